@@ -1,0 +1,234 @@
+package bank
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Deck is a named set of questions read from one folder.
+type Deck struct {
+	Name string
+	// Path is where the deck was read from: a folder for user decks,
+	// "(built in)" for the embedded bank.
+	Path      string
+	Questions []*Question
+}
+
+// LoadDeck reads every *.md file directly inside dir of fsys as a question
+// of the deck name. A file with a fatal problem is skipped and its problems
+// returned; the rest of the deck still loads. Problems across files (a
+// duplicate id, a related id that does not exist) are returned too.
+func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
+	d := &Deck{Name: name, Path: displayPath}
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return d, Problems{{File: displayPath, Msg: fmt.Sprintf("cannot read deck: %v", err), Fatal: true}}
+	}
+	var ps Problems
+	byID := map[int]*Question{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || strings.EqualFold(e.Name(), "README.md") {
+			continue
+		}
+		file := path.Join(dir, e.Name())
+		shown := joinDisplay(displayPath, e.Name())
+		data, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			ps = append(ps, Problem{File: shown, Msg: fmt.Sprintf("cannot read: %v", err), Fatal: true})
+			continue
+		}
+		q, qps := Parse(shown, data)
+		ps = append(ps, qps...)
+		if q == nil {
+			continue
+		}
+		q.Deck = name
+		if prev, dup := byID[q.ID]; dup {
+			ps = append(ps, Problem{File: shown, Line: 2, Msg: fmt.Sprintf("duplicate id %d (also in %s)", q.ID, prev.File), Fatal: true})
+			continue
+		}
+		byID[q.ID] = q
+		d.Questions = append(d.Questions, q)
+	}
+	sort.Slice(d.Questions, func(i, j int) bool { return d.Questions[i].ID < d.Questions[j].ID })
+	for _, q := range d.Questions {
+		for _, r := range q.Related {
+			switch {
+			case r == q.ID:
+				ps = append(ps, Problem{File: q.File, Msg: fmt.Sprintf("related lists the question's own id %d", r)})
+			case byID[r] == nil:
+				ps = append(ps, Problem{File: q.File, Msg: fmt.Sprintf("unknown related id %d (no question %d in deck %s)", r, r, name)})
+			}
+		}
+	}
+	return d, ps
+}
+
+func joinDisplay(dir, name string) string {
+	if dir == "" || strings.HasPrefix(dir, "(") {
+		return name
+	}
+	return path.Join(dir, name)
+}
+
+// Bank is every question djq knows, across decks, in a stable order: the
+// built-in deck first, then user decks by name, each by id.
+type Bank struct {
+	decks      []*Deck
+	questions  []*Question
+	byRef      map[Ref]*Question
+	deckByName map[string]*Deck
+}
+
+// New builds a bank from decks. Two decks with the same name are an error
+// that names both paths.
+func New(decks ...*Deck) (*Bank, error) {
+	b := &Bank{byRef: map[Ref]*Question{}, deckByName: map[string]*Deck{}}
+	for _, d := range decks {
+		if prev, ok := b.deckByName[d.Name]; ok {
+			return nil, fmt.Errorf("two decks are named %q: %s and %s (rename one folder)", d.Name, prev.Path, d.Path)
+		}
+		b.deckByName[d.Name] = d
+		b.decks = append(b.decks, d)
+	}
+	sort.SliceStable(b.decks, func(i, j int) bool {
+		if (b.decks[i].Name == DefaultDeck) != (b.decks[j].Name == DefaultDeck) {
+			return b.decks[i].Name == DefaultDeck
+		}
+		return b.decks[i].Name < b.decks[j].Name
+	})
+	for _, d := range b.decks {
+		for _, q := range d.Questions {
+			b.questions = append(b.questions, q)
+			b.byRef[Ref{Deck: d.Name, ID: q.ID}] = q
+		}
+	}
+	return b, nil
+}
+
+// Decks returns the decks in display order.
+func (b *Bank) Decks() []*Deck { return b.decks }
+
+// Deck returns the deck called name, or nil.
+func (b *Bank) Deck(name string) *Deck { return b.deckByName[name] }
+
+// Questions returns every question in display order. Callers must not
+// modify the slice.
+func (b *Bank) Questions() []*Question { return b.questions }
+
+// Len is the number of questions across decks.
+func (b *Bank) Len() int { return len(b.questions) }
+
+// Get returns the question a ref names, or an error that says what exists.
+func (b *Bank) Get(r Ref) (*Question, error) {
+	if q := b.byRef[r]; q != nil {
+		return q, nil
+	}
+	d := b.deckByName[r.Deck]
+	if d == nil {
+		return nil, &UnknownDeckError{Name: r.Deck, Known: b.DeckNames()}
+	}
+	return nil, &NotFoundError{Ref: r, Deck: d}
+}
+
+// DeckNames lists the deck names in display order.
+func (b *Bank) DeckNames() []string {
+	names := make([]string, len(b.decks))
+	for i, d := range b.decks {
+		names[i] = d.Name
+	}
+	return names
+}
+
+// Tags returns every tag used in the bank, sorted.
+func (b *Bank) Tags() []string {
+	set := map[string]bool{}
+	for _, q := range b.questions {
+		for _, t := range q.Tags {
+			set[t] = true
+		}
+	}
+	tags := make([]string, 0, len(set))
+	for t := range set {
+		tags = append(tags, t)
+	}
+	slices.Sort(tags)
+	return tags
+}
+
+// Filter selects questions. Zero fields match everything.
+type Filter struct {
+	Deck  string
+	Level Level
+	Tag   string
+}
+
+// Empty reports whether the filter matches every question.
+func (f Filter) Empty() bool { return f == Filter{} }
+
+// Match reports whether q passes the filter.
+func (f Filter) Match(q *Question) bool {
+	if f.Deck != "" && q.Deck != f.Deck {
+		return false
+	}
+	if f.Level != "" && q.Level != f.Level {
+		return false
+	}
+	if f.Tag != "" && !q.HasTag(f.Tag) {
+		return false
+	}
+	return true
+}
+
+// Select returns the questions that pass f, in display order.
+func (b *Bank) Select(f Filter) []*Question {
+	var out []*Question
+	for _, q := range b.questions {
+		if f.Match(q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// NotFoundError says that a well-formed ref names no question, and what the
+// deck's ids are.
+type NotFoundError struct {
+	Ref  Ref
+	Deck *Deck
+}
+
+func (e *NotFoundError) Error() string {
+	qs := e.Deck.Questions
+	if len(qs) == 0 {
+		return fmt.Sprintf("no question %s: deck %s is empty", e.Ref, e.Deck.Name)
+	}
+	first, last := qs[0].ID, qs[len(qs)-1].ID
+	prefix := ""
+	if e.Deck.Name != DefaultDeck {
+		prefix = e.Deck.Name + ":"
+	}
+	hint := "see djq list"
+	if prefix != "" {
+		hint = "see djq list --deck " + e.Deck.Name
+	}
+	if last-first+1 == len(qs) {
+		return fmt.Sprintf("no question %s: ids run from %s%d to %s%d (%s)", e.Ref, prefix, first, prefix, last, hint)
+	}
+	return fmt.Sprintf("no question %s: deck %s has %d questions with ids between %d and %d (%s)", e.Ref, e.Deck.Name, len(qs), first, last, hint)
+}
+
+// UnknownDeckError says that a ref or --deck names a deck that does not
+// exist, and which do.
+type UnknownDeckError struct {
+	Name  string
+	Known []string
+}
+
+func (e *UnknownDeckError) Error() string {
+	return fmt.Sprintf("unknown deck %q: decks are %s (see djq decks)", e.Name, strings.Join(e.Known, ", "))
+}

@@ -1,0 +1,89 @@
+// Package bank holds djq's question model: one interview question with its
+// front matter and Markdown answer, the parser that reads a question file,
+// and the collection of questions that every command works on.
+package bank
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Level is how hard a question is. The zero value is not a valid level.
+type Level string
+
+// The three levels, from easiest to hardest.
+const (
+	Beginner     Level = "beginner"
+	Intermediate Level = "intermediate"
+	Advanced     Level = "advanced"
+)
+
+// Levels lists the valid levels from easiest to hardest.
+var Levels = []Level{Beginner, Intermediate, Advanced}
+
+// LevelNames returns the valid level names, for error messages and shell
+// completion.
+func LevelNames() []string {
+	names := make([]string, len(Levels))
+	for i, l := range Levels {
+		names[i] = string(l)
+	}
+	return names
+}
+
+// ParseLevel turns a user's level into a Level, ignoring case and surrounding
+// space. The error names the bad value and the valid ones.
+func ParseLevel(s string) (Level, error) {
+	l := Level(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Levels, l) {
+		return l, nil
+	}
+	return "", fmt.Errorf("unknown level %q: valid levels are %s", s, strings.Join(LevelNames(), ", "))
+}
+
+// Rank orders levels from easiest (0) to hardest; unknown levels rank last.
+func (l Level) Rank() int {
+	if i := slices.Index(Levels, l); i >= 0 {
+		return i
+	}
+	return len(Levels)
+}
+
+// DefaultDeck is the name of the built-in question bank.
+const DefaultDeck = "django"
+
+// Question is one interview question: its metadata from the front matter and
+// its answer as Markdown.
+type Question struct {
+	ID      int
+	Deck    string
+	Title   string
+	Level   Level
+	Tags    []string
+	Summary string
+	Related []int
+	Docs    []string
+	// Body is the answer in Markdown, without the front matter.
+	Body string
+	// File is where the question was read from, for messages.
+	File string
+	// BodyLine is the 1-based line of File on which Body starts.
+	BodyLine int
+}
+
+// Ref is how the question is referred to on the command line: the bare id for
+// the built-in deck, NAME:ID for any other.
+func (q *Question) Ref() string {
+	return Ref{Deck: q.Deck, ID: q.ID}.String()
+}
+
+// HasTag reports whether the question carries tag t (case-insensitive).
+func (q *Question) HasTag(t string) bool {
+	for _, x := range q.Tags {
+		if strings.EqualFold(x, t) {
+			return true
+		}
+	}
+	return false
+}

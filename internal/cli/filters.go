@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// filterFlags are --level, --tag and --deck as typed.
+type filterFlags struct {
+	Level string
+	Tag   string
+	Deck  string
+}
+
+// addFilterFlags registers --level and --tag (and --deck when withDeck) on
+// cmd, with shell completion for their values.
+func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
+	cmd.Flags().StringVarP(&ff.Level, "level", "l", "", "only questions of this level: "+strings.Join(bank.LevelNames(), ", "))
+	cmd.Flags().StringVarP(&ff.Tag, "tag", "t", "", "only questions with this tag (see djq list --format json for tags)")
+	registerEnumCompletion(cmd, "level", bank.LevelNames())
+	_ = cmd.RegisterFlagCompletionFunc("tag", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		b, err := f.Bank()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return b.Tags(), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// resolve validates the filter flags against the bank: an unknown level or
+// tag is a usage error that lists the valid values.
+func (ff filterFlags) resolve(b *bank.Bank) (bank.Filter, error) {
+	var flt bank.Filter
+	if ff.Level != "" {
+		l, err := bank.ParseLevel(ff.Level)
+		if err != nil {
+			return flt, &UsageError{Err: err}
+		}
+		flt.Level = l
+	}
+	if ff.Tag != "" {
+		tag := strings.ToLower(strings.TrimSpace(ff.Tag))
+		tags := b.Tags()
+		found := false
+		for _, t := range tags {
+			if t == tag {
+				found = true
+			}
+		}
+		if !found {
+			return flt, usagef("unknown tag %q: tags are %s", ff.Tag, strings.Join(tags, ", "))
+		}
+		flt.Tag = tag
+	}
+	if ff.Deck != "" {
+		if b.Deck(ff.Deck) == nil {
+			return flt, usagef("unknown deck %q: decks are %s (see djq decks)", ff.Deck, strings.Join(b.DeckNames(), ", "))
+		}
+		flt.Deck = ff.Deck
+	}
+	return flt, nil
+}
+
+// describe renders the filter as the flags that made it, for messages.
+func (ff filterFlags) describe() string {
+	var parts []string
+	if ff.Deck != "" {
+		parts = append(parts, "--deck "+ff.Deck)
+	}
+	if ff.Level != "" {
+		parts = append(parts, "--level "+ff.Level)
+	}
+	if ff.Tag != "" {
+		parts = append(parts, "--tag "+ff.Tag)
+	}
+	return strings.Join(parts, " ")
+}
+
+// noMatch is the not-found error for a filter that selects nothing.
+func (ff filterFlags) noMatch() error {
+	return notFoundf("no questions match %s (see djq list)", ff.describe())
+}

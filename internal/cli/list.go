@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/djq-cli/djq/internal/render"
+)
+
+// ListOptions is what `djq list` was asked to do.
+type ListOptions struct {
+	Filter filterFlags
+}
+
+func newListCmd(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+	opts := &ListOptions{}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List questions, one line each",
+		Long: `List questions as one line each: id, level and title.
+
+Filter by level or tag. Piped output has no colour and keeps whole titles,
+so it works with grep, cut and awk; --format json gives every field.`,
+		Example: `  djq list
+  djq list --level intermediate
+  djq list --tag orm
+  djq list --format json`,
+		Aliases: []string{"ls"},
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(f, opts)
+		},
+	}
+	addFilterFlags(cmd, f, &opts.Filter)
+	return cmd
+}
+
+func listRun(f *Factory, opts *ListOptions) error {
+	b, err := f.Bank()
+	if err != nil {
+		return err
+	}
+	flt, err := opts.Filter.resolve(b)
+	if err != nil {
+		return err
+	}
+	qs := b.Select(flt)
+	if len(qs) == 0 {
+		return opts.Filter.noMatch()
+	}
+	var out strings.Builder
+	if err := render.List(&out, f.Policy, qs); err != nil {
+		return err
+	}
+	return writeOut(f.IO.Out, out.String())
+}

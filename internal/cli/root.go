@@ -1,0 +1,177 @@
+// Package cli is djq's command tree. Each command copies its flags and
+// arguments into an options struct and hands it to a run function that does
+// the work against the Factory's streams and bank, so commands run in tests
+// without a process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/render"
+)
+
+// renderFlags are the persistent flags every command shares.
+type renderFlags struct {
+	render.Flags
+}
+
+// NewRootCmd builds the whole command tree over f.
+func NewRootCmd(f *Factory) *cobra.Command {
+	var rf renderFlags
+	root := &cobra.Command{
+		Use:   "djq",
+		Short: "Django interview questions and answers in your terminal",
+		Long: `djq is a command-line reference for Django interview questions.
+
+It carries a curated bank of questions with answers checked against the
+official Django documentation, prints them as rendered Markdown on a
+terminal and as clean Markdown when piped into notes, and emits JSON for
+scripts.`,
+		Example: `  djq list --level beginner
+  djq show 35
+  djq show 35 >> notes.md
+  djq random --level advanced
+  djq show 35 --format json`,
+		Version:       f.Build.Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// Without arguments djq prints its help and succeeds.
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			rf.WidthSet = cmd.Flags().Changed("width")
+			p, err := render.Decide(f.IO, rf.Flags)
+			if err != nil {
+				return err
+			}
+			f.Policy = p
+			return nil
+		},
+	}
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Version = f.Build.String()
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+
+	pf := root.PersistentFlags()
+	pf.StringVar(&rf.Format, "format", "auto", "output format: "+strings.Join(render.FormatNames, ", "))
+	pf.StringVar(&rf.Color, "color", "auto", "use colour: "+strings.Join(render.ColorNames, ", "))
+	pf.StringVar(&rf.Style, "style", "", "glamour style: "+strings.Join(render.StyleNames, ", ")+", or a JSON style file (default $GLAMOUR_STYLE or auto)")
+	pf.IntVar(&rf.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
+	registerEnumCompletion(root, "format", render.FormatNames)
+	registerEnumCompletion(root, "color", render.ColorNames)
+	registerEnumCompletion(root, "style", render.StyleNames)
+
+	root.SetFlagErrorFunc(flagError)
+
+	root.AddCommand(
+		newShowCmd(f, nil),
+		newListCmd(f, nil),
+		newRandomCmd(f, nil),
+		newVersionCmd(f),
+	)
+	return root
+}
+
+// registerEnumCompletion offers the valid values of an enum flag.
+func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+var negativeNumber = regexp.MustCompile(`^unknown shorthand flag: '(\d)' in (-\d+)`)
+
+// flagError turns pflag's errors into usage errors. A negative number such
+// as `djq show -1` reads to pflag as a flag; say what it really is.
+func flagError(cmd *cobra.Command, err error) error {
+	if m := negativeNumber.FindStringSubmatch(err.Error()); m != nil {
+		return usagef("invalid question reference %q: ids are positive whole numbers such as 35", m[2])
+	}
+	return usagef("%v (see djq %s --help)", err, strings.TrimPrefix(cmd.CommandPath(), "djq "))
+}
+
+// Main runs djq with the process's streams and arguments and returns the
+// exit code. It is the only thing cmd/djq calls.
+func Main(args []string) int {
+	return Run(context.Background(), iostreams.System(), args)
+}
+
+// Run executes the command tree with the given streams and arguments,
+// prints any error as one line on stderr, and returns the exit code. A
+// panic inside a command becomes an "internal error" line and exit code 70;
+// the stack is printed only when DJQ_DEBUG=1.
+func Run(ctx context.Context, ios *iostreams.IOStreams, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(ios.ErrOut, "djq: internal error: %v (please report this at https://github.com/djq-cli/djq/issues)\n", r)
+			if ios.Getenv("DJQ_DEBUG") == "1" {
+				fmt.Fprintf(ios.ErrOut, "%s", debug.Stack())
+			}
+			code = ExitInternal
+		}
+	}()
+	f := NewFactory(ios)
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	if isBrokenPipe(err) {
+		return ExitOK
+	}
+	var silent *silentError
+	if !errors.As(err, &silent) {
+		fmt.Fprintf(ios.ErrOut, "djq: %s\n", oneLine(err.Error()))
+	}
+	code = ExitCode(err)
+	if code == ExitError && isCobraUsage(err) {
+		code = ExitUsage
+	}
+	return code
+}
+
+// isCobraUsage recognises the argument errors cobra itself returns
+// (unknown command, wrong number of arguments).
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument", "unknown flag", "unknown shorthand", "flag needs an argument"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneLine keeps error output to one line per the README's promise.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// writeOut writes rendered output to stdout and maps write failures: a
+// closed pipe is not an error worth a message, anything else (a full disk)
+// is.
+func writeOut(w io.Writer, s string) error {
+	if _, err := io.WriteString(w, s); err != nil {
+		if isBrokenPipe(err) {
+			return err
+		}
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}

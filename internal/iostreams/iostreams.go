@@ -1,0 +1,167 @@
+// Package iostreams owns djq's standard streams and what is known about them:
+// whether each is a terminal, the terminal's width, and the colour
+// preferences in the environment (NO_COLOR, CLICOLOR_FORCE, TERM).
+//
+// Nothing else in djq touches os.Stdin, os.Stdout or os.Stderr, so every
+// command can be run in a test with in-memory streams whose TTY-ness the test
+// chooses.
+package iostreams
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is the set of streams a command reads and writes, plus the facts
+// about them that decide how output is rendered.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	stdinTTY  bool
+	stdoutTTY bool
+	stderrTTY bool
+
+	// width reports the terminal's column count, or 0 when unknown.
+	width func() int
+
+	// Getenv reads the environment; tests replace it so that no test depends
+	// on the developer's shell.
+	Getenv func(string) string
+
+	// outFile is the real stdout when it is a file, used for terminal
+	// queries (background colour) that must talk to the terminal itself.
+	outFile *os.File
+
+	// queryBackground asks the terminal for its background colour; nil
+	// for test streams, which have no terminal to ask.
+	queryBackground func(time.Duration) Background
+}
+
+// System returns streams bound to the process's stdin, stdout and stderr.
+func System() *IOStreams {
+	return &IOStreams{
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		ErrOut:    os.Stderr,
+		stdinTTY:  isTerminal(os.Stdin),
+		stdoutTTY: isTerminal(os.Stdout),
+		stderrTTY: isTerminal(os.Stderr),
+		width: func() int {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
+		Getenv:          os.Getenv,
+		outFile:         os.Stdout,
+		queryBackground: queryTerminalBackground,
+	}
+}
+
+// Test returns in-memory streams that are not terminals and an empty
+// environment, together with the buffers behind them.
+func Test() (ios *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Buffer) {
+	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	ios = &IOStreams{
+		In:     in,
+		Out:    out,
+		ErrOut: errOut,
+		width:  func() int { return 0 },
+		Getenv: func(string) string { return "" },
+	}
+	return ios, in, out, errOut
+}
+
+func isTerminal(f *os.File) bool {
+	return term.IsTerminal(int(f.Fd()))
+}
+
+// SetStdinTTY makes the streams report stdin as a terminal or not (tests).
+func (s *IOStreams) SetStdinTTY(v bool) { s.stdinTTY = v }
+
+// SetStdoutTTY makes the streams report stdout as a terminal or not (tests).
+func (s *IOStreams) SetStdoutTTY(v bool) { s.stdoutTTY = v }
+
+// SetStderrTTY makes the streams report stderr as a terminal or not (tests).
+func (s *IOStreams) SetStderrTTY(v bool) { s.stderrTTY = v }
+
+// SetWidth fixes the terminal width the streams report (tests).
+func (s *IOStreams) SetWidth(w int) { s.width = func() int { return w } }
+
+// SetEnv replaces the environment with a fixed map (tests).
+func (s *IOStreams) SetEnv(env map[string]string) {
+	s.Getenv = func(k string) string { return env[k] }
+}
+
+// IsStdinTTY reports whether stdin is a terminal.
+func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
+
+// IsStdoutTTY reports whether stdout is a terminal.
+func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
+
+// IsStderrTTY reports whether stderr is a terminal.
+func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
+
+// TerminalWidth returns the width of the terminal on stdout, or 0 when stdout
+// is not a terminal or its size cannot be read.
+func (s *IOStreams) TerminalWidth() int {
+	if !s.stdoutTTY || s.width == nil {
+		return 0
+	}
+	return s.width()
+}
+
+// ColorMode is the user's colour choice from --color.
+type ColorMode string
+
+// The values --color accepts.
+const (
+	ColorAuto   ColorMode = "auto"
+	ColorAlways ColorMode = "always"
+	ColorNever  ColorMode = "never"
+)
+
+// ColorEnabled decides whether escape sequences for colour and emphasis may
+// be written to stdout, following https://no-color.org and
+// https://bixense.com/clicolors: an explicit --color wins, then NO_COLOR
+// (any non-empty value) turns colour off, CLICOLOR_FORCE (non-zero) turns it
+// on, TERM=dumb turns it off, and otherwise colour follows the terminal.
+func (s *IOStreams) ColorEnabled(mode ColorMode) bool {
+	switch mode {
+	case ColorAlways:
+		return true
+	case ColorNever:
+		return false
+	}
+	if s.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	if s.ColorForced() {
+		return true
+	}
+	if s.Getenv("TERM") == "dumb" {
+		return false
+	}
+	return s.stdoutTTY
+}
+
+// ColorForced reports whether CLICOLOR_FORCE asks for colour even when
+// stdout is not a terminal. NO_COLOR takes precedence over it.
+func (s *IOStreams) ColorForced() bool {
+	v := s.Getenv("CLICOLOR_FORCE")
+	if v == "" || s.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	if n, err := strconv.Atoi(v); err == nil && n == 0 {
+		return false
+	}
+	return v != "false"
+}

@@ -1,0 +1,207 @@
+// Package render is the one place that decides how djq's output looks:
+// pretty (glamour on a terminal), markdown (clean source for pipes and
+// notes) or json (for scripts), with which style, width and colour.
+//
+// The decision is made once, from flags, environment and TTY state, by
+// Decide; every command then passes the resulting Policy down explicitly.
+package render
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/glamour/styles"
+	"github.com/muesli/termenv"
+
+	"github.com/djq-cli/djq/internal/iostreams"
+)
+
+// Format is an output format.
+type Format string
+
+// The output formats. FormatAuto is resolved by Decide to pretty or markdown.
+const (
+	FormatAuto     Format = "auto"
+	FormatPretty   Format = "pretty"
+	FormatMarkdown Format = "markdown"
+	FormatJSON     Format = "json"
+)
+
+// FormatNames lists the values --format accepts.
+var FormatNames = []string{"auto", "pretty", "markdown", "json"}
+
+// ColorNames lists the values --color accepts.
+var ColorNames = []string{"auto", "always", "never"}
+
+// StyleNames lists the built-in values --style accepts; a path to a glamour
+// JSON style file is accepted too.
+var StyleNames = []string{"auto", "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night"}
+
+// Width limits: below MinWidth nothing useful fits, above MaxWidth lines are
+// too long to read; the terminal's own width is capped at DefaultMaxWidth.
+const (
+	MinWidth        = 20
+	MaxWidth        = 500
+	DefaultMaxWidth = 120
+	// FallbackWidth is used for pretty output when stdout is not a terminal.
+	FallbackWidth = 80
+)
+
+// Flags are the user's rendering choices as given on the command line.
+type Flags struct {
+	Format string
+	Color  string
+	Style  string
+	// Width is --width; 0 means "not given".
+	Width    int
+	WidthSet bool
+}
+
+// Policy is the resolved rendering decision.
+type Policy struct {
+	Format Format
+	// Color is true when escape sequences may be written.
+	Color bool
+	// Style is a glamour standard style name, or a path to a JSON style file.
+	Style string
+	// Width is the column count to wrap pretty output to.
+	Width int
+	// TTY is true when stdout is a terminal.
+	TTY bool
+	// Profile is the colour depth for pretty output: Ascii when colour is
+	// off.
+	Profile termenv.Profile
+}
+
+// UsageError is a bad flag value; the command layer maps it to exit code 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// ParseFormat validates a --format value.
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	for _, n := range FormatNames {
+		if string(f) == n {
+			return f, nil
+		}
+	}
+	return "", usagef("unknown format %q: valid formats are %s", s, strings.Join(FormatNames, ", "))
+}
+
+// ParseColor validates a --color value.
+func ParseColor(s string) (iostreams.ColorMode, error) {
+	c := strings.ToLower(strings.TrimSpace(s))
+	for _, n := range ColorNames {
+		if c == n {
+			return iostreams.ColorMode(c), nil
+		}
+	}
+	return "", usagef("unknown color mode %q: valid modes are %s", s, strings.Join(ColorNames, ", "))
+}
+
+// ParseStyle validates a --style value (or GLAMOUR_STYLE): a built-in style
+// name or the path of an existing glamour JSON style file.
+func ParseStyle(s, source string) (string, error) {
+	name := strings.TrimSpace(s)
+	lower := strings.ToLower(name)
+	for _, n := range StyleNames {
+		if lower == n {
+			return n, nil
+		}
+	}
+	if strings.HasSuffix(lower, ".json") {
+		if st, err := os.Stat(name); err == nil && !st.IsDir() {
+			return name, nil
+		}
+		return "", usagef("style file %q given by %s does not exist", s, source)
+	}
+	return "", usagef("unknown style %q given by %s: valid styles are %s, or a glamour JSON style file", s, source, strings.Join(StyleNames, ", "))
+}
+
+// Decide resolves the user's flags against the environment and the
+// terminal. It never blocks for long: the terminal background is only
+// queried when the style is auto, colour is on, and stdout is a terminal,
+// and the query gives up after BackgroundQueryTimeout.
+func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
+	format, err := ParseFormat(orDefault(fl.Format, "auto"))
+	if err != nil {
+		return Policy{}, err
+	}
+	colorMode, err := ParseColor(orDefault(fl.Color, "auto"))
+	if err != nil {
+		return Policy{}, err
+	}
+	styleSource := "--style"
+	styleText := fl.Style
+	if styleText == "" {
+		styleText, styleSource = ios.Getenv("GLAMOUR_STYLE"), "GLAMOUR_STYLE"
+	}
+	style := "auto"
+	if styleText != "" {
+		if style, err = ParseStyle(styleText, styleSource); err != nil {
+			return Policy{}, err
+		}
+	}
+	if fl.WidthSet && (fl.Width < MinWidth || fl.Width > MaxWidth) {
+		return Policy{}, usagef("invalid width %d: use a number of columns from %d to %d", fl.Width, MinWidth, MaxWidth)
+	}
+
+	p := Policy{TTY: ios.IsStdoutTTY(), Color: ios.ColorEnabled(colorMode)}
+	if format == FormatAuto {
+		// A user who forces colour through a pipe (`--color always | less -R`,
+		// CLICOLOR_FORCE) wants the rendered view, not the source.
+		if p.TTY || colorMode == iostreams.ColorAlways || ios.ColorForced() {
+			format = FormatPretty
+		} else {
+			format = FormatMarkdown
+		}
+	}
+	p.Format = format
+
+	switch {
+	case fl.WidthSet:
+		p.Width = fl.Width
+	case ios.TerminalWidth() > 0:
+		p.Width = min(ios.TerminalWidth(), DefaultMaxWidth)
+	default:
+		p.Width = FallbackWidth
+	}
+	p.Width = max(p.Width, MinWidth)
+
+	if format == FormatPretty {
+		switch {
+		case !p.Color:
+			style = styles.NoTTYStyle
+		case style == "auto":
+			style = autoStyle(ios)
+		}
+	}
+	p.Style = style
+	p.Profile = termenv.Ascii
+	if p.Color {
+		p.Profile = colorProfile(ios.Getenv)
+	}
+	return p, nil
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// autoStyle picks dark or light for the terminal's background, dark when
+// the terminal does not say.
+func autoStyle(ios *iostreams.IOStreams) string {
+	if ios.TerminalBackground() == iostreams.BackgroundLight {
+		return styles.LightStyle
+	}
+	return styles.DarkStyle
+}

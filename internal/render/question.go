@@ -1,0 +1,201 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/muesli/termenv"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// Lookup finds a question by ref, for "Related" lines; nil when missing.
+type Lookup func(bank.Ref) *bank.Question
+
+// Markdown returns the clean Markdown document for one question: the title
+// as a heading, a line with ref, level and tags, the one-line summary as a
+// quote, the answer, related questions and the docs links. It has no escape
+// codes and no trailing whitespace, so it can go straight into notes.
+func Markdown(q *bank.Question, lookup Lookup) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", q.Title)
+	meta := []string{"Question " + q.Ref(), string(q.Level)}
+	if len(q.Tags) > 0 {
+		meta = append(meta, strings.Join(q.Tags, ", "))
+	}
+	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
+	if q.Summary != "" {
+		fmt.Fprintf(&b, "> %s\n\n", q.Summary)
+	}
+	b.WriteString(q.Body)
+	b.WriteString("\n")
+	var related []string
+	for _, id := range q.Related {
+		r := bank.Ref{Deck: q.Deck, ID: id}
+		if lookup == nil {
+			continue
+		}
+		if rq := lookup(r); rq != nil {
+			related = append(related, fmt.Sprintf("- %s: %s", rq.Ref(), rq.Title))
+		}
+	}
+	if len(related) > 0 {
+		b.WriteString("\n## Related questions\n\n")
+		b.WriteString(strings.Join(related, "\n"))
+		b.WriteString("\n")
+	}
+	if len(q.Docs) > 0 {
+		b.WriteString("\n## Docs\n\n")
+		for _, d := range q.Docs {
+			fmt.Fprintf(&b, "- <%s>\n", d)
+		}
+	}
+	return trimTrailingSpace(b.String())
+}
+
+// separator goes between questions when several are shown at once.
+const separator = "\n---\n\n"
+
+// Questions writes questions in the policy's format.
+func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup Lookup) error {
+	switch p.Format {
+	case FormatJSON:
+		objs := make([]QuestionJSON, len(qs))
+		for i, q := range qs {
+			objs[i] = ToJSON(q, true)
+		}
+		return writeJSON(w, objs)
+	case FormatPretty:
+		r, err := p.glamour()
+		if err != nil {
+			return err
+		}
+		var out strings.Builder
+		for i, q := range qs {
+			if i > 0 {
+				out.WriteString("\n")
+			}
+			s, err := r.Render(Markdown(q, lookup))
+			if err != nil {
+				return fmt.Errorf("rendering question %s: %w", q.Ref(), err)
+			}
+			out.WriteString(s)
+		}
+		_, err = io.WriteString(w, trimTrailingSpace(out.String()))
+		return err
+	default:
+		docs := make([]string, len(qs))
+		for i, q := range qs {
+			docs[i] = Markdown(q, lookup)
+		}
+		_, err := io.WriteString(w, strings.Join(docs, separator))
+		return err
+	}
+}
+
+// glamour builds the renderer for pretty output. The colour profile is
+// always given explicitly: glamour's default is TrueColor, which would
+// ignore NO_COLOR.
+func (p Policy) glamour() (*glamour.TermRenderer, error) {
+	opts := []glamour.TermRendererOption{
+		glamour.WithWordWrap(p.Width),
+		glamour.WithColorProfile(p.Profile),
+	}
+	if strings.HasSuffix(strings.ToLower(p.Style), ".json") {
+		opts = append(opts, glamour.WithStylesFromJSONFile(p.Style))
+	} else {
+		opts = append(opts, glamour.WithStandardStyle(p.Style))
+	}
+	r, err := glamour.NewTermRenderer(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("loading style %s: %w", p.Style, err)
+	}
+	return r, nil
+}
+
+// colorProfile reads the colour depth the terminal advertises.
+func colorProfile(getenv func(string) string) termenv.Profile {
+	ct := strings.ToLower(getenv("COLORTERM"))
+	t := strings.ToLower(getenv("TERM"))
+	switch {
+	case ct == "truecolor" || ct == "24bit":
+		return termenv.TrueColor
+	case strings.Contains(t, "256color"):
+		return termenv.ANSI256
+	default:
+		return termenv.ANSI
+	}
+}
+
+// trimTrailingSpace removes spaces at line ends, including the padding
+// glamour adds before a final reset sequence, so that output pasted into
+// notes or compared in tests has no invisible tails.
+func trimTrailingSpace(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = trimLine(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func trimLine(l string) string {
+	for {
+		t := strings.TrimRight(l, " \t")
+		const reset = "\x1b[0m"
+		for strings.HasSuffix(t, reset) {
+			inner := strings.TrimRight(strings.TrimSuffix(t, reset), " ")
+			if inner == strings.TrimSuffix(t, reset) {
+				break
+			}
+			t = inner + reset
+		}
+		if t == l {
+			return l
+		}
+		l = t
+	}
+}
+
+// QuestionJSON is the JSON shape of a question, shared by show, list,
+// random and export.
+type QuestionJSON struct {
+	ID      int      `json:"id"`
+	Deck    string   `json:"deck"`
+	Ref     string   `json:"ref"`
+	Title   string   `json:"title"`
+	Level   string   `json:"level"`
+	Tags    []string `json:"tags"`
+	Summary string   `json:"summary"`
+	Related []int    `json:"related"`
+	Docs    []string `json:"docs"`
+	Body    string   `json:"body,omitempty"`
+}
+
+// ToJSON converts a question; withBody adds the answer.
+func ToJSON(q *bank.Question, withBody bool) QuestionJSON {
+	j := QuestionJSON{
+		ID: q.ID, Deck: q.Deck, Ref: q.Ref(), Title: q.Title, Level: string(q.Level),
+		Tags: nonNil(q.Tags), Summary: q.Summary, Related: nonNil(q.Related), Docs: nonNil(q.Docs),
+	}
+	if withBody {
+		j.Body = q.Body
+	}
+	return j
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
