@@ -111,7 +111,13 @@ func Main(args []string) int {
 // prints any error as one line on stderr, and returns the exit code. A
 // panic inside a command becomes an "internal error" line and exit code 70;
 // the stack is printed only when DJQ_DEBUG=1.
-func Run(ctx context.Context, ios *iostreams.IOStreams, args []string) (code int) {
+func Run(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
+	return runFactory(ctx, NewFactory(ios), args)
+}
+
+// runFactory is Run over a given factory, so tests can replace its parts.
+func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
+	ios := f.IO
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(ios.ErrOut, "djq: internal error: %v (please report this at https://github.com/djq-cli/djq/issues)\n", r)
@@ -121,7 +127,6 @@ func Run(ctx context.Context, ios *iostreams.IOStreams, args []string) (code int
 			code = ExitInternal
 		}
 	}()
-	f := NewFactory(ios)
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

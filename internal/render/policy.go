@@ -156,7 +156,7 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 	if format == FormatAuto {
 		// A user who forces colour through a pipe (`--color always | less -R`,
 		// CLICOLOR_FORCE) wants the rendered view, not the source.
-		if p.TTY || colorMode == iostreams.ColorAlways || ios.ColorForced() {
+		if p.TTY || p.Color {
 			format = FormatPretty
 		} else {
 			format = FormatMarkdown

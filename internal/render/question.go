@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/glamour"
@@ -84,7 +85,11 @@ func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup Lookup) error 
 			}
 			out.WriteString(s)
 		}
-		_, err = io.WriteString(w, trimTrailingSpace(out.String()))
+		text := out.String()
+		if !p.Color {
+			text = joinBoldRuns(text)
+		}
+		_, err = io.WriteString(w, trimTrailingSpace(text))
 		return err
 	default:
 		docs := make([]string, len(qs))
@@ -141,22 +146,28 @@ func trimTrailingSpace(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// boldSeam is where glamour's plain-text styles split one bold run in two
+// ("**INSTALLED_****APPS**") because the text node was split at "_".
+var boldSeam = regexp.MustCompile(`(\S)\*\*\*\*(\S)`)
+
+func joinBoldRuns(s string) string { return boldSeam.ReplaceAllString(s, "$1$2") }
+
+// trailingPad matches what glamour leaves at a line's end: spaces, each
+// possibly wrapped in its own colour sequence.
+var trailingPad = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| |\t)+$`)
+
 func trimLine(l string) string {
-	for {
-		t := strings.TrimRight(l, " \t")
-		const reset = "\x1b[0m"
-		for strings.HasSuffix(t, reset) {
-			inner := strings.TrimRight(strings.TrimSuffix(t, reset), " ")
-			if inner == strings.TrimSuffix(t, reset) {
-				break
-			}
-			t = inner + reset
-		}
-		if t == l {
-			return l
-		}
-		l = t
+	loc := trailingPad.FindStringIndex(l)
+	if loc == nil {
+		return l
 	}
+	tail := l[loc[0]:]
+	l = l[:loc[0]]
+	if strings.Contains(tail, "\x1b[") {
+		// Close whatever style was open; the padding carried no text.
+		l += "\x1b[0m"
+	}
+	return l
 }
 
 // QuestionJSON is the JSON shape of a question, shared by show, list,

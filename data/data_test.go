@@ -1,0 +1,110 @@
+package data_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/djq-cli/djq/data"
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// seedLevels is the level of each seed question 1–35, fixed by the
+// project's design: 1–19 beginner, 20–24 intermediate, 25–35 advanced.
+func seedLevel(id int) bank.Level {
+	switch {
+	case id <= 19:
+		return bank.Beginner
+	case id <= 24:
+		return bank.Intermediate
+	default:
+		return bank.Advanced
+	}
+}
+
+// knownTags is the bank's tag vocabulary; a new tag must be added here on
+// purpose, so that typos ("perfomance") do not split a tag in two.
+var knownTags = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields(`basics architecture setup tooling orm models migrations database
+		views urls templates forms admin auth security sessions middleware signals settings
+		static-files caching performance logging async testing deployment api drf third-party`) {
+		knownTags[t] = true
+	}
+}
+
+var fileName = regexp.MustCompile(`^questions/(\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$`)
+
+// TestBank validates the whole built-in bank: every file parses without a
+// single problem, ids run 1..N without gaps, levels and tags are valid,
+// related ids exist and are not self, docs links are https, and the
+// writing standard (summary, fenced-code languages, follow-up questions)
+// holds.
+func TestBank(t *testing.T) {
+	d, problems := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "questions")
+	for _, p := range problems {
+		t.Errorf("%s", p.Error())
+	}
+	if len(d.Questions) < 35 {
+		t.Fatalf("the bank has %d questions, want at least 35", len(d.Questions))
+	}
+	for i, q := range d.Questions {
+		t.Run(fmt.Sprintf("%03d", q.ID), func(t *testing.T) {
+			if q.ID != i+1 {
+				t.Errorf("ids must run 1..N without gaps: position %d has id %d", i+1, q.ID)
+			}
+			m := fileName.FindStringSubmatch(q.File)
+			if m == nil {
+				t.Errorf("file name %s is not NNN-slug.md", q.File)
+			} else if m[1] != fmt.Sprintf("%03d", q.ID) {
+				t.Errorf("file %s holds id %d", q.File, q.ID)
+			}
+			if q.ID <= 35 && q.Level != seedLevel(q.ID) {
+				t.Errorf("seed question %d is %s, want %s", q.ID, q.Level, seedLevel(q.ID))
+			}
+			if len(q.Tags) == 0 {
+				t.Errorf("no tags")
+			}
+			for _, tag := range q.Tags {
+				if !knownTags[tag] {
+					t.Errorf("tag %q is not in the vocabulary", tag)
+				}
+			}
+			if len(q.Related) == 0 {
+				t.Errorf("no related questions")
+			}
+			for _, p := range bank.Lint(q) {
+				t.Errorf("%s", p.Error())
+			}
+		})
+	}
+}
+
+// TestRelatedBothWays checks that related links are symmetric, so that
+// following "Related questions" from either end finds the other.
+func TestRelatedBothWays(t *testing.T) {
+	d, _ := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "questions")
+	byID := map[int]*bank.Question{}
+	for _, q := range d.Questions {
+		byID[q.ID] = q
+	}
+	for _, q := range d.Questions {
+		for _, r := range q.Related {
+			other := byID[r]
+			if other == nil {
+				continue // reported by TestBank
+			}
+			found := false
+			for _, back := range other.Related {
+				if back == q.ID {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("question %d lists %d as related, but %d does not list %d", q.ID, r, r, q.ID)
+			}
+		}
+	}
+}

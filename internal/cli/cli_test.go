@@ -1,0 +1,342 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/iostreams"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files with the current output")
+
+// runOpts describe the environment of one test run.
+type runOpts struct {
+	tty   bool
+	width int
+	env   map[string]string
+}
+
+// run executes the real command tree in-process with injected streams.
+func run(t *testing.T, o runOpts, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetStdoutTTY(o.tty)
+	ios.SetWidth(o.width)
+	ios.SetEnv(o.env)
+	code = Run(context.Background(), ios, args)
+	return code, out.String(), errOut.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("output differs from %s (run with -update if the change is intended)\n--- got ---\n%s", path, got)
+	}
+}
+
+// TestExitCodesAndMessages is the table of bad and good inputs with the
+// exit code and the one-line message each must give.
+func TestExitCodesAndMessages(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStderr string // substring; "" means stderr must be empty
+		wantStdout string // substring
+	}{
+		{"no arguments prints help", nil, 0, "", "Usage:"},
+		{"help show", []string{"help", "show"}, 0, "", "djq show 35"},
+		{"show 35", []string{"show", "35"}, 0, "", "select_related"},
+		{"show several", []string{"show", "1", "35"}, 0, "", "\n---\n"},
+		{"show missing id", []string{"show", "99999"}, 1, "djq: no question 99999: ids run from 1 to ", ""},
+		{"show zero", []string{"show", "0"}, 2, `invalid question reference "0": ids start at 1`, ""},
+		{"show negative", []string{"show", "-1"}, 2, `invalid question reference "-1"`, ""},
+		{"show huge", []string{"show", "99999999999999999999"}, 2, "out of range", ""},
+		{"show word", []string{"show", "abc"}, 2, `invalid question reference "abc": an id is a positive whole number`, ""},
+		{"show deck colon", []string{"show", "deck:"}, 2, `invalid question reference "deck:"`, ""},
+		{"show colon id", []string{"show", ":5"}, 2, `the deck name before ':' is empty`, ""},
+		{"show unknown deck", []string{"show", "nosuch:5"}, 1, `unknown deck "nosuch": decks are django`, ""},
+		{"show django deck ref", []string{"show", "django:35"}, 0, "", "prefetch_related"},
+		{"show nothing", []string{"show"}, 2, "show needs at least one question id", ""},
+		{"show found and missing", []string{"show", "1", "99999"}, 1, "no question 99999", "What is Django?"},
+		{"list", []string{"list"}, 0, "", "What is Django?"},
+		{"list alias", []string{"ls", "--level", "advanced"}, 0, "", "select_related"},
+		{"list bad level", []string{"list", "--level", "expert"}, 2, `unknown level "expert": valid levels are beginner, intermediate, advanced`, ""},
+		{"list bad tag", []string{"list", "--tag", "nosuchtag"}, 2, `unknown tag "nosuchtag": tags are `, ""},
+		{"list filter with no match", []string{"list", "--level", "beginner", "--tag", "middleware"}, 1, "no questions match --level beginner --tag middleware", ""},
+		{"list extra argument", []string{"list", "extra"}, 2, `unknown command "extra"`, ""},
+		{"bad format", []string{"list", "--format", "yaml"}, 2, `unknown format "yaml": valid formats are auto, pretty, markdown, json`, ""},
+		{"bad color", []string{"list", "--color", "maybe"}, 2, `unknown color mode "maybe"`, ""},
+		{"bad style", []string{"show", "1", "--style", "neon"}, 2, `unknown style "neon"`, ""},
+		{"bad width", []string{"show", "1", "--width", "0"}, 2, "invalid width 0: use a number of columns from 20 to 500", ""},
+		{"width not a number", []string{"show", "1", "--width", "wide"}, 2, `invalid argument "wide"`, ""},
+		{"unknown flag", []string{"list", "--nope"}, 2, "unknown flag: --nope", ""},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`, ""},
+		{"random count zero", []string{"random", "--count", "0"}, 2, "invalid count 0: use a number from 1 to 10000", ""},
+		{"random count negative", []string{"random", "--count", "-3"}, 2, "invalid count -3", ""},
+		{"random bad level", []string{"random", "--level", "guru"}, 2, `unknown level "guru"`, ""},
+		{"random with seed", []string{"random", "--seed", "7"}, 0, "", "# "},
+		{"version flag", []string{"--version"}, 0, "", "djq "},
+		{"version command", []string{"version"}, 0, "", "djq "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, runOpts{}, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit code = %d, want %d (stderr %q)", code, tt.wantCode, stderr)
+			}
+			if tt.wantStderr == "" && stderr != "" {
+				t.Errorf("stderr = %q, want empty", stderr)
+			}
+			if !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr, tt.wantStderr)
+			}
+			if strings.Count(strings.TrimRight(stderr, "\n"), "\n") > 1 {
+				t.Errorf("stderr has more than two lines: %q", stderr)
+			}
+			if !strings.Contains(stdout, tt.wantStdout) {
+				t.Errorf("stdout does not contain %q:\n%s", tt.wantStdout, stdout)
+			}
+			if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace on stderr: %s", stderr)
+			}
+		})
+	}
+}
+
+// TestPipedOutputIsCleanMarkdown checks the promise of `djq show 35 | cat`:
+// no escape codes and no trailing whitespace, for every command.
+func TestPipedOutputIsCleanMarkdown(t *testing.T) {
+	for _, args := range [][]string{
+		{"show", "35"}, {"show", "1", "20", "35"}, {"list"}, {"random", "--count", "3", "--seed", "1"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, stdout, _ := run(t, runOpts{}, args...)
+			if code != 0 {
+				t.Fatalf("exit code %d", code)
+			}
+			if strings.ContainsRune(stdout, '\x1b') {
+				t.Errorf("piped output contains an escape sequence")
+			}
+			for i, l := range strings.Split(stdout, "\n") {
+				if strings.TrimRight(l, " \t") != l {
+					t.Errorf("line %d has trailing whitespace: %q", i+1, l)
+				}
+			}
+		})
+	}
+}
+
+// TestColourControls checks NO_COLOR, CLICOLOR_FORCE and --color on the
+// rendered path.
+func TestColourControls(t *testing.T) {
+	tests := []struct {
+		name    string
+		o       runOpts
+		args    []string
+		wantESC bool
+	}{
+		{"terminal", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color"}}, []string{"show", "21"}, true},
+		{"terminal with NO_COLOR", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm", "NO_COLOR": "1"}}, []string{"show", "21"}, false},
+		{"terminal with --color never", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm"}}, []string{"show", "21", "--color", "never"}, false},
+		{"TERM=dumb", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "dumb"}}, []string{"list"}, false},
+		{"pipe with CLICOLOR_FORCE", runOpts{env: map[string]string{"CLICOLOR_FORCE": "1"}}, []string{"show", "21"}, true},
+		{"pipe with --color always", runOpts{}, []string{"list", "--color", "always"}, true},
+		{"NO_COLOR beats CLICOLOR_FORCE", runOpts{env: map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}}, []string{"show", "21"}, false},
+		{"pretty forced through a pipe without colour", runOpts{}, []string{"show", "21", "--format", "pretty"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.o, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if got := strings.ContainsRune(stdout, '\x1b'); got != tt.wantESC {
+				t.Errorf("escape sequences present = %v, want %v", got, tt.wantESC)
+			}
+		})
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	code, stdout, _ := run(t, runOpts{}, "list", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 35 {
+		t.Fatalf("list has %d questions, want at least 35", len(got))
+	}
+	for i, q := range got[:35] {
+		id := i + 1
+		if q["id"] != float64(id) || q["ref"] != strings.TrimSpace(jsonInt(id)) || q["deck"] != "django" {
+			t.Errorf("entry %d = id %v ref %v deck %v", i, q["id"], q["ref"], q["deck"])
+		}
+		want := "beginner"
+		if id >= 20 && id <= 24 {
+			want = "intermediate"
+		} else if id >= 25 {
+			want = "advanced"
+		}
+		if q["level"] != want {
+			t.Errorf("question %d level = %v, want %s", id, q["level"], want)
+		}
+		if _, ok := q["body"]; ok {
+			t.Errorf("list JSON carries the body")
+		}
+		for _, k := range []string{"title", "tags", "summary", "related", "docs"} {
+			if _, ok := q[k]; !ok {
+				t.Errorf("question %d has no %s", id, k)
+			}
+		}
+	}
+}
+
+func jsonInt(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+func TestShowJSONHasBody(t *testing.T) {
+	code, stdout, _ := run(t, runOpts{}, "show", "35", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got []struct {
+		ID   int    `json:"id"`
+		Ref  string `json:"ref"`
+		Body string `json:"body"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ID != 35 || got[0].Ref != "35" || !strings.Contains(got[0].Body, "prefetch_related") {
+		t.Errorf("show --format json = %+v", got)
+	}
+}
+
+// TestRandomSeed checks that the same seed gives the same pick, and that
+// --count never repeats a question.
+func TestRandomSeed(t *testing.T) {
+	pick := func(args ...string) []int {
+		t.Helper()
+		code, stdout, stderr := run(t, runOpts{}, append([]string{"random", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var got []struct {
+			ID    int    `json:"id"`
+			Level string `json:"level"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]int, len(got))
+		for i, q := range got {
+			ids[i] = q.ID
+			if args[0] == "--level" && q.Level != args[1] {
+				t.Errorf("random --level %s gave a %s question", args[1], q.Level)
+			}
+		}
+		return ids
+	}
+	a := pick("--seed", "42", "--count", "5")
+	b := pick("--seed", "42", "--count", "5")
+	if len(a) != 5 || strings.Trim(jsonIntSlice(a), "") != jsonIntSlice(b) {
+		t.Errorf("seed 42 gave %v then %v", a, b)
+	}
+	seen := map[int]bool{}
+	for _, id := range pick("--seed", "3", "--count", "30") {
+		if seen[id] {
+			t.Errorf("question %d picked twice", id)
+		}
+		seen[id] = true
+	}
+	pick("--level", "advanced", "--seed", "9", "--count", "4")
+	if all := pick("--level", "intermediate", "--count", "10000", "--seed", "1"); len(all) == 0 {
+		t.Errorf("a count larger than the pool should give the whole pool")
+	}
+}
+
+func jsonIntSlice(xs []int) string { b, _ := json.Marshal(xs); return string(b) }
+
+// TestShowGolden pins the rendered output of a few real questions.
+func TestShowGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		o    runOpts
+		args []string
+	}{
+		{"show-35.md", runOpts{}, []string{"show", "35"}},
+		{"show-21-pretty-dark.txt", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color"}}, []string{"show", "21"}},
+		{"show-6-pretty-nocolor.txt", runOpts{tty: true, width: 72, env: map[string]string{"NO_COLOR": "1"}}, []string{"show", "6"}},
+		{"list-advanced.txt", runOpts{}, []string{"list", "--level", "advanced"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.o, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden(t, tt.name, stdout)
+		})
+	}
+}
+
+// TestCompletion drives cobra's hidden __complete command the way shells do.
+func TestCompletion(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"__complete", "show", "3"}, "35\tWhat is the difference between select_related and prefetch_related?"},
+		{[]string{"__complete", "list", "--level", ""}, "intermediate"},
+		{[]string{"__complete", "list", "--tag", ""}, "orm"},
+		{[]string{"__complete", "show", "1", "--format", ""}, "markdown"},
+		{[]string{"__complete", "list", "--color", ""}, "never"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, _ := run(t, runOpts{}, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			if !strings.Contains(stdout, tt.want) {
+				t.Errorf("completions do not contain %q:\n%s", tt.want, stdout)
+			}
+		})
+	}
+}
+
+// TestPanicGuard checks that a panic in a command becomes one line and exit
+// code 70.
+func TestPanicGuard(t *testing.T) {
+	ios, _, _, errOut := iostreams.Test()
+	ios.SetEnv(nil)
+	f := NewFactory(ios)
+	f.loadBank = func(*Factory) (*bank.Bank, bank.Problems, error) { panic("boom") }
+	code := runFactory(context.Background(), f, []string{"list"})
+	if code != ExitInternal {
+		t.Errorf("exit code = %d, want %d", code, ExitInternal)
+	}
+	if got := errOut.String(); !strings.Contains(got, "internal error: boom") || strings.Contains(got, "goroutine") {
+		t.Errorf("stderr = %q", got)
+	}
+}
