@@ -61,8 +61,12 @@ func Lint(q *Question) Problems {
 	if !strings.Contains(q.Body, "\n## Follow-up questions\n") {
 		add(0, "no \"## Follow-up questions\" section")
 	}
+	inFence := false
 	for i, l := range lines {
-		if strings.HasPrefix(l, "# ") {
+		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inFence = !inFence
+		}
+		if !inFence && strings.HasPrefix(l, "# ") {
 			add(q.BodyLine+i, "top-level heading in the answer: the title is the only '#' heading, use '##'")
 		}
 		if strings.TrimRight(l, " \t") != l {

@@ -1,0 +1,229 @@
+package search
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Analyzer names. Both share the identifier-aware tokenizer; they differ in
+// what happens afterwards:
+//
+//   - EnglishAnalyzer drops stop words and stems, so "caching" finds
+//     "cache" and "migrations" finds "migrate". Every searchable text field
+//     uses it, and queries against those fields are analysed with it too:
+//     a query analysed differently from its field finds nothing.
+//   - PlainAnalyzer only lowercases. It feeds the vocabulary field that
+//     typo correction searches, because fuzzy matching against stems fails
+//     ("migration" is indexed as "migrat").
+const (
+	EnglishAnalyzer = "djq_en"
+	PlainAnalyzer   = "djq_plain"
+)
+
+func init() {
+	must := func(err error) {
+		if err != nil {
+			panic(err)
+		}
+	}
+	must(registry.RegisterAnalyzer(EnglishAnalyzer, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+		stem, err := cache.TokenFilterNamed(en.SnowballStemmerName)
+		if err != nil {
+			return nil, err
+		}
+		return &analysis.DefaultAnalyzer{
+			Tokenizer:    identTokenizer{},
+			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter(), stopFilter{}, stem},
+		}, nil
+	}))
+	must(registry.RegisterAnalyzer(PlainAnalyzer, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return &analysis.DefaultAnalyzer{
+			Tokenizer:    identTokenizer{},
+			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter()},
+		}, nil
+	}))
+}
+
+// identTokenizer splits prose into words while keeping programming
+// identifiers searchable both whole and in parts. "select_related" gives
+// select_related, select, related and _related; "django-admin" gives
+// django-admin, django and admin; "JsonResponse" gives jsonresponse, json
+// and response; "settings.py" gives settings.py, settings and py; "N+1"
+// stays n+1. Whole tokens and their parts share positions so that phrase
+// queries over either form work.
+type identTokenizer struct{}
+
+// maxTokenLen bounds a token; longer runs (a pasted hash, 5,000 of one
+// letter) are cut so that no term can exceed the index's limits.
+const maxTokenLen = 64
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+}
+
+// isJoiner reports runes that join word parts into one identifier when
+// they stand between two word runes.
+func isJoiner(r rune) bool {
+	return r == '-' || r == '.' || r == '+'
+}
+
+func (identTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	var out analysis.TokenStream
+	pos := 1
+	i := 0
+	for i < len(input) {
+		r, size := utf8.DecodeRune(input[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		end := i
+		// Extend over word runes and joiners that are followed by a word
+		// rune.
+		j := i
+		for j < len(input) {
+			r, size := utf8.DecodeRune(input[j:])
+			if isWordRune(r) {
+				j += size
+				end = j
+				continue
+			}
+			if isJoiner(r) && j+size < len(input) {
+				next, _ := utf8.DecodeRune(input[j+size:])
+				if isWordRune(next) {
+					j += size
+					continue
+				}
+			}
+			break
+		}
+		i = j
+		word := input[start:end]
+		// Trim leading underscores from the whole token but keep a
+		// leading-underscore form such as "_set" as typed.
+		pos = emit(&out, word, start, pos)
+	}
+	return out
+}
+
+// emit appends the token for word (at byte offset start) and its parts,
+// returning the next free position.
+func emit(out *analysis.TokenStream, word []byte, start, pos int) int {
+	whole := truncate(word)
+	*out = append(*out, &analysis.Token{Term: whole, Start: start, End: start + len(whole), Position: pos, Type: analysis.AlphaNumeric})
+	parts := splitParts(word)
+	if len(parts) <= 1 {
+		return pos + 1
+	}
+	p := pos
+	for k, part := range parts {
+		term := truncate(word[part.start:part.end])
+		*out = append(*out, &analysis.Token{Term: term, Start: start + part.start, End: start + part.start + len(term), Position: p, Type: analysis.AlphaNumeric})
+		// "entry_set" also answers to "_set": the suffix as people write
+		// it when they mean the reverse-relation convention.
+		if part.underscored && k > 0 {
+			s := part.start - 1
+			us := truncate(word[s:part.end])
+			*out = append(*out, &analysis.Token{Term: us, Start: start + s, End: start + s + len(us), Position: p, Type: analysis.AlphaNumeric})
+		}
+		p++
+	}
+	return p
+}
+
+func truncate(b []byte) []byte {
+	if len(b) <= maxTokenLen {
+		return b
+	}
+	cut := maxTokenLen
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return b[:cut]
+}
+
+type part struct {
+	start, end  int
+	underscored bool // preceded by '_'
+}
+
+// splitParts splits an identifier at '_', '-', '.', '+' and at lower-to-
+// upper case changes (camelCase), dropping empty parts.
+func splitParts(word []byte) []part {
+	var parts []part
+	start := 0
+	underscored := false
+	var prev rune
+	flush := func(end int, nextUnderscored bool) {
+		if end > start {
+			parts = append(parts, part{start: start, end: end, underscored: underscored})
+		}
+		underscored = nextUnderscored
+	}
+	for i := 0; i < len(word); {
+		r, size := utf8.DecodeRune(word[i:])
+		switch {
+		case r == '_' || isJoiner(r):
+			flush(i, r == '_')
+			start = i + size
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			flush(i, false)
+			start = i
+		}
+		prev = r
+		i += size
+	}
+	flush(len(word), false)
+	// A word that is only a leading underscore plus one part ("_set")
+	// keeps its whole form only.
+	if len(parts) == 1 && bytes.HasPrefix(word, []byte("_")) {
+		return nil
+	}
+	return parts
+}
+
+// stopFilter drops words that carry no meaning in a question about Django:
+// the function words of English questions ("what is the difference
+// between…"). It is deliberately shorter than a general stop list: "not",
+// "no", "all", "only" and "between" can matter in Django answers.
+type stopFilter struct{}
+
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range bytes.Fields([]byte(`a an and are as at be been being but by can could did do does doing for from
+		had has have how i if in into is it its me my of on or our should so than that the their them then
+		there these they this those to was we were what when where which who whom why will with would you your`)) {
+		stopWords[string(w)] = true
+	}
+}
+
+func (stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := in[:0]
+	for _, t := range in {
+		if !stopWords[string(t.Term)] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// analyze runs text through a registered analyzer and returns the terms.
+func analyze(cache *registry.Cache, name, text string) []string {
+	a, err := cache.AnalyzerNamed(name)
+	if err != nil {
+		return nil
+	}
+	var terms []string
+	for _, t := range a.Analyze([]byte(text)) {
+		terms = append(terms, string(t.Term))
+	}
+	return terms
+}

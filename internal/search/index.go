@@ -1,0 +1,275 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// Source is what an index is built from: a fingerprint of the content
+// (cheap to compute on every run) and the questions themselves (only
+// loaded when the index has to be built).
+type Source struct {
+	// Fingerprint changes whenever any question that would be indexed
+	// changes.
+	Fingerprint string
+	Questions   func() ([]*bank.Question, error)
+}
+
+// Options control where the index lives.
+type Options struct {
+	// CacheDir is the folder for cached indexes; empty means no cache.
+	CacheDir string
+	// NoCache forces an in-memory index even when a cache folder exists.
+	NoCache bool
+	// Version is djq's version, part of the cache key so that a new djq
+	// never reads an index an old one wrote.
+	Version string
+	// Debug receives one line about cache decisions; nil for silence.
+	Debug io.Writer
+}
+
+// Index is an open search index.
+type Index struct {
+	idx      bleve.Index
+	analyzer *registry.Cache
+	synonyms *Synonyms
+	// Path is where the cached index lives; empty for an in-memory one.
+	Path string
+	// Built is true when this run had to build the index.
+	Built bool
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// DocCount is the number of indexed questions.
+func (ix *Index) DocCount() (uint64, error) { return ix.idx.DocCount() }
+
+// meta is written beside a cached index, last, so that an index without it
+// is known to be incomplete.
+type meta struct {
+	Key  string `json:"key"`
+	Docs uint64 `json:"docs"`
+}
+
+const metaFile = "djq-index.json"
+
+// Key is the cache key of an index: the content fingerprint, the mapping
+// version and djq's version.
+func Key(src Source, version string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s", MappingVersion, version, src.Fingerprint)
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// Open returns the index for src: the cached one when it is there and
+// valid, else a new one built atomically into the cache (in a temporary
+// folder, then renamed into place, so that concurrent djq processes
+// starting on an empty cache all succeed and leave one valid index). A
+// corrupt or partial cache entry is rebuilt. When the cache cannot be
+// written, or opts.NoCache is set, the index is built in memory.
+func Open(src Source, syn *Synonyms, opts Options) (*Index, error) {
+	debugf := func(format string, args ...any) {
+		if opts.Debug != nil {
+			fmt.Fprintf(opts.Debug, "djq: search: "+format+"\n", args...)
+		}
+	}
+	if opts.NoCache || opts.CacheDir == "" {
+		return buildMemory(src, syn)
+	}
+	key := Key(src, opts.Version)
+	final := filepath.Join(opts.CacheDir, "index-"+key)
+	if ix, err := openCached(final, key, syn); err == nil {
+		return ix, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		debugf("cached index %s is unusable (%v); rebuilding", final, err)
+		discard(final, opts.CacheDir)
+	}
+	ix, err := buildCached(src, syn, opts.CacheDir, final, key)
+	if err != nil {
+		debugf("cannot write the index cache (%v); using an in-memory index", err)
+		return buildMemory(src, syn)
+	}
+	cleanup(opts.CacheDir, final)
+	return ix, nil
+}
+
+func openCached(path, key string, syn *Synonyms) (*Index, error) {
+	raw, err := os.ReadFile(filepath.Join(path, metaFile))
+	if err != nil {
+		return nil, err
+	}
+	var m meta
+	if err := json.Unmarshal(raw, &m); err != nil || m.Key != key {
+		return nil, fmt.Errorf("bad index metadata")
+	}
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, err
+	}
+	n, err := idx.DocCount()
+	if err != nil || n != m.Docs {
+		idx.Close()
+		return nil, fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
+	}
+	return &Index{idx: idx, analyzer: registry.NewCache(), synonyms: syn, Path: path}, nil
+}
+
+// discard moves a broken cache entry out of the way before deleting it, so
+// that a concurrent reader never sees it half-deleted under its real name.
+func discard(path, dir string) {
+	trash, err := os.MkdirTemp(dir, "trash-")
+	if err != nil {
+		_ = os.RemoveAll(path)
+		return
+	}
+	if err := os.Rename(path, filepath.Join(trash, "x")); err != nil {
+		_ = os.RemoveAll(trash)
+		return
+	}
+	_ = os.RemoveAll(trash)
+}
+
+func buildMemory(src Source, syn *Synonyms) (*Index, error) {
+	qs, err := src.Questions()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("creating the search index: %w", err)
+	}
+	if err := fill(idx, qs); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return &Index{idx: idx, analyzer: registry.NewCache(), synonyms: syn, Built: true}, nil
+}
+
+func buildCached(src Source, syn *Synonyms, dir, final, key string) (*Index, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(dir, "tmp-"+key+"-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	qs, err := src.Questions()
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(tmp, "index")
+	idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := fill(idx, qs); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	n, err := idx.DocCount()
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	if err := idx.Close(); err != nil {
+		return nil, err
+	}
+	raw, _ := json.Marshal(meta{Key: key, Docs: n})
+	if err := writeFileSync(filepath.Join(path, metaFile), raw); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(path, final); err != nil {
+		// Another djq got there first: use its index if it is valid.
+		if ix, oerr := openCached(final, key, syn); oerr == nil {
+			return ix, nil
+		}
+		return nil, err
+	}
+	ix, err := openCached(final, key, syn)
+	if err != nil {
+		return nil, err
+	}
+	ix.Built = true
+	return ix, nil
+}
+
+func writeFileSync(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// batchSize bounds memory while indexing large decks.
+const batchSize = 500
+
+func fill(idx bleve.Index, qs []*bank.Question) error {
+	b := idx.NewBatch()
+	for _, q := range qs {
+		if err := b.Index(docID(q), newDoc(q)); err != nil {
+			return fmt.Errorf("indexing %s: %w", q.Ref(), err)
+		}
+		if b.Size() >= batchSize {
+			if err := idx.Batch(b); err != nil {
+				return fmt.Errorf("indexing: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := idx.Batch(b); err != nil {
+			return fmt.Errorf("indexing: %w", err)
+		}
+	}
+	return nil
+}
+
+// staleAge is how old a leftover temporary folder must be before it is
+// removed: younger ones may belong to a djq that is building right now.
+const staleAge = 10 * time.Minute
+
+// cleanup removes indexes for other keys (old versions of the bank or of
+// djq) and abandoned temporary folders.
+func cleanup(dir, keep string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		switch {
+		case strings.HasPrefix(name, "index-") && path != keep:
+			discard(path, dir)
+		case strings.HasPrefix(name, "tmp-") || strings.HasPrefix(name, "trash-"):
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+				_ = os.RemoveAll(path)
+			}
+		}
+	}
+}

@@ -1,0 +1,128 @@
+// Package search is djq's full-text search: an identifier-aware English
+// analysis, a Bleve index of every deck cached on disk, a small query
+// language (phrases, +required, -excluded, level:/tag:/title:/deck:),
+// synonyms and typo correction, and snippets of the matching text.
+package search
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// MappingVersion changes whenever the mapping or the analysis changes, so
+// that indexes cached by an older djq are rebuilt rather than misread.
+const MappingVersion = "djq-mapping-3"
+
+// Field names in the index.
+const (
+	fieldRef     = "ref"
+	fieldDeck    = "deck"
+	fieldID      = "id"
+	fieldLevel   = "level"
+	fieldTags    = "tags"
+	fieldTitle   = "title"
+	fieldSummary = "summary"
+	fieldBody    = "body"
+	// fieldTagText makes tags searchable as words ("orm", "drf").
+	fieldTagText = "tagtext"
+	// fieldVocab holds every word unstemmed, for typo correction.
+	fieldVocab = "vocab"
+)
+
+// doc is what one question looks like to the index.
+type doc struct {
+	Ref     string   `json:"ref"`
+	Deck    string   `json:"deck"`
+	ID      string   `json:"id"`
+	Level   string   `json:"level"`
+	Tags    []string `json:"tags"`
+	TagText string   `json:"tagtext"`
+	Title   string   `json:"title"`
+	Summary string   `json:"summary"`
+	Body    string   `json:"body"`
+	Vocab   string   `json:"vocab"`
+}
+
+func newDoc(q *bank.Question) doc {
+	body := PlainText(q.Body)
+	return doc{
+		Ref:     q.Ref(),
+		Deck:    q.Deck,
+		ID:      itoa(q.ID),
+		Level:   string(q.Level),
+		Tags:    q.Tags,
+		TagText: strings.Join(q.Tags, " "),
+		Title:   q.Title,
+		Summary: q.Summary,
+		Body:    body,
+		Vocab:   q.Title + "\n" + q.Summary + "\n" + strings.Join(q.Tags, " ") + "\n" + body,
+	}
+}
+
+func itoa(i int) string {
+	var b [20]byte
+	n := len(b)
+	for {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+		if i == 0 {
+			break
+		}
+	}
+	return string(b[n:])
+}
+
+// docID is the Bleve document id: deck and id, unique across decks.
+func docID(q *bank.Question) string { return q.Deck + ":" + itoa(q.ID) }
+
+// newMapping describes the index. Text fields are stored so that hits can
+// be shown (and snippets cut) without loading the bank, and keep term
+// vectors so that matches can be located in them.
+func newMapping() mapping.IndexMapping {
+	text := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = EnglishAnalyzer
+		f.Store = store
+		f.IncludeTermVectors = true
+		f.IncludeInAll = false
+		return f
+	}
+	keyword := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	vocab := bleve.NewTextFieldMapping()
+	vocab.Analyzer = PlainAnalyzer
+	vocab.Store = false
+	vocab.IncludeTermVectors = false
+	vocab.IncludeInAll = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldRef, keyword())
+	dm.AddFieldMappingsAt(fieldDeck, keyword())
+	dm.AddFieldMappingsAt(fieldID, keyword())
+	dm.AddFieldMappingsAt(fieldLevel, keyword())
+	dm.AddFieldMappingsAt(fieldTags, keyword())
+	dm.AddFieldMappingsAt(fieldTagText, text(false))
+	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	dm.AddFieldMappingsAt(fieldSummary, text(true))
+	dm.AddFieldMappingsAt(fieldBody, text(true))
+	dm.AddFieldMappingsAt(fieldVocab, vocab)
+
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = EnglishAnalyzer
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	im.ScoringModel = "bm25"
+	return im
+}

@@ -1,0 +1,143 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxQueryLen bounds a query in bytes. Longer input is almost certainly a
+// paste gone wrong, and every word costs a clause.
+const MaxQueryLen = 1000
+
+// Occur says how a clause takes part in the match.
+type Occur int
+
+// Clause occurrences, as written with no prefix, '+' and '-'.
+const (
+	Should Occur = iota
+	Must
+	MustNot
+)
+
+// Clause is one part of a parsed query.
+type Clause struct {
+	Occur Occur
+	// Field is "" for free text, or one of level, tag, title, deck.
+	Field string
+	// Text is the word or phrase.
+	Text string
+	// Phrase is true for quoted text, matched as a sequence.
+	Phrase bool
+}
+
+// QueryError is a query that cannot be searched; the command layer maps it
+// to a usage error.
+type QueryError struct{ Msg string }
+
+func (e *QueryError) Error() string { return e.Msg }
+
+// fieldNames are the field terms the query language knows.
+var fieldNames = map[string]bool{"level": true, "tag": true, "title": true, "deck": true}
+
+// ParseQuery reads the query language: plain words; "quoted phrases";
+// +required and -excluded words or phrases; and field terms level:L,
+// tag:T, title:WORD (or title:"a phrase") and deck:NAME. Anything else is
+// searched literally: an unbalanced quote runs to the end, a lone + or -
+// is punctuation, and an unknown "name:" is part of the word.
+func ParseQuery(s string) ([]Clause, error) {
+	if !utf8.ValidString(s) {
+		return nil, &QueryError{Msg: "the query is not valid UTF-8 text"}
+	}
+	if len(s) > MaxQueryLen {
+		return nil, &QueryError{Msg: fmt.Sprintf("the query is too long (%d bytes): at most %d", len(s), MaxQueryLen)}
+	}
+	var out []Clause
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) {
+		for i < len(rs) && unicode.IsSpace(rs[i]) {
+			i++
+		}
+		if i >= len(rs) {
+			break
+		}
+		c := Clause{}
+		switch rs[i] {
+		case '+':
+			c.Occur = Must
+			i++
+		case '-':
+			c.Occur = MustNot
+			i++
+		}
+		if i >= len(rs) || unicode.IsSpace(rs[i]) {
+			continue // a lone + or -
+		}
+		// field:value?
+		if j := fieldPrefix(rs, i); j > 0 {
+			c.Field = strings.ToLower(string(rs[i : j-1]))
+			i = j
+			if i >= len(rs) || unicode.IsSpace(rs[i]) {
+				return nil, &QueryError{Msg: fmt.Sprintf("nothing after %q: write %s:VALUE, for example %s", c.Field+":", c.Field, fieldExample(c.Field))}
+			}
+		}
+		if rs[i] == '"' {
+			j := i + 1
+			for j < len(rs) && rs[j] != '"' {
+				j++
+			}
+			c.Text = strings.TrimSpace(string(rs[i+1 : min(j, len(rs))]))
+			c.Phrase = true
+			i = j + 1
+		} else {
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) {
+				j++
+			}
+			c.Text = string(rs[i:j])
+			i = j
+		}
+		if strings.TrimSpace(c.Text) == "" {
+			if c.Field != "" {
+				return nil, &QueryError{Msg: fmt.Sprintf("nothing after %q: write %s:VALUE, for example %s", c.Field+":", c.Field, fieldExample(c.Field))}
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil, &QueryError{Msg: "the query has no words to search for"}
+	}
+	return out, nil
+}
+
+// fieldPrefix returns the index just past "name:" when rs[i:] starts with
+// a known field name and a colon, else 0.
+func fieldPrefix(rs []rune, i int) int {
+	j := i
+	for j < len(rs) && unicode.IsLetter(rs[j]) {
+		j++
+	}
+	if j == i || j >= len(rs) || rs[j] != ':' {
+		return 0
+	}
+	if !fieldNames[strings.ToLower(string(rs[i:j]))] {
+		return 0
+	}
+	return j + 1
+}
+
+func fieldExample(field string) string {
+	switch field {
+	case "level":
+		return "level:advanced"
+	case "tag":
+		return "tag:orm"
+	case "deck":
+		return "deck:django"
+	default:
+		return `title:cache or title:"form valid"`
+	}
+}

@@ -1,0 +1,401 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// Request is one search.
+type Request struct {
+	Query string
+	// Filter restricts hits by deck, level and tag (from flags).
+	Filter bank.Filter
+	Limit  int
+	// SnippetLen is the snippet's length in characters.
+	SnippetLen int
+}
+
+// Hit is one matching question.
+type Hit struct {
+	Ref     string
+	Deck    string
+	ID      int
+	Title   string
+	Level   string
+	Tags    []string
+	Score   float64
+	Snippet Snippet
+}
+
+// Result is what a search found.
+type Result struct {
+	Hits []Hit
+	// Total is the number of matching questions (before Limit).
+	Total uint64
+	// Corrected is the query with misspelt words replaced by the words
+	// that were searched instead; empty when nothing was corrected.
+	Corrected string
+}
+
+// Field weights: the title says what a question is about, the summary is
+// its answer in one sentence, tags are curated topics, the body is long and
+// mentions many things in passing.
+const (
+	boostTitle    = 4.0
+	boostSummary  = 2.0
+	boostTags     = 2.0
+	boostBody     = 1.0
+	boostSynonym  = 0.7
+	boostCorrect  = 1.0
+	maxCorrection = 2
+)
+
+// Search runs a query.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	clauses, err := ParseQuery(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	corrections, err := ix.correct(clauses)
+	if err != nil {
+		return nil, err
+	}
+	if len(corrections) > 0 {
+		res.Corrected = correctedText(clauses, corrections)
+		for i, fixed := range corrections {
+			clauses[i].Text = fixed
+		}
+	}
+	q := ix.buildQuery(clauses, req.Filter)
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	sr := bleve.NewSearchRequestOptions(q, limit, 0, false)
+	sr.Fields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fieldTitle, fieldSummary, fieldBody}
+	sr.IncludeLocations = true
+	sr.SortBy([]string{"-_score", fieldDeck, fieldID})
+	out, err := ix.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("searching: %w", err)
+	}
+	res.Total = out.Total
+	for _, h := range out.Hits {
+		res.Hits = append(res.Hits, toHit(h, req.SnippetLen))
+	}
+	return res, nil
+}
+
+func toHit(h *search.DocumentMatch, snippetLen int) Hit {
+	str := func(f string) string {
+		s, _ := h.Fields[f].(string)
+		return s
+	}
+	hit := Hit{
+		Ref: str(fieldRef), Deck: str(fieldDeck), Title: str(fieldTitle), Level: str(fieldLevel), Score: h.Score,
+	}
+	fmt.Sscan(str(fieldID), &hit.ID)
+	switch t := h.Fields[fieldTags].(type) {
+	case string:
+		hit.Tags = []string{t}
+	case []interface{}:
+		for _, x := range t {
+			if s, ok := x.(string); ok {
+				hit.Tags = append(hit.Tags, s)
+			}
+		}
+	}
+	hit.Snippet = makeSnippet(str(fieldBody), str(fieldSummary), h.Locations[fieldBody], snippetLen)
+	return hit
+}
+
+// textFields is a disjunction of the same text over every searched field,
+// each analysed with the field's own analyzer and weighted.
+func textFields(text string, phrase bool, boost float64, fields ...string) query.Query {
+	if len(fields) == 0 {
+		fields = []string{fieldTitle, fieldSummary, fieldTagText, fieldBody}
+	}
+	weights := map[string]float64{fieldTitle: boostTitle, fieldSummary: boostSummary, fieldTagText: boostTags, fieldBody: boostBody}
+	var qs []query.Query
+	for _, f := range fields {
+		var q query.Query
+		if phrase {
+			mq := bleve.NewMatchPhraseQuery(text)
+			mq.SetField(f)
+			mq.Analyzer = EnglishAnalyzer
+			mq.SetBoost(weights[f] * boost)
+			q = mq
+		} else {
+			mq := bleve.NewMatchQuery(text)
+			mq.SetField(f)
+			mq.Analyzer = EnglishAnalyzer
+			mq.SetBoost(weights[f] * boost)
+			q = mq
+		}
+		qs = append(qs, q)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// buildQuery turns clauses into a Bleve query: free words are ORed (with
+// Bleve's coordination favouring questions that match more of them),
+// +words and phrases are required, -words excluded, and level/tag/deck
+// terms and flag filters are exact keyword filters.
+func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
+	var should, must, mustNot []query.Query
+	var words []string
+	for _, c := range clauses {
+		var q query.Query
+		switch c.Field {
+		case "level":
+			q = keyword(fieldLevel, strings.ToLower(c.Text))
+		case "tag":
+			q = keyword(fieldTags, strings.ToLower(c.Text))
+		case "deck":
+			q = keyword(fieldDeck, c.Text)
+		case "title":
+			if len(analyze(ix.analyzer, EnglishAnalyzer, c.Text)) == 0 {
+				continue
+			}
+			q = textFields(c.Text, c.Phrase, 1, fieldTitle)
+			if c.Occur == Should {
+				c.Occur = Must
+			}
+		default:
+			if len(analyze(ix.analyzer, EnglishAnalyzer, c.Text)) == 0 {
+				continue // only stop words
+			}
+			q = textFields(c.Text, c.Phrase, 1)
+			if c.Occur != MustNot {
+				for _, w := range strings.Fields(c.Text) {
+					if t := wholeTerms(ix.analyzer, w); len(t) > 0 {
+						words = append(words, t...)
+					}
+				}
+			}
+		}
+		if c.Field != "" && c.Field != "title" && c.Occur == Should {
+			c.Occur = Must
+		}
+		switch c.Occur {
+		case Must:
+			must = append(must, q)
+		case MustNot:
+			mustNot = append(mustNot, q)
+		default:
+			should = append(should, q)
+		}
+	}
+	for _, alt := range ix.synonyms.Expand(words) {
+		mq := textFields(alt, false, boostSynonym)
+		should = append(should, mq)
+	}
+	if flt.Deck != "" {
+		must = append(must, keyword(fieldDeck, flt.Deck))
+	}
+	if flt.Level != "" {
+		must = append(must, keyword(fieldLevel, string(flt.Level)))
+	}
+	if flt.Tag != "" {
+		must = append(must, keyword(fieldTags, flt.Tag))
+	}
+	bq := bleve.NewBooleanQuery()
+	if len(must) > 0 {
+		bq.AddMust(must...)
+	}
+	if len(should) > 0 {
+		d := bleve.NewDisjunctionQuery(should...)
+		if len(must) == 0 {
+			d.SetMin(1)
+		}
+		bq.AddShould(d)
+	}
+	if len(mustNot) > 0 {
+		bq.AddMustNot(mustNot...)
+	}
+	if len(must) == 0 && len(should) == 0 {
+		// Only exclusions or only stop words: nothing to look for.
+		return bleve.NewMatchNoneQuery()
+	}
+	return bq
+}
+
+func keyword(field, value string) query.Query {
+	q := bleve.NewTermQuery(value)
+	q.SetField(field)
+	return q
+}
+
+// correct finds free words that occur nowhere in the bank and replaces
+// each with the closest word that does (within one or two edits, by
+// length), preferring the more common word on ties. It returns the new
+// text by clause index.
+func (ix *Index) correct(clauses []Clause) (map[int]string, error) {
+	var r index.IndexReader
+	out := map[int]string{}
+	for i, c := range clauses {
+		if c.Field != "" && c.Field != "title" || c.Occur == MustNot || c.Phrase {
+			continue
+		}
+		words := strings.Fields(c.Text)
+		changed := false
+		for k, w := range words {
+			terms := analyze(ix.analyzer, PlainAnalyzer, w)
+			if len(terms) == 0 || stopWords[terms[0]] {
+				continue
+			}
+			term := terms[0]
+			edits := allowedEdits(term)
+			if edits == 0 {
+				continue
+			}
+			if r == nil {
+				ai, err := ix.idx.Advanced()
+				if err != nil {
+					return nil, err
+				}
+				if r, err = ai.Reader(); err != nil {
+					return nil, err
+				}
+				defer r.Close()
+			}
+			n, err := termCount(r, term)
+			if err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				continue
+			}
+			if fixed := closest(r, term, edits); fixed != "" {
+				words[k] = fixed
+				changed = true
+			}
+		}
+		if changed {
+			out[i] = strings.Join(words, " ")
+		}
+	}
+	return out, nil
+}
+
+// allowedEdits is how far a word may be from its correction: short words
+// are too ambiguous to correct at all.
+func allowedEdits(term string) int {
+	n := len([]rune(term))
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 5:
+		return 1
+	default:
+		return maxCorrection
+	}
+}
+
+func termCount(r index.IndexReader, term string) (uint64, error) {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), fieldVocab, false, false, false)
+	if err != nil {
+		return 0, err
+	}
+	defer tfr.Close()
+	return tfr.Count(), nil
+}
+
+// closest returns the vocabulary word nearest to term, or "".
+func closest(r index.IndexReader, term string, edits int) string {
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return ""
+	}
+	dict, err := fr.FieldDictFuzzy(fieldVocab, term, edits, "")
+	if err != nil {
+		return ""
+	}
+	defer dict.Close()
+	type cand struct {
+		term  string
+		dist  int
+		count uint64
+	}
+	var cands []cand
+	for {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		cands = append(cands, cand{e.Term, levenshtein(term, e.Term), e.Count})
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].dist != cands[j].dist {
+			return cands[i].dist < cands[j].dist
+		}
+		if cands[i].count != cands[j].count {
+			return cands[i].count > cands[j].count
+		}
+		return cands[i].term < cands[j].term
+	})
+	if cands[0].dist > edits {
+		return ""
+	}
+	return cands[0].term
+}
+
+// levenshtein is the edit distance between a and b, in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// correctedText rebuilds the query as the user typed it, with corrections.
+func correctedText(clauses []Clause, corrections map[int]string) string {
+	parts := make([]string, len(clauses))
+	for i, c := range clauses {
+		text := c.Text
+		if fixed, ok := corrections[i]; ok {
+			text = fixed
+		}
+		if c.Phrase {
+			text = `"` + text + `"`
+		}
+		if c.Field != "" {
+			text = c.Field + ":" + text
+		}
+		switch c.Occur {
+		case Must:
+			text = "+" + text
+		case MustNot:
+			text = "-" + text
+		}
+		parts[i] = text
+	}
+	return strings.Join(parts, " ")
+}
