@@ -10,5 +10,11 @@ import "embed"
 //go:embed questions/*.md
 var Questions embed.FS
 
+// Synonyms is the curated list of search synonyms and abbreviations (FBV,
+// CBV, DRF, N+1, ...), one group per line.
+//
+//go:embed synonyms.txt
+var Synonyms string
+
 // QuestionsDir is the folder inside Questions that holds the files.
 const QuestionsDir = "questions"

@@ -1,6 +1,8 @@
 package bank
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -231,4 +233,27 @@ type UnknownDeckError struct {
 
 func (e *UnknownDeckError) Error() string {
 	return fmt.Sprintf("unknown deck %q: decks are %s (see djq decks)", e.Name, strings.Join(e.Known, ", "))
+}
+
+// Fingerprint hashes the names and contents of the question files in dir,
+// cheaply enough to run on every search: the search index cache is keyed by
+// it, so any edit to a question rebuilds the index and nothing else does.
+func Fingerprint(fsys fs.FS, dir string) (string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", e.Name(), len(data))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"sync"
 	"time"
 
@@ -9,7 +11,9 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/buildinfo"
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/paths"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/search"
 )
 
 // Factory hands commands their dependencies. Expensive ones are built
@@ -28,6 +32,16 @@ type Factory struct {
 	bankOnce sync.Once
 	bank     *bank.Bank
 	bankErr  error
+
+	// NoCache makes the search index in memory (--no-cache).
+	NoCache bool
+
+	indexOnce sync.Once
+	index     *search.Index
+	indexErr  error
+
+	// ctx is the command's context, for cancellable work.
+	ctx context.Context
 
 	// Policy is the rendering decision, made once per command run by the
 	// root command's pre-run from the persistent flags.
@@ -58,6 +72,50 @@ func (f *Factory) Bank() (*bank.Bank, error) {
 		f.bank, f.bankErr = b, err
 	})
 	return f.bank, f.bankErr
+}
+
+// Paths returns djq's folders for this environment.
+func (f *Factory) Paths() paths.Paths { return paths.Resolve(f.IO.Getenv) }
+
+// Context is the running command's context.
+func (f *Factory) Context() context.Context {
+	if f.ctx == nil {
+		return context.Background()
+	}
+	return f.ctx
+}
+
+// Index returns the search index, opened from the cache or built on first
+// use. Only search (and completion that needs it) pays for it.
+func (f *Factory) Index() (*search.Index, error) {
+	f.indexOnce.Do(func() {
+		fp, err := bank.Fingerprint(data.Questions, data.QuestionsDir)
+		if err != nil {
+			f.indexErr = err
+			return
+		}
+		src := search.Source{
+			Fingerprint: fp,
+			Questions: func() ([]*bank.Question, error) {
+				b, err := f.Bank()
+				if err != nil {
+					return nil, err
+				}
+				return b.Questions(), nil
+			},
+		}
+		var debug io.Writer
+		if f.IO.Getenv("DJQ_DEBUG") == "1" {
+			debug = f.IO.ErrOut
+		}
+		f.index, f.indexErr = search.Open(src, search.ParseSynonyms(data.Synonyms), search.Options{
+			CacheDir: f.Paths().Cache,
+			NoCache:  f.NoCache,
+			Version:  f.Build.Version + " " + f.Build.Commit,
+			Debug:    debug,
+		})
+	})
+	return f.index, f.indexErr
 }
 
 // loadBuiltinBank reads the embedded deck "django".

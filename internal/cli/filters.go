@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -30,9 +31,15 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 	})
 }
 
-// resolve validates the filter flags against the bank: an unknown level or
-// tag is a usage error that lists the valid values.
+// resolve validates the filter flags against the bank: an unknown level,
+// tag or deck is a usage error that lists the valid values.
 func (ff filterFlags) resolve(b *bank.Bank) (bank.Filter, error) {
+	return ff.resolveWith(b.Tags(), b.DeckNames())
+}
+
+// resolveWith validates the flags against known tags and deck names, which
+// search reads from its index rather than loading the bank.
+func (ff filterFlags) resolveWith(tags, decks []string) (bank.Filter, error) {
 	var flt bank.Filter
 	if ff.Level != "" {
 		l, err := bank.ParseLevel(ff.Level)
@@ -43,26 +50,22 @@ func (ff filterFlags) resolve(b *bank.Bank) (bank.Filter, error) {
 	}
 	if ff.Tag != "" {
 		tag := strings.ToLower(strings.TrimSpace(ff.Tag))
-		tags := b.Tags()
-		found := false
-		for _, t := range tags {
-			if t == tag {
-				found = true
-			}
-		}
-		if !found {
+		if !slices.Contains(tags, tag) {
 			return flt, usagef("unknown tag %q: tags are %s", ff.Tag, strings.Join(tags, ", "))
 		}
 		flt.Tag = tag
 	}
 	if ff.Deck != "" {
-		if b.Deck(ff.Deck) == nil {
-			return flt, usagef("unknown deck %q: decks are %s (see djq decks)", ff.Deck, strings.Join(b.DeckNames(), ", "))
+		if !slices.Contains(decks, ff.Deck) {
+			return flt, usagef("unknown deck %q: decks are %s (see djq decks)", ff.Deck, strings.Join(decks, ", "))
 		}
 		flt.Deck = ff.Deck
 	}
 	return flt, nil
 }
+
+// isEmpty reports whether no filter flag was given.
+func (ff filterFlags) isEmpty() bool { return ff == filterFlags{} }
 
 // describe renders the filter as the flags that made it, for messages.
 func (ff filterFlags) describe() string {

@@ -32,7 +32,8 @@ study plan can be shared or repeated.`,
   djq random --level advanced
   djq random --tag orm --count 3
   djq random --count 5 --seed 42`,
-		Args: cobra.NoArgs,
+		Annotations: rendersAnswers(),
+		Args:        cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
 			if opts.Count < 1 || opts.Count > maxRandomCount {

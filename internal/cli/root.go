@@ -19,6 +19,12 @@ import (
 	"github.com/djq-cli/djq/internal/render"
 )
 
+// annotationRendersAnswers marks commands that render answers with glamour.
+const annotationRendersAnswers = "djq/renders-answers"
+
+// rendersAnswers is the annotation map for such commands.
+func rendersAnswers() map[string]string { return map[string]string{annotationRendersAnswers: "true"} }
+
 // renderFlags are the persistent flags every command shares.
 type renderFlags struct {
 	render.Flags
@@ -51,11 +57,13 @@ scripts.`,
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			rf.WidthSet = cmd.Flags().Changed("width")
+			rf.RendersAnswers = cmd.Annotations[annotationRendersAnswers] == "true"
 			p, err := render.Decide(f.IO, rf.Flags)
 			if err != nil {
 				return err
 			}
 			f.Policy = p
+			f.ctx = cmd.Context()
 			return nil
 		},
 	}
@@ -80,6 +88,7 @@ scripts.`,
 		newShowCmd(f, nil),
 		newListCmd(f, nil),
 		newRandomCmd(f, nil),
+		newSearchCmd(f, nil),
 		newVersionCmd(f),
 	)
 	return root

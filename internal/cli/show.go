@@ -29,6 +29,7 @@ it can be appended to notes. Questions in your own decks are NAME:ID.`,
   djq show 21 35
   djq show 35 >> notes.md
   djq show 35 --format json`,
+		Annotations: rendersAnswers(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("show needs at least one question id, such as djq show 35 (see djq list)")

@@ -56,6 +56,10 @@ type Flags struct {
 	// Width is --width; 0 means "not given".
 	Width    int
 	WidthSet bool
+	// RendersAnswers is true for commands that render answers with
+	// glamour; only they need the style, and so only they may ask the
+	// terminal for its background colour.
+	RendersAnswers bool
 }
 
 // Policy is the resolved rendering decision.
@@ -178,7 +182,7 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 		switch {
 		case !p.Color:
 			style = styles.NoTTYStyle
-		case style == "auto":
+		case style == "auto" && fl.RendersAnswers:
 			style = autoStyle(ios)
 		}
 	}

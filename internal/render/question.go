@@ -112,7 +112,13 @@ func (p Policy) glamour() (*glamour.TermRenderer, error) {
 	if strings.HasSuffix(strings.ToLower(p.Style), ".json") {
 		opts = append(opts, glamour.WithStylesFromJSONFile(p.Style))
 	} else {
-		opts = append(opts, glamour.WithStandardStyle(p.Style))
+		style := p.Style
+		if style == "auto" {
+			// Never let glamour resolve "auto" itself: it would query the
+			// terminal with a 5 s timeout.
+			style = "dark"
+		}
+		opts = append(opts, glamour.WithStandardStyle(style))
 	}
 	r, err := glamour.NewTermRenderer(opts...)
 	if err != nil {

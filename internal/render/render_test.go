@@ -114,7 +114,11 @@ func TestDecide(t *testing.T) {
 		env     map[string]string
 		want    Policy
 		wantErr string
+		// listing commands do not render answers and never need a style
+		listing bool
 	}{
+		{name: "a listing on a terminal does not resolve the style", tty: true, width: 80, listing: true, env: map[string]string{"TERM": "xterm"},
+			want: Policy{Format: FormatPretty, Style: "auto", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI}},
 		{name: "pipe defaults to markdown", want: Policy{Format: FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii}},
 		{name: "terminal defaults to pretty", tty: true, width: 100, env: map[string]string{"TERM": "xterm-256color"},
 			want: Policy{Format: FormatPretty, Style: "dark", Width: 100, TTY: true, Color: true, Profile: termenv.ANSI256}},
@@ -153,7 +157,9 @@ func TestDecide(t *testing.T) {
 			ios.SetStdoutTTY(tt.tty)
 			ios.SetWidth(tt.width)
 			ios.SetEnv(tt.env)
-			got, err := Decide(ios, tt.flags)
+			fl := tt.flags
+			fl.RendersAnswers = !tt.listing
+			got, err := Decide(ios, fl)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)

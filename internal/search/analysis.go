@@ -215,6 +215,10 @@ func (stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
+// sharedCache resolves the registered analyzers; a registry cache is safe
+// for concurrent use.
+var sharedCache = registry.NewCache()
+
 // analyze runs text through a registered analyzer and returns the terms.
 func analyze(cache *registry.Cache, name, text string) []string {
 	a, err := cache.AnalyzerNamed(name)

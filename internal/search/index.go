@@ -14,7 +14,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/djq-cli/djq/internal/bank"
 )
@@ -45,7 +44,6 @@ type Options struct {
 // Index is an open search index.
 type Index struct {
 	idx      bleve.Index
-	analyzer *registry.Cache
 	synonyms *Synonyms
 	// Path is where the cached index lives; empty for an in-memory one.
 	Path string
@@ -126,7 +124,7 @@ func openCached(path, key string, syn *Synonyms) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
 	}
-	return &Index{idx: idx, analyzer: registry.NewCache(), synonyms: syn, Path: path}, nil
+	return &Index{idx: idx, synonyms: syn, Path: path}, nil
 }
 
 // discard moves a broken cache entry out of the way before deleting it, so
@@ -157,7 +155,7 @@ func buildMemory(src Source, syn *Synonyms) (*Index, error) {
 		idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, analyzer: registry.NewCache(), synonyms: syn, Built: true}, nil
+	return &Index{idx: idx, synonyms: syn, Built: true}, nil
 }
 
 func buildCached(src Source, syn *Synonyms, dir, final, key string) (*Index, error) {
@@ -272,4 +270,43 @@ func cleanup(dir, keep string) {
 			}
 		}
 	}
+}
+
+// Facets returns the tags and deck names present in the index, for
+// validating --tag and --deck without loading the bank.
+func (ix *Index) Facets() (tags, decks []string, err error) {
+	ai, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer r.Close()
+	terms := func(field string) ([]string, error) {
+		d, err := r.FieldDict(field)
+		if err != nil {
+			return nil, err
+		}
+		defer d.Close()
+		var out []string
+		for {
+			e, err := d.Next()
+			if err != nil {
+				return nil, err
+			}
+			if e == nil {
+				return out, nil
+			}
+			out = append(out, e.Term)
+		}
+	}
+	if tags, err = terms(fieldTags); err != nil {
+		return nil, nil, err
+	}
+	if decks, err = terms(fieldDeck); err != nil {
+		return nil, nil, err
+	}
+	return tags, decks, nil
 }

@@ -55,7 +55,8 @@ const (
 	boostTags     = 2.0
 	boostBody     = 1.0
 	boostSynonym  = 0.7
-	boostCorrect  = 1.0
+	boostJoined   = 1.5
+	boostWhole    = 1.5
 	maxCorrection = 2
 )
 
@@ -141,6 +142,17 @@ func textFields(text string, phrase bool, boost float64, fields ...string) query
 			mq.Analyzer = EnglishAnalyzer
 			mq.SetBoost(weights[f] * boost)
 			q = mq
+			// An identifier such as select_related also matches its parts;
+			// the whole identifier must count for more than "select" and
+			// "related" found apart.
+			if whole := compoundTerms(text); len(whole) > 0 {
+				for _, w := range whole {
+					tq := bleve.NewTermQuery(w)
+					tq.SetField(f)
+					tq.SetBoost(weights[f] * boost * boostWhole)
+					qs = append(qs, tq)
+				}
+			}
 		}
 		qs = append(qs, q)
 	}
@@ -164,7 +176,7 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 		case "deck":
 			q = keyword(fieldDeck, c.Text)
 		case "title":
-			if len(analyze(ix.analyzer, EnglishAnalyzer, c.Text)) == 0 {
+			if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
 				continue
 			}
 			q = textFields(c.Text, c.Phrase, 1, fieldTitle)
@@ -172,13 +184,13 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 				c.Occur = Must
 			}
 		default:
-			if len(analyze(ix.analyzer, EnglishAnalyzer, c.Text)) == 0 {
+			if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
 				continue // only stop words
 			}
 			q = textFields(c.Text, c.Phrase, 1)
 			if c.Occur != MustNot {
 				for _, w := range strings.Fields(c.Text) {
-					if t := wholeTerms(ix.analyzer, w); len(t) > 0 {
+					if t := wholeTerms(sharedCache, w); len(t) > 0 {
 						words = append(words, t...)
 					}
 				}
@@ -195,6 +207,9 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 		default:
 			should = append(should, q)
 		}
+	}
+	for _, joined := range ix.joinedWords(words) {
+		should = append(should, textFields(joined, false, boostJoined))
 	}
 	for _, alt := range ix.synonyms.Expand(words) {
 		mq := textFields(alt, false, boostSynonym)
@@ -230,6 +245,57 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 	return bq
 }
 
+// compoundTerms returns the analysed whole-identifier terms of text: the
+// terms of words that the tokenizer also split into parts.
+func compoundTerms(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(text) {
+		toks := identTokenizer{}.Tokenize([]byte(w))
+		if len(toks) < 2 {
+			continue
+		}
+		terms := analyze(sharedCache, EnglishAnalyzer, string(toks[0].Term))
+		if len(terms) > 0 {
+			out = append(out, terms[0])
+		}
+	}
+	return out
+}
+
+// joinedWords finds identifiers a person typed as separate words
+// ("prefetch related", "form valid", "start project", "django admin"):
+// each pair of neighbouring words joined by "_", "-" or nothing, kept when
+// the bank uses that identifier.
+func (ix *Index) joinedWords(words []string) []string {
+	if len(words) < 2 {
+		return nil
+	}
+	ai, err := ix.idx.Advanced()
+	if err != nil {
+		return nil
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	var out []string
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], words[i+1]
+		if stopWords[a] || stopWords[b] {
+			continue
+		}
+		for _, sep := range []string{"_", "-", ""} {
+			j := a + sep + b
+			if n, err := termCount(r, j, fieldVocab); err == nil && n > 0 {
+				out = append(out, j)
+				break
+			}
+		}
+	}
+	return out
+}
+
 func keyword(field, value string) query.Query {
 	q := bleve.NewTermQuery(value)
 	q.SetField(field)
@@ -250,7 +316,7 @@ func (ix *Index) correct(clauses []Clause) (map[int]string, error) {
 		words := strings.Fields(c.Text)
 		changed := false
 		for k, w := range words {
-			terms := analyze(ix.analyzer, PlainAnalyzer, w)
+			terms := analyze(sharedCache, PlainAnalyzer, w)
 			if len(terms) == 0 || stopWords[terms[0]] {
 				continue
 			}
@@ -269,11 +335,14 @@ func (ix *Index) correct(clauses []Clause) (map[int]string, error) {
 				}
 				defer r.Close()
 			}
-			n, err := termCount(r, term)
+			if ix.synonyms.Has(term) {
+				continue
+			}
+			known, err := ix.known(r, term, w)
 			if err != nil {
 				return nil, err
 			}
-			if n > 0 {
+			if known {
 				continue
 			}
 			if fixed := closest(r, term, edits); fixed != "" {
@@ -302,8 +371,27 @@ func allowedEdits(term string) int {
 	}
 }
 
-func termCount(r index.IndexReader, term string) (uint64, error) {
-	tfr, err := r.TermFieldReader(context.Background(), []byte(term), fieldVocab, false, false, false)
+// known reports whether a word occurs in the bank as typed (the
+// unstemmed vocabulary) or through its stem in a searched field, so that
+// "caching" is not "corrected" just because the bank says "cache".
+func (ix *Index) known(r index.IndexReader, plain, word string) (bool, error) {
+	if n, err := termCount(r, plain, fieldVocab); err != nil || n > 0 {
+		return n > 0, err
+	}
+	stems := analyze(sharedCache, EnglishAnalyzer, word)
+	if len(stems) == 0 {
+		return true, nil
+	}
+	for _, f := range []string{fieldTitle, fieldSummary, fieldBody} {
+		if n, err := termCount(r, stems[0], f); err != nil || n > 0 {
+			return n > 0, err
+		}
+	}
+	return false, nil
+}
+
+func termCount(r index.IndexReader, term, field string) (uint64, error) {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
 		return 0, err
 	}

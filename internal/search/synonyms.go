@@ -22,7 +22,7 @@ type synonym struct {
 // ParseSynonyms reads the curated list: one group per line, members
 // separated by commas; '#' starts a comment.
 func ParseSynonyms(text string) *Synonyms {
-	cache := registry.NewCache()
+	cache := sharedCache
 	s := &Synonyms{}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
@@ -60,6 +60,22 @@ func wholeTerms(cache *registry.Cache, text string) []string {
 		}
 	}
 	return out
+}
+
+// Has reports whether term is a one-word member of some group, which
+// makes it a word worth keeping as typed even if no answer uses it.
+func (s *Synonyms) Has(term string) bool {
+	if s == nil {
+		return false
+	}
+	for _, g := range s.groups {
+		for _, m := range g {
+			if len(m.terms) == 1 && m.terms[0] == term {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Expand returns the other members of every group one of whose members

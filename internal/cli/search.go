@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/search"
+)
+
+// SearchOptions is what `djq search` was asked to do.
+type SearchOptions struct {
+	Query   string
+	Filter  filterFlags
+	Limit   int
+	NoCache bool
+}
+
+// maxSearchLimit bounds --limit.
+const maxSearchLimit = 1000
+
+func newSearchCmd(f *Factory, runF func(*SearchOptions) error) *cobra.Command {
+	opts := &SearchOptions{}
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "Search questions and answers",
+		Long: `Search every question and answer, best match first.
+
+The words after "search" are one query. Identifiers match whole and in
+parts (select_related, "prefetch related", INSTALLED_APPS, django-admin),
+English words match their other forms (caching finds cache), common
+abbreviations are understood (FBV, CBV, DRF, N+1, M2M, CSRF, ...), and a
+misspelt word is corrected ("did you mean ...").
+
+Query syntax:
+  "exact phrase"    words in this order
+  +word             must appear
+  -word             must not appear
+  level:advanced    only this level (beginner, intermediate, advanced)
+  tag:orm           only questions with this tag
+  title:cache       word must be in the title
+  deck:NAME         only this deck`,
+		Example: `  djq search select_related
+  djq search how do I cache a view
+  djq search "form valid" -formset
+  djq search signals level:advanced
+  djq search csrf --format json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 || strings.TrimSpace(strings.Join(args, " ")) == "" {
+				return usagef("search needs a query, such as djq search select_related")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Query = strings.Join(args, " ")
+			if opts.Limit < 1 || opts.Limit > maxSearchLimit {
+				return usagef("invalid limit %d: use a number from 1 to %d", opts.Limit, maxSearchLimit)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return searchRun(f, opts)
+		},
+	}
+	addFilterFlags(cmd, f, &opts.Filter)
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, fmt.Sprintf("show at most this many results, 1 to %d", maxSearchLimit))
+	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "build the search index in memory instead of using the cache")
+	return cmd
+}
+
+func searchRun(f *Factory, opts *SearchOptions) error {
+	// Reject a malformed query before paying for the index.
+	if _, err := search.ParseQuery(opts.Query); err != nil {
+		return &UsageError{Err: err}
+	}
+	f.NoCache = f.NoCache || opts.NoCache
+	ix, err := f.Index()
+	if err != nil {
+		return err
+	}
+	tags, decks, err := ix.Facets()
+	if err != nil {
+		return err
+	}
+	flt, err := opts.Filter.resolveWith(tags, decks)
+	if err != nil {
+		return err
+	}
+	snippetLen := search.DefaultSnippetLen
+	if f.Policy.Format == render.FormatPretty && f.Policy.TTY {
+		snippetLen = max(40, min(f.Policy.Width*2-12, 220))
+	}
+	res, err := ix.Search(f.Context(), search.Request{Query: opts.Query, Filter: flt, Limit: opts.Limit, SnippetLen: snippetLen})
+	if err != nil {
+		var qe *search.QueryError
+		if errors.As(err, &qe) {
+			return &UsageError{Err: err}
+		}
+		return err
+	}
+	if res.Corrected != "" {
+		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %q? showing results for it\n", res.Corrected)
+	}
+	if len(res.Hits) == 0 {
+		hint := "try fewer or other words, or djq list"
+		if !opts.Filter.isEmpty() {
+			hint = "try without " + opts.Filter.describe()
+		}
+		return notFoundf("no questions match %q (%s)", opts.Query, hint)
+	}
+	var out strings.Builder
+	if err := render.SearchHits(&out, f.Policy, res.Hits); err != nil {
+		return err
+	}
+	return writeOut(f.IO.Out, out.String())
+}

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/search"
+)
+
+// SearchHitJSON is the JSON shape of one search result.
+type SearchHitJSON struct {
+	ID      int      `json:"id"`
+	Deck    string   `json:"deck"`
+	Ref     string   `json:"ref"`
+	Title   string   `json:"title"`
+	Level   string   `json:"level"`
+	Tags    []string `json:"tags"`
+	Score   float64  `json:"score"`
+	Snippet string   `json:"snippet"`
+}
+
+// SearchHits writes results best first: a line with ref, level and title,
+// then an indented snippet with the matched words in bold on a terminal
+// and plain when piped.
+func SearchHits(w io.Writer, p Policy, hits []search.Hit) error {
+	if p.Format == FormatJSON {
+		objs := make([]SearchHitJSON, len(hits))
+		for i, h := range hits {
+			objs[i] = SearchHitJSON{ID: h.ID, Deck: h.Deck, Ref: h.Ref, Title: h.Title, Level: h.Level,
+				Tags: nonNil(h.Tags), Score: h.Score, Snippet: h.Snippet.Text}
+		}
+		return writeJSON(w, objs)
+	}
+	refWidth := 0
+	for _, h := range hits {
+		refWidth = max(refWidth, len(h.Ref))
+	}
+	const levelWidth = len("intermediate")
+	indent := strings.Repeat(" ", refWidth+2)
+	fit := p.Format == FormatPretty && p.TTY
+	var b strings.Builder
+	for i, h := range hits {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		title := h.Title
+		if fit {
+			title = runewidth.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
+		}
+		fmt.Fprintf(&b, "%s  %s  %s\n",
+			p.paint(ansiBold, fmt.Sprintf("%*s", refWidth, h.Ref)),
+			p.paint(levelColor(bank.Level(h.Level)), fmt.Sprintf("%-*s", levelWidth, h.Level)),
+			p.paint(ansiBold, title))
+		snip := h.Snippet
+		if snip.Text == "" {
+			continue
+		}
+		var text string
+		if p.Color {
+			text = snip.Format(ansiBold, ansiReset)
+		} else {
+			text = snip.Text
+		}
+		if fit {
+			for _, line := range wrap(text, max(p.Width-len(indent), 20)) {
+				b.WriteString(indent + line + "\n")
+			}
+		} else {
+			b.WriteString(indent + text + "\n")
+		}
+	}
+	_, err := io.WriteString(w, trimTrailingSpace(b.String()))
+	return err
+}
+
+// wrap breaks text (which may hold ANSI sequences) into lines of at most
+// width display columns at spaces.
+func wrap(text string, width int) []string {
+	var lines []string
+	var line strings.Builder
+	lineWidth := 0
+	for _, word := range strings.Split(text, " ") {
+		w := runewidth.StringWidth(stripANSI(word))
+		if lineWidth > 0 && lineWidth+1+w > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			lineWidth = 0
+		}
+		if lineWidth > 0 {
+			line.WriteByte(' ')
+			lineWidth++
+		}
+		line.WriteString(word)
+		lineWidth += w
+	}
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+func stripANSI(s string) string {
+	if !strings.Contains(s, "\x1b") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
