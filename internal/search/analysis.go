@@ -114,28 +114,39 @@ func (identTokenizer) Tokenize(input []byte) analysis.TokenStream {
 }
 
 // emit appends the token for word (at byte offset start) and its parts,
-// returning the next free position.
+// returning the next free position. Parts come in two levels: segments
+// split at '.', '-' and '+' ("viewsets.ModelViewSet" gives viewsets and
+// ModelViewSet), then each segment split at '_' and case changes
+// (ModelViewSet gives Model, View, Set; entry_set gives entry, set and
+// _set).
 func emit(out *analysis.TokenStream, word []byte, start, pos int) int {
-	whole := truncate(word)
-	*out = append(*out, &analysis.Token{Term: whole, Start: start, End: start + len(whole), Position: pos, Type: analysis.AlphaNumeric})
-	parts := splitParts(word)
-	if len(parts) <= 1 {
-		return pos + 1
+	add := func(s, e, p int) {
+		term := truncate(word[s:e])
+		*out = append(*out, &analysis.Token{Term: term, Start: start + s, End: start + s + len(term), Position: p, Type: analysis.AlphaNumeric})
 	}
+	add(0, len(word), pos)
+	segments := splitOn(word, 0, len(word), isJoiner, false)
 	p := pos
-	for k, part := range parts {
-		term := truncate(word[part.start:part.end])
-		*out = append(*out, &analysis.Token{Term: term, Start: start + part.start, End: start + part.start + len(term), Position: p, Type: analysis.AlphaNumeric})
-		// "entry_set" also answers to "_set": the suffix as people write
-		// it when they mean the reverse-relation convention.
-		if part.underscored && k > 0 {
-			s := part.start - 1
-			us := truncate(word[s:part.end])
-			*out = append(*out, &analysis.Token{Term: us, Start: start + s, End: start + s + len(us), Position: p, Type: analysis.AlphaNumeric})
+	for _, seg := range segments {
+		if len(segments) > 1 {
+			add(seg.start, seg.end, p)
 		}
-		p++
+		subs := splitOn(word, seg.start, seg.end, func(r rune) bool { return r == '_' }, true)
+		if len(subs) <= 1 {
+			p++
+			continue
+		}
+		for k, sub := range subs {
+			add(sub.start, sub.end, p)
+			// "entry_set" also answers to "_set": the suffix as people
+			// write it when they mean the reverse-relation convention.
+			if sub.underscored && k > 0 {
+				add(sub.start-1, sub.end, p)
+			}
+			p++
+		}
 	}
-	return p
+	return max(p, pos+1)
 }
 
 func truncate(b []byte) []byte {
@@ -154,11 +165,13 @@ type part struct {
 	underscored bool // preceded by '_'
 }
 
-// splitParts splits an identifier at '_', '-', '.', '+' and at lower-to-
-// upper case changes (camelCase), dropping empty parts.
-func splitParts(word []byte) []part {
+// splitOn splits word[from:to] at runes for which sep is true and, when
+// camel is set, at lower-to-upper case changes, dropping empty parts. A
+// segment that is only a leading underscore plus one part ("_set") is not
+// split.
+func splitOn(word []byte, from, to int, sep func(rune) bool, camel bool) []part {
 	var parts []part
-	start := 0
+	start := from
 	underscored := false
 	var prev rune
 	flush := func(end int, nextUnderscored bool) {
@@ -167,23 +180,21 @@ func splitParts(word []byte) []part {
 		}
 		underscored = nextUnderscored
 	}
-	for i := 0; i < len(word); {
+	for i := from; i < to; {
 		r, size := utf8.DecodeRune(word[i:])
 		switch {
-		case r == '_' || isJoiner(r):
+		case sep(r):
 			flush(i, r == '_')
 			start = i + size
-		case unicode.IsUpper(r) && unicode.IsLower(prev):
+		case camel && unicode.IsUpper(r) && unicode.IsLower(prev):
 			flush(i, false)
 			start = i
 		}
 		prev = r
 		i += size
 	}
-	flush(len(word), false)
-	// A word that is only a leading underscore plus one part ("_set")
-	// keeps its whole form only.
-	if len(parts) == 1 && bytes.HasPrefix(word, []byte("_")) {
+	flush(to, false)
+	if len(parts) == 1 && word[from] == '_' {
 		return nil
 	}
 	return parts

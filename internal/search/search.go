@@ -56,7 +56,8 @@ const (
 	boostBody     = 1.0
 	boostSynonym  = 0.7
 	boostJoined   = 1.5
-	boostWhole    = 1.5
+	boostWhole    = 2.0
+	boostParts    = 0.25
 	maxCorrection = 2
 )
 
@@ -67,7 +68,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
-	corrections, err := ix.correct(clauses)
+	ai, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	qb := &queryBuilder{ix: ix, r: r}
+	corrections, err := ix.correct(r, clauses)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +88,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			clauses[i].Text = fixed
 		}
 	}
-	q := ix.buildQuery(clauses, req.Filter)
+	q := qb.buildQuery(clauses, req.Filter)
 	limit := req.Limit
 	if limit <= 0 {
 		limit = 10
@@ -121,40 +132,57 @@ func toHit(h *search.DocumentMatch, snippetLen int) Hit {
 }
 
 // textFields is a disjunction of the same text over every searched field,
-// each analysed with the field's own analyzer and weighted.
-func textFields(text string, phrase bool, boost float64, fields ...string) query.Query {
+// each analysed with the field's own analyzer and weighted. An identifier
+// such as select_related or ModelViewSet that the bank uses is searched as
+// a whole term only: a title that merely says "model" and "view" must not
+// outrank the answer that names ModelViewSet. One the bank never writes
+// whole is searched through its parts as well, at a small weight.
+func (qb *queryBuilder) textFields(text string, phrase bool, boost float64, fields ...string) query.Query {
 	if len(fields) == 0 {
 		fields = []string{fieldTitle, fieldSummary, fieldTagText, fieldBody}
 	}
 	weights := map[string]float64{fieldTitle: boostTitle, fieldSummary: boostSummary, fieldTagText: boostTags, fieldBody: boostBody}
 	var qs []query.Query
 	for _, f := range fields {
-		var q query.Query
+		w := weights[f] * boost
 		if phrase {
 			mq := bleve.NewMatchPhraseQuery(text)
 			mq.SetField(f)
 			mq.Analyzer = EnglishAnalyzer
-			mq.SetBoost(weights[f] * boost)
-			q = mq
-		} else {
-			mq := bleve.NewMatchQuery(text)
-			mq.SetField(f)
-			mq.Analyzer = EnglishAnalyzer
-			mq.SetBoost(weights[f] * boost)
-			q = mq
-			// An identifier such as select_related also matches its parts;
-			// the whole identifier must count for more than "select" and
-			// "related" found apart.
-			if whole := compoundTerms(text); len(whole) > 0 {
-				for _, w := range whole {
-					tq := bleve.NewTermQuery(w)
-					tq.SetField(f)
-					tq.SetBoost(weights[f] * boost * boostWhole)
-					qs = append(qs, tq)
+			mq.SetBoost(w)
+			qs = append(qs, mq)
+			continue
+		}
+		for _, word := range strings.Fields(text) {
+			whole, compound := compoundTerm(word)
+			if !compound {
+				mq := bleve.NewMatchQuery(word)
+				mq.SetField(f)
+				mq.Analyzer = EnglishAnalyzer
+				mq.SetBoost(w)
+				qs = append(qs, mq)
+				continue
+			}
+			tq := bleve.NewTermQuery(whole)
+			tq.SetField(f)
+			tq.SetBoost(w * boostWhole)
+			qs = append(qs, tq)
+			if !qb.inVocab(word) {
+				// Nobody wrote it this way: fall back to its parts. A
+				// "_suffix" part (the _set of entry_set) is as telling as
+				// the whole; plain words such as "set" are not.
+				for _, part := range analyze(sharedCache, EnglishAnalyzer, word)[1:] {
+					pq := bleve.NewTermQuery(part)
+					pq.SetField(f)
+					if strings.HasPrefix(part, "_") {
+						pq.SetBoost(w)
+					} else {
+						pq.SetBoost(w * boostParts)
+					}
+					qs = append(qs, pq)
 				}
 			}
 		}
-		qs = append(qs, q)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }
@@ -163,7 +191,8 @@ func textFields(text string, phrase bool, boost float64, fields ...string) query
 // Bleve's coordination favouring questions that match more of them),
 // +words and phrases are required, -words excluded, and level/tag/deck
 // terms and flag filters are exact keyword filters.
-func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
+func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
+	ix := qb.ix
 	var should, must, mustNot []query.Query
 	var words []string
 	for _, c := range clauses {
@@ -179,7 +208,7 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 			if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
 				continue
 			}
-			q = textFields(c.Text, c.Phrase, 1, fieldTitle)
+			q = qb.textFields(c.Text, c.Phrase, 1, fieldTitle)
 			if c.Occur == Should {
 				c.Occur = Must
 			}
@@ -187,7 +216,7 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 			if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
 				continue // only stop words
 			}
-			q = textFields(c.Text, c.Phrase, 1)
+			q = qb.textFields(c.Text, c.Phrase, 1)
 			if c.Occur != MustNot {
 				for _, w := range strings.Fields(c.Text) {
 					if t := wholeTerms(sharedCache, w); len(t) > 0 {
@@ -208,11 +237,11 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 			should = append(should, q)
 		}
 	}
-	for _, joined := range ix.joinedWords(words) {
-		should = append(should, textFields(joined, false, boostJoined))
+	for _, joined := range qb.joinedWords(words) {
+		should = append(should, qb.textFields(joined, false, boostJoined))
 	}
 	for _, alt := range ix.synonyms.Expand(words) {
-		mq := textFields(alt, false, boostSynonym)
+		mq := qb.textFields(alt, false, boostSynonym)
 		should = append(should, mq)
 	}
 	if flt.Deck != "" {
@@ -245,40 +274,25 @@ func (ix *Index) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 	return bq
 }
 
-// compoundTerms returns the analysed whole-identifier terms of text: the
-// terms of words that the tokenizer also split into parts.
-func compoundTerms(text string) []string {
-	var out []string
-	for _, w := range strings.Fields(text) {
-		toks := identTokenizer{}.Tokenize([]byte(w))
-		if len(toks) < 2 {
-			continue
-		}
-		terms := analyze(sharedCache, EnglishAnalyzer, string(toks[0].Term))
-		if len(terms) > 0 {
-			out = append(out, terms[0])
-		}
+// compoundTerm reports whether word is an identifier the tokenizer splits
+// into parts, and returns its whole analysed term.
+func compoundTerm(word string) (string, bool) {
+	toks := identTokenizer{}.Tokenize([]byte(word))
+	if len(toks) < 2 {
+		return "", false
 	}
-	return out
+	terms := analyze(sharedCache, EnglishAnalyzer, string(toks[0].Term))
+	if len(terms) == 0 {
+		return "", false
+	}
+	return terms[0], true
 }
 
 // joinedWords finds identifiers a person typed as separate words
 // ("prefetch related", "form valid", "start project", "django admin"):
 // each pair of neighbouring words joined by "_", "-" or nothing, kept when
 // the bank uses that identifier.
-func (ix *Index) joinedWords(words []string) []string {
-	if len(words) < 2 {
-		return nil
-	}
-	ai, err := ix.idx.Advanced()
-	if err != nil {
-		return nil
-	}
-	r, err := ai.Reader()
-	if err != nil {
-		return nil
-	}
-	defer r.Close()
+func (qb *queryBuilder) joinedWords(words []string) []string {
 	var out []string
 	for i := 0; i+1 < len(words); i++ {
 		a, b := words[i], words[i+1]
@@ -286,14 +300,35 @@ func (ix *Index) joinedWords(words []string) []string {
 			continue
 		}
 		for _, sep := range []string{"_", "-", ""} {
-			j := a + sep + b
-			if n, err := termCount(r, j, fieldVocab); err == nil && n > 0 {
+			if j := a + sep + b; qb.count(j, fieldVocab) > 0 {
 				out = append(out, j)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// queryBuilder builds one search's query with an index reader at hand, to
+// ask which words the bank actually uses.
+type queryBuilder struct {
+	ix *Index
+	r  index.IndexReader
+}
+
+// count is how many questions hold term in field (0 on error).
+func (qb *queryBuilder) count(term, field string) uint64 {
+	n, err := termCount(qb.r, term, field)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// inVocab reports whether the bank writes word (as typed, lowercased).
+func (qb *queryBuilder) inVocab(word string) bool {
+	terms := analyze(sharedCache, PlainAnalyzer, word)
+	return len(terms) > 0 && qb.count(terms[0], fieldVocab) > 0
 }
 
 func keyword(field, value string) query.Query {
@@ -306,8 +341,7 @@ func keyword(field, value string) query.Query {
 // each with the closest word that does (within one or two edits, by
 // length), preferring the more common word on ties. It returns the new
 // text by clause index.
-func (ix *Index) correct(clauses []Clause) (map[int]string, error) {
-	var r index.IndexReader
+func (ix *Index) correct(r index.IndexReader, clauses []Clause) (map[int]string, error) {
 	out := map[int]string{}
 	for i, c := range clauses {
 		if c.Field != "" && c.Field != "title" || c.Occur == MustNot || c.Phrase {
@@ -324,16 +358,6 @@ func (ix *Index) correct(clauses []Clause) (map[int]string, error) {
 			edits := allowedEdits(term)
 			if edits == 0 {
 				continue
-			}
-			if r == nil {
-				ai, err := ix.idx.Advanced()
-				if err != nil {
-					return nil, err
-				}
-				if r, err = ai.Reader(); err != nil {
-					return nil, err
-				}
-				defer r.Close()
 			}
 			if ix.synonyms.Has(term) {
 				continue
