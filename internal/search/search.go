@@ -193,7 +193,7 @@ func (qb *queryBuilder) textFields(text string, phrase bool, boost float64, fiel
 // terms and flag filters are exact keyword filters.
 func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 	ix := qb.ix
-	var should, must, mustNot []query.Query
+	var should, must, mustNot, filters []query.Query
 	var words []string
 	for _, c := range clauses {
 		var q query.Query
@@ -225,8 +225,9 @@ func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Quer
 				}
 			}
 		}
-		if c.Field != "" && c.Field != "title" && c.Occur == Should {
-			c.Occur = Must
+		if c.Field != "" && c.Field != "title" && c.Occur != MustNot {
+			filters = append(filters, q)
+			continue
 		}
 		switch c.Occur {
 		case Must:
@@ -241,35 +242,38 @@ func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Quer
 		should = append(should, qb.textFields(joined, false, boostJoined))
 	}
 	for _, alt := range ix.synonyms.Expand(words) {
-		mq := qb.textFields(alt, false, boostSynonym)
+		// A spelled-out member ("rate limiting") must appear as written,
+		// not as "rate" or "limiting" anywhere.
+		mq := qb.textFields(alt, strings.Contains(alt, " "), boostSynonym)
 		should = append(should, mq)
 	}
 	if flt.Deck != "" {
-		must = append(must, keyword(fieldDeck, flt.Deck))
+		filters = append(filters, keyword(fieldDeck, flt.Deck))
 	}
 	if flt.Level != "" {
-		must = append(must, keyword(fieldLevel, string(flt.Level)))
+		filters = append(filters, keyword(fieldLevel, string(flt.Level)))
 	}
 	if flt.Tag != "" {
-		must = append(must, keyword(fieldTags, flt.Tag))
+		filters = append(filters, keyword(fieldTags, flt.Tag))
+	}
+	if len(must) == 0 && len(should) == 0 {
+		// Only filters, exclusions or stop words: no words to look for.
+		return bleve.NewMatchNoneQuery()
 	}
 	bq := bleve.NewBooleanQuery()
-	if len(must) > 0 {
-		bq.AddMust(must...)
-	}
 	if len(should) > 0 {
 		d := bleve.NewDisjunctionQuery(should...)
 		if len(must) == 0 {
-			d.SetMin(1)
+			// With no +word, at least one word must match: filters
+			// narrow the hits, they are not hits themselves.
+			must = append(must, d)
+		} else {
+			bq.AddShould(d)
 		}
-		bq.AddShould(d)
 	}
+	bq.AddMust(append(must, filters...)...)
 	if len(mustNot) > 0 {
 		bq.AddMustNot(mustNot...)
-	}
-	if len(must) == 0 && len(should) == 0 {
-		// Only exclusions or only stop words: nothing to look for.
-		return bleve.NewMatchNoneQuery()
 	}
 	return bq
 }

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestSearchMalformedQueries is the malformed-query matrix: every case
+// gets a one-line error and exit 2, or is searched literally (exit 0 or 1),
+// and never panics.
+func TestSearchMalformedQueries(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"empty query", []string{"search"}, 2, "search needs a query"},
+		{"blank query", []string{"search", "  "}, 2, "search needs a query"},
+		{"field with no value", []string{"search", "title:"}, 2, `nothing after "title:"`},
+		{"level with no value", []string{"search", "level:"}, 2, `nothing after "level:"`},
+		{"unbalanced quote is searched literally", []string{"search", `"select related`}, 0, ""},
+		{"lone plus", []string{"search", "+"}, 2, "no words"},
+		{"lone minus word list", []string{"search", "-", "cache"}, 0, ""},
+		{"5000 letters", []string{"search", strings.Repeat("a", 5000)}, 2, "too long (5000 bytes): at most 1000"},
+		{"invalid UTF-8", []string{"search", "caf\xe9"}, 2, "not valid UTF-8"},
+		{"control characters", []string{"search", "cache\x1b[31m"}, 0, ""},
+		{"only stop words", []string{"search", "what", "is", "the"}, 1, "no questions match"},
+		{"no hits", []string{"search", "zzzzqqqq"}, 1, `no questions match "zzzzqqqq" (try fewer or other words, or djq list)`},
+		{"no hits with a filter", []string{"search", "throttling", "--tag", "templates"}, 1, "try without --tag templates"},
+		{"bad level flag", []string{"search", "cache", "--level", "expert"}, 2, `unknown level "expert"`},
+		{"bad tag flag", []string{"search", "cache", "--tag", "nosuch"}, 2, `unknown tag "nosuch": tags are`},
+		{"limit zero", []string{"search", "cache", "--limit", "0"}, 2, "invalid limit 0: use a number from 1 to 1000"},
+		{"limit huge", []string{"search", "cache", "--limit", "100000"}, 2, "invalid limit 100000"},
+		{"unknown level in query", []string{"search", "cache", "level:guru"}, 1, "no questions match"},
+		{"typo gets did you mean", []string{"search", "middlware"}, 0, `did you mean "middleware"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(t, runOpts{}, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit = %d, want %d (stderr %q)", code, tt.wantCode, stderr)
+			}
+			if !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("stderr = %q, want %q", stderr, tt.wantErr)
+			}
+			if strings.Count(stderr, "\n") > 1 {
+				t.Errorf("more than one line on stderr: %q", stderr)
+			}
+			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+				t.Errorf("panic: %s", stderr)
+			}
+		})
+	}
+}
+
+func TestSearchOutput(t *testing.T) {
+	code, stdout, _ := run(t, runOpts{}, "search", "select_related")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	first := strings.SplitN(stdout, "\n", 2)[0]
+	if !strings.HasPrefix(strings.TrimSpace(first), "35  advanced") {
+		t.Errorf("first line = %q, want question 35 first", first)
+	}
+	if strings.ContainsRune(stdout, '\x1b') {
+		t.Errorf("piped search output has escape codes")
+	}
+
+	code, stdout, _ = run(t, runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm"}}, "search", "select_related")
+	if code != 0 || !strings.Contains(stdout, "\x1b[1mselect_related\x1b[0m") {
+		t.Errorf("terminal output does not bold the match:\n%q", stdout)
+	}
+
+	code, stdout, _ = run(t, runOpts{}, "search", "csrf", "--format", "json", "--limit", "3")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var hits []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &hits); err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 3 {
+		t.Fatalf("got %d hits, want 3", len(hits))
+	}
+	for _, k := range []string{"id", "deck", "ref", "title", "level", "tags", "score", "snippet"} {
+		if _, ok := hits[0][k]; !ok {
+			t.Errorf("hit has no %q", k)
+		}
+	}
+	if hits[0]["id"] != float64(44) {
+		t.Errorf("csrf top hit = %v, want 44", hits[0]["id"])
+	}
+	if hits[0]["score"].(float64) < hits[1]["score"].(float64) {
+		t.Errorf("hits are not best first")
+	}
+}
