@@ -2,7 +2,12 @@
 // that the binary needs no files beside it.
 package data
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:generate go run ../internal/gen index
 
 // Questions holds the built-in question files under questions/, one
 // NNN-slug.md per question.
@@ -18,3 +23,17 @@ var Synonyms string
 
 // QuestionsDir is the folder inside Questions that holds the files.
 const QuestionsDir = "questions"
+
+//go:embed index
+var index embed.FS
+
+// Index returns the search index of this deck, built ahead of time by
+// `go generate ./...` so that a first search copies it instead of
+// indexing. A test fails when it no longer matches the questions.
+func Index() fs.FS {
+	sub, err := fs.Sub(index, "index")
+	if err != nil {
+		panic(err) // the embedded folder is always there
+	}
+	return sub
+}

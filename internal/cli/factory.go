@@ -110,6 +110,7 @@ func (f *Factory) Index() (*search.Index, error) {
 		}
 		f.index, f.indexErr = search.Open(src, search.ParseSynonyms(data.Synonyms), search.Options{
 			CacheDir: f.Paths().Cache,
+			Prebuilt: data.Index(),
 			NoCache:  f.NoCache,
 			Version:  f.Build.Version + " " + f.Build.Commit,
 			Debug:    debug,

@@ -2,6 +2,8 @@ package search
 
 import (
 	"bytes"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,6 +39,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		stem = &memoStemmer{inner: stem}
 		return &analysis.DefaultAnalyzer{
 			Tokenizer:    identTokenizer{},
 			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter(), stopFilter{}, stem},
@@ -229,6 +232,44 @@ func (stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // sharedCache resolves the registered analyzers; a registry cache is safe
 // for concurrent use.
 var sharedCache = registry.NewCache()
+
+// memoStemmer remembers stems: a bank repeats the same few thousand words,
+// and the Snowball stemmer allocates for every token it sees.
+type memoStemmer struct {
+	inner analysis.TokenFilter
+	memo  sync.Map // string -> []byte
+	size  atomic.Int64
+}
+
+// maxMemo bounds the memo so that a huge deck cannot grow it without end.
+const maxMemo = 200_000
+
+func (m *memoStemmer) Filter(in analysis.TokenStream) analysis.TokenStream {
+	var miss analysis.TokenStream
+	for _, t := range in {
+		if v, ok := m.memo.Load(string(t.Term)); ok {
+			t.Term = v.([]byte)
+			continue
+		}
+		miss = append(miss, t)
+	}
+	if len(miss) == 0 {
+		return in
+	}
+	orig := make([]string, len(miss))
+	for i, t := range miss {
+		orig[i] = string(t.Term)
+	}
+	m.inner.Filter(miss)
+	for i, t := range miss {
+		if m.size.Load() < maxMemo {
+			if _, loaded := m.memo.LoadOrStore(orig[i], t.Term); !loaded {
+				m.size.Add(1)
+			}
+		}
+	}
+	return in
+}
 
 // analyze runs text through a registered analyzer and returns the terms.
 func analyze(cache *registry.Cache, name, text string) []string {

@@ -2,11 +2,13 @@ package search
 
 import (
 	"crypto/sha256"
+	"embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,9 +36,14 @@ type Options struct {
 	CacheDir string
 	// NoCache forces an in-memory index even when a cache folder exists.
 	NoCache bool
-	// Version is djq's version, part of the cache key so that a new djq
-	// never reads an index an old one wrote.
+	// Version is djq's version. It is not part of the cache key (the
+	// code hash is), and is kept for messages.
 	Version string
+	// Prebuilt is an index built ahead of time for the built-in deck
+	// (see data/index), with its djq-index.json. When its key matches the
+	// source's, it is copied into place instead of building: a first
+	// search then costs a file copy, not an indexing run.
+	Prebuilt fs.FS
 	// Debug receives one line about cache decisions; nil for silence.
 	Debug io.Writer
 }
@@ -47,12 +54,20 @@ type Index struct {
 	synonyms *Synonyms
 	// Path is where the cached index lives; empty for an in-memory one.
 	Path string
-	// Built is true when this run had to build the index.
+	// Built is true when this run had to create the cached index.
 	Built bool
+	// removeOnClose is a temporary folder holding this index.
+	removeOnClose string
 }
 
 // Close releases the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+func (ix *Index) Close() error {
+	err := ix.idx.Close()
+	if ix.removeOnClose != "" {
+		os.RemoveAll(ix.removeOnClose)
+	}
+	return err
+}
 
 // DocCount is the number of indexed questions.
 func (ix *Index) DocCount() (uint64, error) { return ix.idx.DocCount() }
@@ -67,12 +82,27 @@ type meta struct {
 const metaFile = "djq-index.json"
 
 // Key is the cache key of an index: the content fingerprint, the mapping
-// version and djq's version.
-func Key(src Source, version string) string {
+// version and a hash of the source code that decides what goes into the
+// index (the analysis and the mapping), so that an index written by a djq
+// that analysed differently is never read.
+func Key(src Source) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s", MappingVersion, version, src.Fingerprint)
+	fmt.Fprintf(h, "%s\x00%s\x00%s", MappingVersion, codeHash, src.Fingerprint)
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
+
+//go:embed analysis.go mapping.go plaintext.go
+var indexCode embed.FS
+
+// codeHash fingerprints the code that shapes the index.
+var codeHash = func() string {
+	h := sha256.New()
+	for _, name := range []string{"analysis.go", "mapping.go", "plaintext.go"} {
+		b, _ := indexCode.ReadFile(name)
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}()
 
 // Open returns the index for src: the cached one when it is there and
 // valid, else a new one built atomically into the cache (in a temporary
@@ -86,10 +116,11 @@ func Open(src Source, syn *Synonyms, opts Options) (*Index, error) {
 			fmt.Fprintf(opts.Debug, "djq: search: "+format+"\n", args...)
 		}
 	}
+	key := Key(src)
+	prebuilt := prebuiltFor(opts.Prebuilt, key)
 	if opts.NoCache || opts.CacheDir == "" {
-		return buildMemory(src, syn)
+		return openTransient(src, syn, prebuilt)
 	}
-	key := Key(src, opts.Version)
 	final := filepath.Join(opts.CacheDir, "index-"+key)
 	if ix, err := openCached(final, key, syn); err == nil {
 		return ix, nil
@@ -97,13 +128,69 @@ func Open(src Source, syn *Synonyms, opts Options) (*Index, error) {
 		debugf("cached index %s is unusable (%v); rebuilding", final, err)
 		discard(final, opts.CacheDir)
 	}
-	ix, err := buildCached(src, syn, opts.CacheDir, final, key)
+	populate := func(path string) error { return buildAt(path, src) }
+	if prebuilt != nil {
+		populate = func(path string) error { return copyFS(prebuilt, path) }
+	}
+	ix, err := createCached(opts.CacheDir, final, key, syn, populate)
 	if err != nil {
-		debugf("cannot write the index cache (%v); using an in-memory index", err)
-		return buildMemory(src, syn)
+		debugf("cannot write the index cache (%v); using a temporary index", err)
+		return openTransient(src, syn, prebuilt)
 	}
 	cleanup(opts.CacheDir, final)
 	return ix, nil
+}
+
+// prebuiltFor returns the prebuilt index in fsys when it was built for key.
+func prebuiltFor(fsys fs.FS, key string) fs.FS {
+	if fsys == nil {
+		return nil
+	}
+	raw, err := fs.ReadFile(fsys, metaFile)
+	if err != nil {
+		return nil
+	}
+	var m meta
+	if json.Unmarshal(raw, &m) != nil || m.Key != key {
+		return nil
+	}
+	return fsys
+}
+
+// openTransient serves a run that has no usable cache: a copy of the
+// prebuilt index in a temporary folder removed at Close, else an index
+// built in memory.
+func openTransient(src Source, syn *Synonyms, prebuilt fs.FS) (*Index, error) {
+	if prebuilt != nil {
+		if dir, err := os.MkdirTemp("", "djq-index-"); err == nil {
+			path := filepath.Join(dir, "index")
+			if err := copyFS(prebuilt, path); err == nil {
+				if idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true}); err == nil {
+					return &Index{idx: idx, synonyms: syn, removeOnClose: dir}, nil
+				}
+			}
+			os.RemoveAll(dir)
+		}
+	}
+	return buildMemory(src, syn)
+}
+
+// copyFS writes the files of fsys under dir.
+func copyFS(fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
 }
 
 func openCached(path, key string, syn *Synonyms) (*Index, error) {
@@ -158,7 +245,45 @@ func buildMemory(src Source, syn *Synonyms) (*Index, error) {
 	return &Index{idx: idx, synonyms: syn, Built: true}, nil
 }
 
-func buildCached(src Source, syn *Synonyms, dir, final, key string) (*Index, error) {
+// BuildAt builds the index of src into a new folder path (which must not
+// exist) and records its key; the generator of the prebuilt index uses it.
+func BuildAt(path string, src Source) error {
+	if err := buildAt(path, src); err != nil {
+		return err
+	}
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return err
+	}
+	n, err := idx.DocCount()
+	idx.Close()
+	if err != nil {
+		return err
+	}
+	raw, _ := json.Marshal(meta{Key: Key(src), Docs: n})
+	return writeFileSync(filepath.Join(path, metaFile), raw)
+}
+
+func buildAt(path string, src Source) error {
+	qs, err := src.Questions()
+	if err != nil {
+		return err
+	}
+	idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return err
+	}
+	if err := fill(idx, qs); err != nil {
+		idx.Close()
+		return err
+	}
+	return idx.Close()
+}
+
+// createCached populates a temporary folder, writes the metadata last and
+// renames the folder into place, so that a reader never sees a partial
+// index under its real name.
+func createCached(dir, final, key string, syn *Synonyms, populate func(string) error) (*Index, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -167,25 +292,17 @@ func buildCached(src Source, syn *Synonyms, dir, final, key string) (*Index, err
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	qs, err := src.Questions()
-	if err != nil {
-		return nil, err
-	}
 	path := filepath.Join(tmp, "index")
-	idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
+	if err := populate(path); err != nil {
 		return nil, err
 	}
-	if err := fill(idx, qs); err != nil {
-		idx.Close()
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+	if err != nil {
 		return nil, err
 	}
 	n, err := idx.DocCount()
+	idx.Close()
 	if err != nil {
-		idx.Close()
-		return nil, err
-	}
-	if err := idx.Close(); err != nil {
 		return nil, err
 	}
 	raw, _ := json.Marshal(meta{Key: key, Docs: n})

@@ -15,7 +15,7 @@ import (
 
 func openCachedT(t *testing.T, dir string) (*Index, error) {
 	t.Helper()
-	return Open(builtin(t), ParseSynonyms(data.Synonyms), Options{CacheDir: dir, Version: "test"})
+	return Open(builtin(t), ParseSynonyms(data.Synonyms), Options{CacheDir: dir})
 }
 
 func indexDirs(t *testing.T, dir string) []string {
@@ -239,19 +239,59 @@ func TestOldEntriesCleanedUp(t *testing.T) {
 }
 
 // TestKeyChangesWithContent checks that the cache key follows the bank's
-// content, the mapping and the version.
+// content and nothing else.
 func TestKeyChangesWithContent(t *testing.T) {
-	a := Key(Source{Fingerprint: "x"}, "1.0")
-	for name, k := range map[string]string{
-		"content": Key(Source{Fingerprint: "y"}, "1.0"),
-		"version": Key(Source{Fingerprint: "x"}, "1.1"),
-	} {
-		if k == a {
-			t.Errorf("key does not change with %s", name)
-		}
+	a := Key(Source{Fingerprint: "x"})
+	if Key(Source{Fingerprint: "y"}) == a {
+		t.Errorf("key does not change with the content")
 	}
-	if Key(Source{Fingerprint: "x"}, "1.0") != a {
+	if Key(Source{Fingerprint: "x"}) != a {
 		t.Errorf("key is not stable")
+	}
+}
+
+// TestPrebuiltIsCurrent fails when data/index no longer matches the
+// questions or the analysis: run go generate ./... to refresh it.
+func TestPrebuiltIsCurrent(t *testing.T) {
+	if prebuiltFor(data.Index(), Key(builtin(t))) == nil {
+		t.Fatal("data/index is stale: run `go generate ./...` and commit data/index")
+	}
+}
+
+// TestPrebuiltIsUsed checks that a cold start with a matching prebuilt
+// index copies it, and that a prebuilt index for other content is ignored.
+func TestPrebuiltIsUsed(t *testing.T) {
+	src := builtin(t)
+	pre := filepath.Join(t.TempDir(), "pre")
+	if err := BuildAt(pre, src); err != nil {
+		t.Fatal(err)
+	}
+	syn := ParseSynonyms(data.Synonyms)
+	for name, opts := range map[string]Options{
+		"cache":    {CacheDir: t.TempDir(), Prebuilt: os.DirFS(pre)},
+		"no cache": {NoCache: true, Prebuilt: os.DirFS(pre)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ix, err := Open(src, syn, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := ix.Search(context.Background(), Request{Query: "select_related", Limit: 1})
+			if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != 35 {
+				t.Errorf("search on the prebuilt copy: %v %+v", err, res)
+			}
+			tmp := ix.removeOnClose
+			ix.Close()
+			if tmp != "" {
+				if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+					t.Errorf("temporary copy %s was not removed", tmp)
+				}
+			}
+		})
+	}
+	other := Source{Fingerprint: "other", Questions: src.Questions}
+	if prebuiltFor(os.DirFS(pre), Key(other)) != nil {
+		t.Errorf("a prebuilt index for other content was accepted")
 	}
 }
 

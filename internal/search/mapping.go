@@ -15,7 +15,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes cached by an older djq are rebuilt rather than misread.
-const MappingVersion = "djq-mapping-3"
+const MappingVersion = "djq-mapping-4"
 
 // Field names in the index.
 const (
@@ -29,7 +29,7 @@ const (
 	fieldBody    = "body"
 	// fieldTagText makes tags searchable as words ("orm", "drf").
 	fieldTagText = "tagtext"
-	// fieldVocab holds every word unstemmed, for typo correction.
+	// fieldVocab lists every distinct word unstemmed, for typo correction.
 	fieldVocab = "vocab"
 )
 
@@ -44,7 +44,7 @@ type doc struct {
 	Title   string   `json:"title"`
 	Summary string   `json:"summary"`
 	Body    string   `json:"body"`
-	Vocab   string   `json:"vocab"`
+	Vocab   []string `json:"vocab"`
 }
 
 func newDoc(q *bank.Question) doc {
@@ -59,7 +59,7 @@ func newDoc(q *bank.Question) doc {
 		Title:   q.Title,
 		Summary: q.Summary,
 		Body:    body,
-		Vocab:   q.Title + "\n" + q.Summary + "\n" + strings.Join(q.Tags, " ") + "\n" + body,
+		Vocab:   vocabulary(q.Title, q.Summary, strings.Join(q.Tags, " "), body),
 	}
 }
 
@@ -80,9 +80,28 @@ func itoa(i int) string {
 // docID is the Bleve document id: deck and id, unique across decks.
 func docID(q *bank.Question) string { return q.Deck + ":" + itoa(q.ID) }
 
+// vocabulary lists the distinct unstemmed words of texts, as the plain
+// analyzer sees them. Indexed as keywords, they are the dictionary that
+// typo correction searches; listing each word once per question costs far
+// less than analysing the whole text a second time.
+func vocabulary(texts ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range texts {
+		for _, tok := range (identTokenizer{}).Tokenize([]byte(t)) {
+			w := strings.ToLower(string(tok.Term))
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
 // newMapping describes the index. Text fields are stored so that hits can
 // be shown (and snippets cut) without loading the bank, and keep term
-// vectors so that matches can be located in them.
+// vectors, which phrase queries need.
 func newMapping() mapping.IndexMapping {
 	text := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
@@ -99,8 +118,7 @@ func newMapping() mapping.IndexMapping {
 		f.IncludeTermVectors = false
 		return f
 	}
-	vocab := bleve.NewTextFieldMapping()
-	vocab.Analyzer = PlainAnalyzer
+	vocab := bleve.NewKeywordFieldMapping()
 	vocab.Store = false
 	vocab.IncludeTermVectors = false
 	vocab.IncludeInAll = false

@@ -8,7 +8,9 @@ import (
 var (
 	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	mdAutoLink = regexp.MustCompile(`<(https?://[^>]+)>`)
-	mdEmphasis = regexp.MustCompile(`(\*\*|__|\*|~~)(\S(?:.*?\S)?)(\*\*|__|\*|~~)`)
+	// Only ** and ~~ are unwrapped: single * and _ are too common in code
+	// (*args, __str__) to strip safely.
+	mdEmphasis = regexp.MustCompile(`(\*\*|~~)(\S(?:.*?\S)?)(\*\*|~~)`)
 	mdListItem = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+`)
 	mdHeading  = regexp.MustCompile(`^#{1,6}\s+`)
 )
@@ -31,13 +33,21 @@ func PlainText(md string) string {
 			out = append(out, l)
 			continue
 		}
-		l = mdHeading.ReplaceAllString(l, "")
+		if strings.HasPrefix(t, "#") {
+			l = mdHeading.ReplaceAllString(l, "")
+		}
 		l = mdListItem.ReplaceAllString(l, "")
 		l = strings.TrimPrefix(strings.TrimSpace(l), "> ")
-		l = mdLink.ReplaceAllString(l, "$1")
-		l = mdAutoLink.ReplaceAllString(l, "$1")
+		if strings.Contains(l, "](") {
+			l = mdLink.ReplaceAllString(l, "$1")
+		}
+		if strings.Contains(l, "<http") {
+			l = mdAutoLink.ReplaceAllString(l, "$1")
+		}
 		l = strings.ReplaceAll(l, "`", "")
-		l = mdEmphasis.ReplaceAllString(l, "$2")
+		if strings.Contains(l, "**") || strings.Contains(l, "~~") {
+			l = mdEmphasis.ReplaceAllString(l, "$2")
+		}
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")

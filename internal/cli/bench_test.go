@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"context"
+	"testing"
+
+	"github.com/djq-cli/djq/internal/iostreams"
+)
+
+// benchRun runs djq in-process the way a fresh process would, minus the
+// package initialisation every process pays.
+func benchRun(b *testing.B, env map[string]string, args ...string) {
+	b.Helper()
+	for b.Loop() {
+		ios, _, _, _ := iostreams.Test()
+		ios.SetEnv(env)
+		if code := Run(context.Background(), ios, args); code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+// BenchmarkVersion is the floor: building the command tree and printing.
+func BenchmarkVersion(b *testing.B) { benchRun(b, nil, "--version") }
+
+// BenchmarkShow renders one answer as Markdown.
+func BenchmarkShow(b *testing.B) { benchRun(b, nil, "show", "35") }
+
+// BenchmarkSearchCommandWarm runs a search against a warm cache.
+func BenchmarkSearchCommandWarm(b *testing.B) {
+	env := map[string]string{"DJQ_CACHE_DIR": b.TempDir()}
+	ios, _, _, _ := iostreams.Test()
+	ios.SetEnv(env)
+	Run(context.Background(), ios, []string{"search", "warm"})
+	benchRun(b, env, "search", "select_related")
+}
