@@ -285,7 +285,7 @@ func TestShowGolden(t *testing.T) {
 		args []string
 	}{
 		{"show-35.md", runOpts{}, []string{"show", "35"}},
-		{"show-21-pretty-dark.txt", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color"}}, []string{"show", "21"}},
+		{"show-21-pretty-dark.txt", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}}, []string{"show", "21"}},
 		{"show-6-pretty-nocolor.txt", runOpts{tty: true, width: 72, env: map[string]string{"NO_COLOR": "1"}}, []string{"show", "6"}},
 		{"list-advanced.txt", runOpts{}, []string{"list", "--level", "advanced"}},
 	}

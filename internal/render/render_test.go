@@ -61,8 +61,8 @@ func TestQuestionsGolden(t *testing.T) {
 		{"markdown.golden", Policy{Format: FormatMarkdown, Width: 80}},
 		{"json.golden", Policy{Format: FormatJSON}},
 		{"pretty-notty.golden", Policy{Format: FormatPretty, Style: "notty", Width: 60}},
-		{"pretty-dark.golden", Policy{Format: FormatPretty, Style: "dark", Width: 60, Color: true, Profile: termenv.ANSI256}},
-		{"pretty-light.golden", Policy{Format: FormatPretty, Style: "light", Width: 80, Color: true, Profile: termenv.ANSI256}},
+		{"pretty-dark.golden", Policy{Format: FormatPretty, Style: "dark", Width: 60, Color: true, Profile: termenv.TrueColor}},
+		{"pretty-light.golden", Policy{Format: FormatPretty, Style: "light", Width: 80, Color: true, Profile: termenv.TrueColor}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

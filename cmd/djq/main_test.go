@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// binary is djq built once for the tests that need a real process: pipes,
+// exit codes seen by a shell, and several processes sharing a cache.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "djq-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "djq")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "building djq: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// isolatedEnv is an environment with every djq folder in a temp dir.
+func isolatedEnv(t *testing.T) []string {
+	t.Helper()
+	home := t.TempDir()
+	return []string{
+		"HOME=" + home,
+		"PATH=" + os.Getenv("PATH"),
+		"DJQ_CACHE_DIR=" + filepath.Join(home, "cache"),
+		"DJQ_STATE_DIR=" + filepath.Join(home, "state"),
+		"DJQ_CONFIG_DIR=" + filepath.Join(home, "config"),
+		"DJQ_DATA_DIR=" + filepath.Join(home, "data"),
+	}
+}
+
+// TestConcurrentSearchProcesses starts eight searches at once on an empty
+// cache: all succeed with the same answer and one index remains.
+func TestConcurrentSearchProcesses(t *testing.T) {
+	env := isolatedEnv(t)
+	var wg sync.WaitGroup
+	outs := make([]string, 8)
+	errs := make([]error, 8)
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(binary, "search", "select_related", "--format", "json", "--limit", "1")
+			cmd.Env = env
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			outs[i] = string(out)
+			if err != nil {
+				errs[i] = fmt.Errorf("%v: %s", err, stderr.String())
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range 8 {
+		if errs[i] != nil {
+			t.Errorf("process %d: %v", i, errs[i])
+		} else if !strings.Contains(outs[i], `"id": 35`) {
+			t.Errorf("process %d printed %s", i, outs[i])
+		}
+	}
+	cache := strings.TrimPrefix(env[2], "DJQ_CACHE_DIR=")
+	entries, _ := os.ReadDir(cache)
+	var indexes []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "index-") {
+			indexes = append(indexes, e.Name())
+		}
+	}
+	if len(indexes) != 1 {
+		t.Errorf("cache holds %v, want one index", indexes)
+	}
+}
+
+// TestClosedPipe runs `djq list | head -1`: no broken-pipe message.
+func TestClosedPipe(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	for _, args := range []string{"list", "show 1 2 3 4 5 6 7 8 9 10", "search cache --limit 50"} {
+		cmd := exec.Command("sh", "-c", binary+" "+args+" | head -1")
+		cmd.Env = isolatedEnv(t)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Errorf("%s | head -1: %v", args, err)
+		}
+		if strings.Count(string(out), "\n") != 1 {
+			t.Errorf("%s | head -1 printed %q", args, out)
+		}
+		if stderr.Len() > 0 {
+			t.Errorf("%s | head -1 wrote to stderr: %q", args, stderr.String())
+		}
+	}
+}
+
+// TestFullDisk sends output to /dev/full: a clear error and exit 1.
+func TestFullDisk(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full")
+	}
+	defer full.Close()
+	cmd := exec.Command(binary, "show", "35")
+	cmd.Env = isolatedEnv(t)
+	cmd.Stdout = full
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	code := cmd.ProcessState.ExitCode()
+	if code != 1 {
+		t.Errorf("exit code %d (%v), want 1", code, err)
+	}
+	if got := stderr.String(); !strings.Contains(got, "writing output: ") || !strings.Contains(got, "no space left on device") || strings.Count(got, "\n") != 1 {
+		t.Errorf("stderr = %q", got)
+	}
+}
+
+// TestNoHomeStillSearches runs with no HOME and no XDG variables: search
+// still answers (without a cache) and nothing is written to the real home.
+func TestNoHomeStillSearches(t *testing.T) {
+	cmd := exec.Command(binary, "search", "middleware", "--limit", "1")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "27") {
+		t.Errorf("search without HOME: %v\n%s", err, out)
+	}
+}
