@@ -33,6 +33,9 @@ type Factory struct {
 	bank     *bank.Bank
 	bankErr  error
 
+	// PagerMode is --pager / --no-pager.
+	PagerMode iostreams.PagerMode
+
 	// NoCache makes the search index in memory (--no-cache).
 	NoCache bool
 

@@ -56,5 +56,5 @@ func listRun(f *Factory, opts *ListOptions) error {
 	if err := render.List(&out, f.Policy, qs); err != nil {
 		return err
 	}
-	return writeOut(f.IO.Out, out.String())
+	return writeOut(f, out.String())
 }

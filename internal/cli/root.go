@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -33,6 +32,7 @@ type renderFlags struct {
 // NewRootCmd builds the whole command tree over f.
 func NewRootCmd(f *Factory) *cobra.Command {
 	var rf renderFlags
+	var pagerOn, pagerOff bool
 	root := &cobra.Command{
 		Use:   "djq",
 		Short: "Django interview questions and answers in your terminal",
@@ -64,6 +64,12 @@ scripts.`,
 			}
 			f.Policy = p
 			f.ctx = cmd.Context()
+			switch {
+			case pagerOff:
+				f.PagerMode = iostreams.PagerNever
+			case pagerOn:
+				f.PagerMode = iostreams.PagerAlways
+			}
 			return nil
 		},
 	}
@@ -77,6 +83,9 @@ scripts.`,
 	pf.StringVar(&rf.Format, "format", "auto", "output format: "+strings.Join(render.FormatNames, ", "))
 	pf.StringVar(&rf.Color, "color", "auto", "use colour: "+strings.Join(render.ColorNames, ", "))
 	pf.StringVar(&rf.Style, "style", "", "glamour style: "+strings.Join(render.StyleNames, ", ")+", or a JSON style file (default $GLAMOUR_STYLE or auto)")
+	pf.BoolVar(&pagerOn, "pager", false, "page the output on a terminal even when it fits (default: page only when longer than the screen)")
+	pf.BoolVar(&pagerOff, "no-pager", false, "never page the output")
+	root.MarkFlagsMutuallyExclusive("pager", "no-pager")
 	pf.IntVar(&rf.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
 	registerEnumCompletion(root, "format", render.FormatNames)
 	registerEnumCompletion(root, "color", render.ColorNames)
@@ -98,6 +107,9 @@ scripts.`,
 func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
+
+// flagGroup matches cobra's message for mutually exclusive flags.
+var flagGroup = regexp.MustCompile(`^if any flags in the group \[([^\]]*)\] are set none of the others can be`)
 
 var negativeNumber = regexp.MustCompile(`^unknown shorthand flag: '(\d)' in (-\d+)`)
 
@@ -145,6 +157,13 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 	if isBrokenPipe(err) {
 		return ExitOK
 	}
+	if m := flagGroup.FindStringSubmatch(err.Error()); m != nil {
+		names := strings.Fields(m[1])
+		for i := range names {
+			names[i] = "--" + names[i]
+		}
+		err = usagef("%s cannot be used together: choose one", strings.Join(names, " and "))
+	}
 	var silent *silentError
 	if !errors.As(err, &silent) {
 		fmt.Fprintf(ios.ErrOut, "djq: %s\n", oneLine(err.Error()))
@@ -177,11 +196,11 @@ func oneLine(s string) string {
 	return s
 }
 
-// writeOut writes rendered output to stdout and maps write failures: a
-// closed pipe is not an error worth a message, anything else (a full disk)
-// is.
-func writeOut(w io.Writer, s string) error {
-	if _, err := io.WriteString(w, s); err != nil {
+// writeOut writes a command's whole output to stdout (through the pager
+// when it applies) and maps write failures: a closed pipe is not an error
+// worth a message, anything else (a full disk) is.
+func writeOut(f *Factory, s string) error {
+	if err := f.IO.WriteOutput(s, f.PagerMode); err != nil {
 		if isBrokenPipe(err) {
 			return err
 		}

@@ -115,5 +115,5 @@ func searchRun(f *Factory, opts *SearchOptions) error {
 	if err := render.SearchHits(&out, f.Policy, res.Hits); err != nil {
 		return err
 	}
-	return writeOut(f.IO.Out, out.String())
+	return writeOut(f, out.String())
 }

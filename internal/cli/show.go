@@ -110,7 +110,7 @@ func writeQuestions(f *Factory, qs []*bank.Question) error {
 	if err := render.Questions(&out, f.Policy, qs, lookup); err != nil {
 		return err
 	}
-	return writeOut(f.IO.Out, out.String())
+	return writeOut(f, out.String())
 }
 
 // completeRefs offers question refs with their titles as descriptions.

@@ -14,7 +14,7 @@ func newVersionCmd(f *Factory) *cobra.Command {
 		Example: "  djq version",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return writeOut(f.IO.Out, fmt.Sprintln(f.Build.String()))
+			return writeOut(f, fmt.Sprintln(f.Build.String()))
 		},
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"os/exec"
 	"strconv"
 	"time"
 
@@ -28,8 +29,16 @@ type IOStreams struct {
 	stdoutTTY bool
 	stderrTTY bool
 
-	// width reports the terminal's column count, or 0 when unknown.
-	width func() int
+	// width and height report the terminal's size, or 0 when unknown.
+	width  func() int
+	height func() int
+
+	// lookPath finds programs (the pager); nil in tests unless set.
+	lookPath func(string) (string, error)
+
+	// LookupEnv tells a variable set to "" from one not set; nil falls
+	// back to Getenv.
+	LookupEnv func(string) (string, bool)
 
 	// Getenv reads the environment; tests replace it so that no test depends
 	// on the developer's shell.
@@ -60,6 +69,9 @@ func System() *IOStreams {
 			}
 			return w
 		},
+		height:          systemHeight,
+		lookPath:        exec.LookPath,
+		LookupEnv:       os.LookupEnv,
 		Getenv:          os.Getenv,
 		outFile:         os.Stdout,
 		queryBackground: queryTerminalBackground,
@@ -75,6 +87,7 @@ func Test() (ios *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.
 		Out:    out,
 		ErrOut: errOut,
 		width:  func() int { return 0 },
+		height: func() int { return 0 },
 		Getenv: func(string) string { return "" },
 	}
 	return ios, in, out, errOut
@@ -99,7 +112,11 @@ func (s *IOStreams) SetWidth(w int) { s.width = func() int { return w } }
 // SetEnv replaces the environment with a fixed map (tests).
 func (s *IOStreams) SetEnv(env map[string]string) {
 	s.Getenv = func(k string) string { return env[k] }
+	s.LookupEnv = func(k string) (string, bool) { v, ok := env[k]; return v, ok }
 }
+
+// SetLookPath replaces the program lookup used to find the pager (tests).
+func (s *IOStreams) SetLookPath(f func(string) (string, error)) { s.lookPath = f }
 
 // IsStdinTTY reports whether stdin is a terminal.
 func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }

@@ -108,6 +108,7 @@ func (p Policy) glamour() (*glamour.TermRenderer, error) {
 	opts := []glamour.TermRendererOption{
 		glamour.WithWordWrap(p.Width),
 		glamour.WithColorProfile(p.Profile),
+		glamour.WithChromaFormatter(chromaFormatter(p.Profile)),
 	}
 	if strings.HasSuffix(strings.ToLower(p.Style), ".json") {
 		opts = append(opts, glamour.WithStylesFromJSONFile(p.Style))
@@ -125,6 +126,20 @@ func (p Policy) glamour() (*glamour.TermRenderer, error) {
 		return nil, fmt.Errorf("loading style %s: %w", p.Style, err)
 	}
 	return r, nil
+}
+
+// chromaFormatter matches code highlighting to the colour depth: glamour
+// otherwise always uses 256 colours, whose nearest-colour choice can differ
+// from run to run on ties.
+func chromaFormatter(p termenv.Profile) string {
+	switch p {
+	case termenv.TrueColor:
+		return "terminal16m"
+	case termenv.ANSI:
+		return "terminal16"
+	default:
+		return "terminal256"
+	}
 }
 
 // colorProfile reads the colour depth the terminal advertises.
