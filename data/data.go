@@ -7,7 +7,7 @@ import (
 	"io/fs"
 )
 
-//go:generate go run ../internal/gen index
+//go:generate go run ../internal/gen index docs
 
 // Questions holds the built-in question files under questions/, one
 // NNN-slug.md per question.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -149,7 +150,7 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 		}
 	}()
 	root := NewRootCmd(f)
-	root.SetArgs(args)
+	root.SetArgs(queryArgs(root, args))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
@@ -173,6 +174,58 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 		code = ExitUsage
 	}
 	return code
+}
+
+// queryArgs lets search queries use -word to exclude a word: pflag would
+// read "-formset" as the shorthand flags f, o, r... For the search command,
+// a dash-word that is not one of its flags is moved after "--", where it is
+// a query word like any other (exclusions do not depend on their place).
+func queryArgs(root *cobra.Command, args []string) []string {
+	cmd, _, err := root.Find(args)
+	if err != nil || cmd.Name() != "search" {
+		return args
+	}
+	var keep, words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			words = append(words, args[i+1:]...)
+			break
+		}
+		if isSearchWord(cmd, a) {
+			words = append(words, a)
+			continue
+		}
+		keep = append(keep, a)
+	}
+	if len(words) == 0 {
+		return args
+	}
+	return append(append(keep, "--"), words...)
+}
+
+// isSearchWord reports whether a dash-prefixed argument is a query word
+// rather than a flag of cmd: "-formset" is a word, "-n", "-n5", "--limit"
+// and "--limit=3" are flags.
+func isSearchWord(cmd *cobra.Command, a string) bool {
+	if !strings.HasPrefix(a, "-") || a == "-" || strings.HasPrefix(a, "--") {
+		return false
+	}
+	short := a[1:2]
+	f := cmd.Flags().ShorthandLookup(short)
+	if f == nil {
+		f = cmd.InheritedFlags().ShorthandLookup(short)
+	}
+	if f == nil {
+		return true
+	}
+	rest := a[2:]
+	if rest == "" || strings.HasPrefix(rest, "=") {
+		return false
+	}
+	// "-n5": a shorthand with its value stuck on; anything else is a word.
+	_, err := strconv.Atoi(rest)
+	return err != nil
 }
 
 // isCobraUsage recognises the argument errors cobra itself returns

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/djq-cli/djq/internal/iostreams"
 )
 
 // TestSearchMalformedQueries is the malformed-query matrix: every case
@@ -35,6 +37,10 @@ func TestSearchMalformedQueries(t *testing.T) {
 		{"limit huge", []string{"search", "cache", "--limit", "100000"}, 2, "invalid limit 100000"},
 		{"unknown level in query", []string{"search", "cache", "level:guru"}, 1, "no questions match"},
 		{"typo gets did you mean", []string{"search", "middlware"}, 0, `did you mean "middleware"?`},
+		{"-word excludes, not a flag", []string{"search", "cache", "-template", "--limit", "3"}, 0, ""},
+		{"-word that starts like a shorthand", []string{"search", "signals", "-level"}, 0, ""},
+		{"shorthand with value", []string{"search", "-n2", "cache"}, 0, ""},
+		{"unknown long flag is still an error", []string{"search", "cache", "--nope"}, 2, "unknown flag: --nope"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +58,23 @@ func TestSearchMalformedQueries(t *testing.T) {
 				t.Errorf("panic: %s", stderr)
 			}
 		})
+	}
+}
+
+func TestQueryArgs(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := NewRootCmd(NewFactory(ios))
+	tests := []struct{ in, want string }{
+		{"search cache -template --limit 3", "search cache --limit 3 -- -template"},
+		{"search -n2 cache", "search -n2 cache"},
+		{"search -n 2 cache -lol", "search -n 2 cache -- -lol"},
+		{"search a -- -b", "search a -- -b"},
+		{"list -l beginner", "list -l beginner"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(queryArgs(root, strings.Fields(tt.in)), " "); got != tt.want {
+			t.Errorf("queryArgs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 

@@ -1,8 +1,8 @@
 // Command gen regenerates djq's generated files: the prebuilt search index
-// of the built-in deck (data/index). Run it with `go generate ./...` from
-// the repository root after changing a question, the synonyms' neighbours
-// in the analysis, or the index mapping; tests fail while the committed
-// files are stale.
+// of the built-in deck (data/index), the shell completions (completions/)
+// and the man pages (man/). Run it with `go generate ./...` from the
+// repository root after changing a question, the analysis, the mapping or
+// the command tree; tests fail while the committed files are stale.
 package main
 
 import (
@@ -27,7 +27,7 @@ func run(args []string) error {
 		return err
 	}
 	if len(args) == 0 {
-		args = []string{"index"}
+		args = []string{"index", "docs"}
 	}
 	for _, what := range args {
 		switch what {
@@ -35,8 +35,12 @@ func run(args []string) error {
 			if err := genIndex(root); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
+		case "docs":
+			if err := writeDocs(root); err != nil {
+				return fmt.Errorf("docs: %w", err)
+			}
 		default:
-			return fmt.Errorf("unknown target %q (known: index)", what)
+			return fmt.Errorf("unknown target %q (known: index, docs)", what)
 		}
 	}
 	return nil

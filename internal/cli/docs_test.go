@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/djq-cli/djq/internal/iostreams"
+)
+
+// TestGeneratedDocsAreCurrent fails when completions/ or man/ no longer
+// match the command tree: run `go generate ./...` and commit them.
+func TestGeneratedDocsAreCurrent(t *testing.T) {
+	files, err := GenerateDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, f := range files {
+		want[f.Path] = true
+		got, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Errorf("%s: %v (run go generate ./...)", f.Path, err)
+			continue
+		}
+		if !bytes.Equal(got, f.Data) {
+			t.Errorf("%s is stale: run go generate ./... and commit it", f.Path)
+		}
+	}
+	for _, name := range []string{"djq.bash", "_djq", "djq.fish", "djq.ps1"} {
+		if !want["completions/"+name] {
+			t.Errorf("completions/%s is not generated", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join("..", "..", "man"))
+	for _, e := range entries {
+		if !want["man/"+e.Name()] {
+			t.Errorf("man/%s is not generated any more: remove it", e.Name())
+		}
+	}
+	if !want["man/djq.1"] {
+		t.Errorf("man/djq.1 is not generated")
+	}
+}
+
+// TestCompletionCommand checks that `djq completion SHELL` prints the
+// committed script.
+func TestCompletionCommand(t *testing.T) {
+	for shell, file := range map[string]string{"bash": "djq.bash", "zsh": "_djq", "fish": "djq.fish", "powershell": "djq.ps1"} {
+		code, stdout, stderr := run(t, runOpts{}, "completion", shell)
+		if code != 0 {
+			t.Fatalf("completion %s: exit %d %s", shell, code, stderr)
+		}
+		want, _ := os.ReadFile(filepath.Join("..", "..", "completions", file))
+		if stdout != string(want) {
+			t.Errorf("djq completion %s differs from completions/%s", shell, file)
+		}
+	}
+}
+
+// TestHelpIsComplete checks every command has Short, Long and Examples,
+// and that every example runs as written (those with pipes or redirects
+// are run up to the first | or >).
+func TestHelpIsComplete(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := NewRootCmd(NewFactory(ios))
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" || c.HasParent() && c.Parent().Name() == "completion" {
+			return
+		}
+		if c.Short == "" || c.Long == "" || c.Example == "" {
+			t.Errorf("%s lacks Short, Long or Example", c.CommandPath())
+		}
+		for _, line := range strings.Split(c.Example, "\n") {
+			line = strings.TrimSpace(line)
+			if !strings.HasPrefix(line, "djq") {
+				continue
+			}
+			if i := strings.IndexAny(line, "|>"); i >= 0 {
+				line = strings.TrimSpace(line[:i])
+			}
+			args := splitArgs(line)[1:]
+			t.Run(line, func(t *testing.T) {
+				ios, _, _, errOut := iostreams.Test()
+				if code := Run(context.Background(), ios, args); code != 0 {
+					t.Errorf("example %q exits %d: %s", line, code, errOut.String())
+				}
+			})
+		}
+	}
+	walk(root)
+}
+
+// splitArgs splits an example line like a shell would, for double quotes.
+func splitArgs(s string) []string {
+	var out []string
+	var cur strings.Builder
+	inQuote, has := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+			has = true
+		case r == ' ' && !inQuote:
+			if has {
+				out = append(out, cur.String())
+				cur.Reset()
+				has = false
+			}
+		default:
+			cur.WriteRune(r)
+			has = true
+		}
+	}
+	if has {
+		out = append(out, cur.String())
+	}
+	return out
+}
