@@ -157,6 +157,10 @@ func prebuiltFor(fsys fs.FS, key string) fs.FS {
 	return fsys
 }
 
+// PrebuiltMatches reports whether the prebuilt index in fsys was built for
+// src with the current indexing code.
+func PrebuiltMatches(fsys fs.FS, src Source) bool { return prebuiltFor(fsys, Key(src)) != nil }
+
 // openTransient serves a run that has no usable cache: a copy of the
 // prebuilt index in a temporary folder removed at Close, else an index
 // built in memory.
