@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Deck is a named set of questions read from one folder.
@@ -18,6 +19,17 @@ type Deck struct {
 	// "(built in)" for the embedded bank.
 	Path      string
 	Questions []*Question
+
+	byID   map[int]*Question
+	loader func() (*Deck, Problems)
+	once   sync.Once
+}
+
+func (d *Deck) index() {
+	d.byID = make(map[int]*Question, len(d.Questions))
+	for _, q := range d.Questions {
+		d.byID[q.ID] = q
+	}
 }
 
 // LoadDeck reads every *.md file directly inside dir of fsys as a question
@@ -77,19 +89,31 @@ func joinDisplay(dir, name string) string {
 	return path.Join(dir, name)
 }
 
+// LazyDeck is a deck whose files are read the first time a command needs
+// them, so that `djq show 35` does not parse a 10,000-question user deck.
+func LazyDeck(name, displayPath string, load func() (*Deck, Problems)) *Deck {
+	return &Deck{Name: name, Path: displayPath, loader: load}
+}
+
 // Bank is every question djq knows, across decks, in a stable order: the
-// built-in deck first, then user decks by name, each by id.
+// built-in deck first, then user decks by name, each by id. Decks load on
+// first use; problems found while loading go to OnProblems.
 type Bank struct {
 	decks      []*Deck
-	questions  []*Question
-	byRef      map[Ref]*Question
 	deckByName map[string]*Deck
+
+	// OnProblems receives the problems of each deck as it loads.
+	OnProblems func(Problems)
+
+	mu        sync.Mutex
+	all       []*Question
+	allLoaded bool
 }
 
 // New builds a bank from decks. Two decks with the same name are an error
 // that names both paths.
 func New(decks ...*Deck) (*Bank, error) {
-	b := &Bank{byRef: map[Ref]*Question{}, deckByName: map[string]*Deck{}}
+	b := &Bank{deckByName: map[string]*Deck{}}
 	for _, d := range decks {
 		if prev, ok := b.deckByName[d.Name]; ok {
 			return nil, fmt.Errorf("two decks are named %q: %s and %s (rename one folder)", d.Name, prev.Path, d.Path)
@@ -103,36 +127,72 @@ func New(decks ...*Deck) (*Bank, error) {
 		}
 		return b.decks[i].Name < b.decks[j].Name
 	})
-	for _, d := range b.decks {
-		for _, q := range d.Questions {
-			b.questions = append(b.questions, q)
-			b.byRef[Ref{Deck: d.Name, ID: q.ID}] = q
-		}
-	}
 	return b, nil
 }
 
-// Decks returns the decks in display order.
-func (b *Bank) Decks() []*Deck { return b.decks }
+// load reads a lazy deck once.
+func (b *Bank) load(d *Deck) *Deck {
+	d.once.Do(func() {
+		if d.loader == nil {
+			d.index()
+			return
+		}
+		loaded, ps := d.loader()
+		d.Questions = loaded.Questions
+		d.index()
+		if len(ps) > 0 && b.OnProblems != nil {
+			b.OnProblems(ps)
+		}
+	})
+	return d
+}
 
-// Deck returns the deck called name, or nil.
-func (b *Bank) Deck(name string) *Deck { return b.deckByName[name] }
+// Decks returns the decks in display order, loaded.
+func (b *Bank) Decks() []*Deck {
+	for _, d := range b.decks {
+		b.load(d)
+	}
+	return b.decks
+}
 
-// Questions returns every question in display order. Callers must not
-// modify the slice.
-func (b *Bank) Questions() []*Question { return b.questions }
+// DeckInfo returns the decks in display order without loading them.
+func (b *Bank) DeckInfo() []*Deck { return b.decks }
+
+// Deck returns the deck called name, loaded, or nil.
+func (b *Bank) Deck(name string) *Deck {
+	d := b.deckByName[name]
+	if d == nil {
+		return nil
+	}
+	return b.load(d)
+}
+
+// Questions returns every question in display order, loading every deck.
+// Callers must not modify the slice.
+func (b *Bank) Questions() []*Question {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.allLoaded {
+		for _, d := range b.decks {
+			b.all = append(b.all, b.load(d).Questions...)
+		}
+		b.allLoaded = true
+	}
+	return b.all
+}
 
 // Len is the number of questions across decks.
-func (b *Bank) Len() int { return len(b.questions) }
+func (b *Bank) Len() int { return len(b.Questions()) }
 
 // Get returns the question a ref names, or an error that says what exists.
+// Only the ref's deck is loaded.
 func (b *Bank) Get(r Ref) (*Question, error) {
-	if q := b.byRef[r]; q != nil {
-		return q, nil
-	}
 	d := b.deckByName[r.Deck]
 	if d == nil {
 		return nil, &UnknownDeckError{Name: r.Deck, Known: b.DeckNames()}
+	}
+	if q := b.load(d).byID[r.ID]; q != nil {
+		return q, nil
 	}
 	return nil, &NotFoundError{Ref: r, Deck: d}
 }
@@ -149,7 +209,7 @@ func (b *Bank) DeckNames() []string {
 // Tags returns every tag used in the bank, sorted.
 func (b *Bank) Tags() []string {
 	set := map[string]bool{}
-	for _, q := range b.questions {
+	for _, q := range b.Questions() {
 		for _, t := range q.Tags {
 			set[t] = true
 		}
@@ -186,10 +246,20 @@ func (f Filter) Match(q *Question) bool {
 	return true
 }
 
-// Select returns the questions that pass f, in display order.
+// Select returns the questions that pass f, in display order. A filter on
+// one deck loads only that deck.
 func (b *Bank) Select(f Filter) []*Question {
+	pool := b.Questions
+	if f.Deck != "" {
+		pool = func() []*Question {
+			if d := b.Deck(f.Deck); d != nil {
+				return d.Questions
+			}
+			return nil
+		}
+	}
 	var out []*Question
-	for _, q := range b.questions {
+	for _, q := range pool() {
 		if f.Match(q) {
 			out = append(out, q)
 		}

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Problem is one thing wrong with a question file, located by line so that
@@ -229,7 +231,23 @@ func Parse(file string, data []byte) (*Question, Problems) {
 	if ps.HasFatal() {
 		return nil, ps
 	}
+	sanitizeQuestion(q)
 	return q, ps
+}
+
+// sanitizeQuestion strips terminal escape sequences and control
+// characters from every text a question carries: decks are untrusted, and
+// YAML escapes ("\e[31m") can produce them even when the file looks clean.
+func sanitizeQuestion(q *Question) {
+	q.Title = sanitize.Text(q.Title)
+	q.Summary = sanitize.Text(q.Summary)
+	q.Body = sanitize.Text(q.Body)
+	for i := range q.Tags {
+		q.Tags[i] = sanitize.Text(q.Tags[i])
+	}
+	for i := range q.Docs {
+		q.Docs[i] = sanitize.Text(q.Docs[i])
+	}
 }
 
 // scalarList accepts a YAML sequence of scalars, or a single scalar as a

@@ -98,6 +98,8 @@ func (f *Factory) Index() (*search.Index, error) {
 			return
 		}
 		src := search.Source{
+			Name:        bank.DefaultDeck,
+			Prebuilt:    data.Index(),
 			Fingerprint: fp,
 			Questions: func() ([]*bank.Question, error) {
 				b, err := f.Bank()
@@ -111,9 +113,8 @@ func (f *Factory) Index() (*search.Index, error) {
 		if f.IO.Getenv("DJQ_DEBUG") == "1" {
 			debug = f.IO.ErrOut
 		}
-		f.index, f.indexErr = search.Open(src, search.ParseSynonyms(data.Synonyms), search.Options{
+		f.index, f.indexErr = search.Open([]search.Source{src}, search.ParseSynonyms(data.Synonyms), search.Options{
 			CacheDir: f.Paths().Cache,
-			Prebuilt: data.Index(),
 			NoCache:  f.NoCache,
 			Version:  f.Build.Version + " " + f.Build.Commit,
 			Debug:    debug,

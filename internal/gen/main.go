@@ -78,7 +78,7 @@ func genIndex(root string) error {
 	if err != nil {
 		return err
 	}
-	src := search.Source{Fingerprint: fp, Questions: func() ([]*bank.Question, error) { return d.Questions, nil }}
+	src := search.Source{Name: bank.DefaultDeck, Fingerprint: fp, Questions: func() ([]*bank.Question, error) { return d.Questions, nil }}
 	target := filepath.Join(dataDir, "index")
 	if search.PrebuiltMatches(os.DirFS(target), src) {
 		// The index is not byte-for-byte reproducible; leave a current one

@@ -163,7 +163,7 @@ func truncate(b []byte) []byte {
 	return b[:cut]
 }
 
-type part struct {
+type wordPart struct {
 	start, end  int
 	underscored bool // preceded by '_'
 }
@@ -172,14 +172,14 @@ type part struct {
 // camel is set, at lower-to-upper case changes, dropping empty parts. A
 // segment that is only a leading underscore plus one part ("_set") is not
 // split.
-func splitOn(word []byte, from, to int, sep func(rune) bool, camel bool) []part {
-	var parts []part
+func splitOn(word []byte, from, to int, sep func(rune) bool, camel bool) []wordPart {
+	var parts []wordPart
 	start := from
 	underscored := false
 	var prev rune
 	flush := func(end int, nextUnderscored bool) {
 		if end > start {
-			parts = append(parts, part{start: start, end: end, underscored: underscored})
+			parts = append(parts, wordPart{start: start, end: end, underscored: underscored})
 		}
 		underscored = nextUnderscored
 	}

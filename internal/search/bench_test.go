@@ -47,14 +47,14 @@ func BenchmarkSearchWarm(b *testing.B) {
 	dir := b.TempDir()
 	src := builtin(b)
 	syn := ParseSynonyms(data.Synonyms)
-	ix, err := Open(src, syn, Options{CacheDir: dir})
+	ix, err := Open([]Source{src}, syn, Options{CacheDir: dir})
 	if err != nil {
 		b.Fatal(err)
 	}
 	ix.Close()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		ix, err := Open(src, syn, Options{CacheDir: dir})
+		ix, err := Open([]Source{src}, syn, Options{CacheDir: dir})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func BenchmarkColdBuild(b *testing.B) {
 	syn := ParseSynonyms(data.Synonyms)
 	for b.Loop() {
 		dir := b.TempDir()
-		ix, err := Open(src, syn, Options{CacheDir: dir})
+		ix, err := Open([]Source{src}, syn, Options{CacheDir: dir})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -96,10 +96,11 @@ func BenchmarkColdBuild(b *testing.B) {
 // BenchmarkColdPrebuilt is the first search on an empty cache when the
 // prebuilt index matches: a copy, then a search.
 func BenchmarkColdPrebuilt(b *testing.B) {
-	src := builtin(b)
+	pre := builtin(b)
+	pre.Prebuilt = data.Index()
 	syn := ParseSynonyms(data.Synonyms)
 	for b.Loop() {
-		ix, err := Open(src, syn, Options{CacheDir: b.TempDir(), Prebuilt: data.Index()})
+		ix, err := Open([]Source{pre}, syn, Options{CacheDir: b.TempDir()})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -117,7 +118,7 @@ func BenchmarkGenerated10k(b *testing.B) {
 	src := Source{Fingerprint: "generated", Questions: func() ([]*bank.Question, error) { return qs, nil }}
 	syn := ParseSynonyms(data.Synonyms)
 	for b.Loop() {
-		ix, err := Open(src, syn, Options{NoCache: true})
+		ix, err := Open([]Source{src}, syn, Options{NoCache: true})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -141,13 +142,13 @@ func BenchmarkSearch10kWarm(b *testing.B) {
 	src := Source{Fingerprint: "generated", Questions: func() ([]*bank.Question, error) { return qs, nil }}
 	syn := ParseSynonyms(data.Synonyms)
 	dir := b.TempDir()
-	ix, err := Open(src, syn, Options{CacheDir: dir})
+	ix, err := Open([]Source{src}, syn, Options{CacheDir: dir})
 	if err != nil {
 		b.Fatal(err)
 	}
 	ix.Close()
 	for i := 0; b.Loop(); i++ {
-		ix, err := Open(src, syn, Options{CacheDir: dir})
+		ix, err := Open([]Source{src}, syn, Options{CacheDir: dir})
 		if err != nil {
 			b.Fatal(err)
 		}

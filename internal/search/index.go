@@ -24,10 +24,17 @@ import (
 // (cheap to compute on every run) and the questions themselves (only
 // loaded when the index has to be built).
 type Source struct {
+	// Name is the deck's name, for messages.
+	Name string
 	// Fingerprint changes whenever any question that would be indexed
 	// changes.
 	Fingerprint string
 	Questions   func() ([]*bank.Question, error)
+	// Prebuilt is an index built ahead of time for this source (see
+	// data/index), with its djq-index.json. When its key matches, it is
+	// copied into place instead of building: a first search then costs a
+	// file copy, not an indexing run.
+	Prebuilt fs.FS
 }
 
 // Options control where the index lives.
@@ -39,38 +46,62 @@ type Options struct {
 	// Version is djq's version. It is not part of the cache key (the
 	// code hash is), and is kept for messages.
 	Version string
-	// Prebuilt is an index built ahead of time for the built-in deck
-	// (see data/index), with its djq-index.json. When its key matches the
-	// source's, it is copied into place instead of building: a first
-	// search then costs a file copy, not an indexing run.
-	Prebuilt fs.FS
 	// Debug receives one line about cache decisions; nil for silence.
 	Debug io.Writer
 }
 
-// Index is an open search index.
+// Index is an open search index over one or more decks. Each deck has
+// its own Bleve index, cached under its own key, so that editing a user
+// deck rebuilds that deck's index and nothing else; searches run over all
+// of them at once.
 type Index struct {
-	idx      bleve.Index
+	idx      bleve.Index // the one index, or an alias over parts
+	parts    []*part
 	synonyms *Synonyms
-	// Path is where the cached index lives; empty for an in-memory one.
+	// Path is where the first deck's cached index lives; empty for an
+	// in-memory or temporary one.
 	Path string
-	// Built is true when this run had to create the cached index.
+	// Built is true when this run had to create a cached index.
 	Built bool
-	// removeOnClose is a temporary folder holding this index.
+}
+
+// part is one deck's index.
+type part struct {
+	idx           bleve.Index
+	path          string
+	built         bool
 	removeOnClose string
 }
 
-// Close releases the index.
-func (ix *Index) Close() error {
-	err := ix.idx.Close()
-	if ix.removeOnClose != "" {
-		os.RemoveAll(ix.removeOnClose)
+func (p *part) close() error {
+	err := p.idx.Close()
+	if p.removeOnClose != "" {
+		os.RemoveAll(p.removeOnClose)
 	}
 	return err
 }
 
+// Close releases the index.
+func (ix *Index) Close() error {
+	var first error
+	for _, p := range ix.parts {
+		if err := p.close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
 // DocCount is the number of indexed questions.
 func (ix *Index) DocCount() (uint64, error) { return ix.idx.DocCount() }
+
+// removeOnClose reports the temporary folder of a one-part index (tests).
+func (ix *Index) removeOnClose() string {
+	if len(ix.parts) == 1 {
+		return ix.parts[0].removeOnClose
+	}
+	return ""
+}
 
 // meta is written beside a cached index, last, so that an index without it
 // is known to be incomplete.
@@ -104,26 +135,62 @@ var codeHash = func() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }()
 
-// Open returns the index for src: the cached one when it is there and
-// valid, else a new one built atomically into the cache (in a temporary
-// folder, then renamed into place, so that concurrent djq processes
-// starting on an empty cache all succeed and leave one valid index). A
-// corrupt or partial cache entry is rebuilt. When the cache cannot be
-// written, or opts.NoCache is set, the index is built in memory.
-func Open(src Source, syn *Synonyms, opts Options) (*Index, error) {
+// Open returns the index over srcs. For each source it uses the cached
+// index when it is there and valid, else creates one atomically in the
+// cache (in a temporary folder, then renamed into place, so that
+// concurrent djq processes starting on an empty cache all succeed and
+// leave one valid index), copying the source's prebuilt index when it
+// matches and building otherwise. A corrupt or partial cache entry is
+// rebuilt. When the cache cannot be written, or opts.NoCache is set, the
+// index lives in a temporary folder or in memory for this run.
+func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
+	ix := &Index{synonyms: syn}
+	keep := map[string]bool{}
+	for _, src := range srcs {
+		p, err := openPart(src, opts)
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
+		ix.parts = append(ix.parts, p)
+		ix.Built = ix.Built || p.built
+		if p.path != "" {
+			keep[p.path] = true
+		}
+	}
+	if len(ix.parts) == 0 {
+		return nil, fmt.Errorf("no decks to search")
+	}
+	ix.Path = ix.parts[0].path
+	if len(ix.parts) == 1 {
+		ix.idx = ix.parts[0].idx
+	} else {
+		idxs := make([]bleve.Index, len(ix.parts))
+		for i, p := range ix.parts {
+			idxs[i] = p.idx
+		}
+		ix.idx = bleve.NewIndexAlias(idxs...)
+	}
+	if ix.Built && opts.CacheDir != "" {
+		cleanup(opts.CacheDir, keep)
+	}
+	return ix, nil
+}
+
+func openPart(src Source, opts Options) (*part, error) {
 	debugf := func(format string, args ...any) {
 		if opts.Debug != nil {
 			fmt.Fprintf(opts.Debug, "djq: search: "+format+"\n", args...)
 		}
 	}
 	key := Key(src)
-	prebuilt := prebuiltFor(opts.Prebuilt, key)
+	prebuilt := prebuiltFor(src.Prebuilt, key)
 	if opts.NoCache || opts.CacheDir == "" {
-		return openTransient(src, syn, prebuilt)
+		return openTransient(src, prebuilt)
 	}
 	final := filepath.Join(opts.CacheDir, "index-"+key)
-	if ix, err := openCached(final, key, syn); err == nil {
-		return ix, nil
+	if p, err := openCached(final, key); err == nil {
+		return p, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
 		debugf("cached index %s is unusable (%v); rebuilding", final, err)
 		discard(final, opts.CacheDir)
@@ -132,13 +199,12 @@ func Open(src Source, syn *Synonyms, opts Options) (*Index, error) {
 	if prebuilt != nil {
 		populate = func(path string) error { return copyFS(prebuilt, path) }
 	}
-	ix, err := createCached(opts.CacheDir, final, key, syn, populate)
+	p, err := createCached(opts.CacheDir, final, key, populate)
 	if err != nil {
-		debugf("cannot write the index cache (%v); using a temporary index", err)
-		return openTransient(src, syn, prebuilt)
+		debugf("cannot write the index cache for deck %s (%v); using a temporary index", src.Name, err)
+		return openTransient(src, prebuilt)
 	}
-	cleanup(opts.CacheDir, final)
-	return ix, nil
+	return p, nil
 }
 
 // prebuiltFor returns the prebuilt index in fsys when it was built for key.
@@ -164,19 +230,19 @@ func PrebuiltMatches(fsys fs.FS, src Source) bool { return prebuiltFor(fsys, Key
 // openTransient serves a run that has no usable cache: a copy of the
 // prebuilt index in a temporary folder removed at Close, else an index
 // built in memory.
-func openTransient(src Source, syn *Synonyms, prebuilt fs.FS) (*Index, error) {
+func openTransient(src Source, prebuilt fs.FS) (*part, error) {
 	if prebuilt != nil {
 		if dir, err := os.MkdirTemp("", "djq-index-"); err == nil {
 			path := filepath.Join(dir, "index")
 			if err := copyFS(prebuilt, path); err == nil {
 				if idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true}); err == nil {
-					return &Index{idx: idx, synonyms: syn, removeOnClose: dir}, nil
+					return &part{idx: idx, removeOnClose: dir}, nil
 				}
 			}
 			os.RemoveAll(dir)
 		}
 	}
-	return buildMemory(src, syn)
+	return buildMemory(src)
 }
 
 // copyFS writes the files of fsys under dir.
@@ -197,7 +263,7 @@ func copyFS(fsys fs.FS, dir string) error {
 	})
 }
 
-func openCached(path, key string, syn *Synonyms) (*Index, error) {
+func openCached(path, key string) (*part, error) {
 	raw, err := os.ReadFile(filepath.Join(path, metaFile))
 	if err != nil {
 		return nil, err
@@ -215,7 +281,7 @@ func openCached(path, key string, syn *Synonyms) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
 	}
-	return &Index{idx: idx, synonyms: syn, Path: path}, nil
+	return &part{idx: idx, path: path}, nil
 }
 
 // discard moves a broken cache entry out of the way before deleting it, so
@@ -233,7 +299,7 @@ func discard(path, dir string) {
 	_ = os.RemoveAll(trash)
 }
 
-func buildMemory(src Source, syn *Synonyms) (*Index, error) {
+func buildMemory(src Source) (*part, error) {
 	qs, err := src.Questions()
 	if err != nil {
 		return nil, err
@@ -246,7 +312,7 @@ func buildMemory(src Source, syn *Synonyms) (*Index, error) {
 		idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, synonyms: syn, Built: true}, nil
+	return &part{idx: idx, built: true}, nil
 }
 
 // BuildAt builds the index of src into a new folder path (which must not
@@ -287,7 +353,7 @@ func buildAt(path string, src Source) error {
 // createCached populates a temporary folder, writes the metadata last and
 // renames the folder into place, so that a reader never sees a partial
 // index under its real name.
-func createCached(dir, final, key string, syn *Synonyms, populate func(string) error) (*Index, error) {
+func createCached(dir, final, key string, populate func(string) error) (*part, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -315,17 +381,17 @@ func createCached(dir, final, key string, syn *Synonyms, populate func(string) e
 	}
 	if err := os.Rename(path, final); err != nil {
 		// Another djq got there first: use its index if it is valid.
-		if ix, oerr := openCached(final, key, syn); oerr == nil {
-			return ix, nil
+		if p, oerr := openCached(final, key); oerr == nil {
+			return p, nil
 		}
 		return nil, err
 	}
-	ix, err := openCached(final, key, syn)
+	p, err := openCached(final, key)
 	if err != nil {
 		return nil, err
 	}
-	ix.Built = true
-	return ix, nil
+	p.built = true
+	return p, nil
 }
 
 func writeFileSync(path string, data []byte) error {
@@ -372,9 +438,10 @@ func fill(idx bleve.Index, qs []*bank.Question) error {
 // removed: younger ones may belong to a djq that is building right now.
 const staleAge = 10 * time.Minute
 
-// cleanup removes indexes for other keys (old versions of the bank or of
-// djq) and abandoned temporary folders.
-func cleanup(dir, keep string) {
+// cleanup removes indexes for other keys (old versions of the decks or of
+// djq) and abandoned temporary folders. It runs only after this run built
+// something, so warm runs never pay for it.
+func cleanup(dir string, keep map[string]bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -383,7 +450,7 @@ func cleanup(dir, keep string) {
 		name := e.Name()
 		path := filepath.Join(dir, name)
 		switch {
-		case strings.HasPrefix(name, "index-") && path != keep:
+		case strings.HasPrefix(name, "index-") && !keep[path]:
 			discard(path, dir)
 		case strings.HasPrefix(name, "tmp-") || strings.HasPrefix(name, "trash-"):
 			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
@@ -396,37 +463,15 @@ func cleanup(dir, keep string) {
 // Facets returns the tags and deck names present in the index, for
 // validating --tag and --deck without loading the bank.
 func (ix *Index) Facets() (tags, decks []string, err error) {
-	ai, err := ix.idx.Advanced()
+	r, err := ix.readers()
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := ai.Reader()
-	if err != nil {
+	defer r.close()
+	if tags, err = r.terms(fieldTags); err != nil {
 		return nil, nil, err
 	}
-	defer r.Close()
-	terms := func(field string) ([]string, error) {
-		d, err := r.FieldDict(field)
-		if err != nil {
-			return nil, err
-		}
-		defer d.Close()
-		var out []string
-		for {
-			e, err := d.Next()
-			if err != nil {
-				return nil, err
-			}
-			if e == nil {
-				return out, nil
-			}
-			out = append(out, e.Term)
-		}
-	}
-	if tags, err = terms(fieldTags); err != nil {
-		return nil, nil, err
-	}
-	if decks, err = terms(fieldDeck); err != nil {
+	if decks, err = r.terms(fieldDeck); err != nil {
 		return nil, nil, err
 	}
 	return tags, decks, nil

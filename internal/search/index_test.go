@@ -15,7 +15,7 @@ import (
 
 func openCachedT(t *testing.T, dir string) (*Index, error) {
 	t.Helper()
-	return Open(builtin(t), ParseSynonyms(data.Synonyms), Options{CacheDir: dir})
+	return Open([]Source{builtin(t)}, ParseSynonyms(data.Synonyms), Options{CacheDir: dir})
 }
 
 func indexDirs(t *testing.T, dir string) []string {
@@ -253,7 +253,7 @@ func TestKeyChangesWithContent(t *testing.T) {
 // TestPrebuiltIsCurrent fails when data/index no longer matches the
 // questions or the analysis: run go generate ./... to refresh it.
 func TestPrebuiltIsCurrent(t *testing.T) {
-	if prebuiltFor(data.Index(), Key(builtin(t))) == nil {
+	if !PrebuiltMatches(data.Index(), builtin(t)) {
 		t.Fatal("data/index is stale: run `go generate ./...` and commit data/index")
 	}
 }
@@ -267,12 +267,14 @@ func TestPrebuiltIsUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	syn := ParseSynonyms(data.Synonyms)
+	withPre := src
+	withPre.Prebuilt = os.DirFS(pre)
 	for name, opts := range map[string]Options{
-		"cache":    {CacheDir: t.TempDir(), Prebuilt: os.DirFS(pre)},
-		"no cache": {NoCache: true, Prebuilt: os.DirFS(pre)},
+		"cache":    {CacheDir: t.TempDir()},
+		"no cache": {NoCache: true},
 	} {
 		t.Run(name, func(t *testing.T) {
-			ix, err := Open(src, syn, opts)
+			ix, err := Open([]Source{withPre}, syn, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -280,7 +282,7 @@ func TestPrebuiltIsUsed(t *testing.T) {
 			if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != 35 {
 				t.Errorf("search on the prebuilt copy: %v %+v", err, res)
 			}
-			tmp := ix.removeOnClose
+			tmp := ix.removeOnClose()
 			ix.Close()
 			if tmp != "" {
 				if _, err := os.Stat(tmp); !os.IsNotExist(err) {

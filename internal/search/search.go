@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/djq-cli/djq/internal/bank"
 )
@@ -68,15 +67,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
-	ai, err := ix.idx.Advanced()
+	r, err := ix.readers()
 	if err != nil {
 		return nil, err
 	}
-	r, err := ai.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
+	defer r.close()
 	qb := &queryBuilder{ix: ix, r: r}
 	corrections, err := ix.correct(r, clauses)
 	if err != nil {
@@ -317,12 +312,12 @@ func (qb *queryBuilder) joinedWords(words []string) []string {
 // ask which words the bank actually uses.
 type queryBuilder struct {
 	ix *Index
-	r  index.IndexReader
+	r  multiReader
 }
 
 // count is how many questions hold term in field (0 on error).
 func (qb *queryBuilder) count(term, field string) uint64 {
-	n, err := termCount(qb.r, term, field)
+	n, err := qb.r.count(term, field)
 	if err != nil {
 		return 0
 	}
@@ -345,7 +340,7 @@ func keyword(field, value string) query.Query {
 // each with the closest word that does (within one or two edits, by
 // length), preferring the more common word on ties. It returns the new
 // text by clause index.
-func (ix *Index) correct(r index.IndexReader, clauses []Clause) (map[int]string, error) {
+func (ix *Index) correct(r multiReader, clauses []Clause) (map[int]string, error) {
 	out := map[int]string{}
 	for i, c := range clauses {
 		if c.Field != "" && c.Field != "title" || c.Occur == MustNot || c.Phrase {
@@ -402,8 +397,8 @@ func allowedEdits(term string) int {
 // known reports whether a word occurs in the bank as typed (the
 // unstemmed vocabulary) or through its stem in a searched field, so that
 // "caching" is not "corrected" just because the bank says "cache".
-func (ix *Index) known(r index.IndexReader, plain, word string) (bool, error) {
-	if n, err := termCount(r, plain, fieldVocab); err != nil || n > 0 {
+func (ix *Index) known(r multiReader, plain, word string) (bool, error) {
+	if n, err := r.count(plain, fieldVocab); err != nil || n > 0 {
 		return n > 0, err
 	}
 	stems := analyze(sharedCache, EnglishAnalyzer, word)
@@ -411,45 +406,23 @@ func (ix *Index) known(r index.IndexReader, plain, word string) (bool, error) {
 		return true, nil
 	}
 	for _, f := range []string{fieldTitle, fieldSummary, fieldBody} {
-		if n, err := termCount(r, stems[0], f); err != nil || n > 0 {
+		if n, err := r.count(stems[0], f); err != nil || n > 0 {
 			return n > 0, err
 		}
 	}
 	return false, nil
 }
 
-func termCount(r index.IndexReader, term, field string) (uint64, error) {
-	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
-	if err != nil {
-		return 0, err
-	}
-	defer tfr.Close()
-	return tfr.Count(), nil
-}
-
 // closest returns the vocabulary word nearest to term, or "".
-func closest(r index.IndexReader, term string, edits int) string {
-	fr, ok := r.(index.IndexReaderFuzzy)
-	if !ok {
-		return ""
-	}
-	dict, err := fr.FieldDictFuzzy(fieldVocab, term, edits, "")
-	if err != nil {
-		return ""
-	}
-	defer dict.Close()
+func closest(r multiReader, term string, edits int) string {
 	type cand struct {
 		term  string
 		dist  int
 		count uint64
 	}
 	var cands []cand
-	for {
-		e, err := dict.Next()
-		if err != nil || e == nil {
-			break
-		}
-		cands = append(cands, cand{e.Term, levenshtein(term, e.Term), e.Count})
+	for t, n := range r.fuzzy(fieldVocab, term, edits) {
+		cands = append(cands, cand{t, levenshtein(term, t), n})
 	}
 	if len(cands) == 0 {
 		return ""

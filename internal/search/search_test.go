@@ -25,12 +25,12 @@ func builtin(t testing.TB) Source {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Source{Fingerprint: fp, Questions: func() ([]*bank.Question, error) { return d.Questions, nil }}
+	return Source{Name: "django", Fingerprint: fp, Questions: func() ([]*bank.Question, error) { return d.Questions, nil }}
 }
 
 func memIndex(t testing.TB) *Index {
 	t.Helper()
-	ix, err := Open(builtin(t), ParseSynonyms(data.Synonyms), Options{NoCache: true})
+	ix, err := Open([]Source{builtin(t)}, ParseSynonyms(data.Synonyms), Options{NoCache: true})
 	if err != nil {
 		t.Fatal(err)
 	}

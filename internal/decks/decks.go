@@ -1,0 +1,140 @@
+// Package decks finds users' own question decks: folders of question files
+// in the built-in bank's format, beside the built-in deck "django".
+package decks
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// Location is a deck folder and the name it goes by: the folder's name.
+type Location struct {
+	Name string
+	Path string
+}
+
+// Sources say where to look for decks.
+type Sources struct {
+	// DataDir is djq's data folder; decks live in DataDir/decks/<name>/.
+	DataDir string
+	// EnvList is $DJQ_DECKS: deck folders separated by the OS path-list
+	// separator.
+	EnvList string
+	// Flags are the --deck values that name folders.
+	Flags []string
+}
+
+// Locate lists the user decks: every folder in DataDir/decks, every folder
+// in EnvList and every folder in Flags. The same folder found twice counts
+// once; two different folders with the same name (or a folder named like
+// the built-in deck) are an error that names both paths. A folder given
+// explicitly (by $DJQ_DECKS or --deck) that does not exist is an error too;
+// a missing DataDir/decks is not.
+func Locate(src Sources) ([]Location, error) {
+	var found []Location
+	seenPath := map[string]bool{}
+	byName := map[string]string{bank.DefaultDeck: "(built in)"}
+	add := func(path, origin string) error {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return err
+		}
+		if seenPath[abs] {
+			return nil
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return fmt.Errorf("deck folder %s (from %s): %w", path, origin, unwrapPathErr(err))
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("deck %s (from %s) is not a folder", path, origin)
+		}
+		name := filepath.Base(abs)
+		if !bank.ValidDeckName(name) {
+			return fmt.Errorf("deck folder %s (from %s): its name %q is not a valid deck name (letters, digits, '-', '_', '.')", path, origin, name)
+		}
+		if prev, dup := byName[name]; dup {
+			return fmt.Errorf("two decks are named %q: %s and %s (rename one folder)", name, prev, abs)
+		}
+		seenPath[abs] = true
+		byName[name] = abs
+		found = append(found, Location{Name: name, Path: abs})
+		return nil
+	}
+	if src.DataDir != "" {
+		root := filepath.Join(src.DataDir, "decks")
+		entries, err := os.ReadDir(root)
+		if err == nil {
+			sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+			for _, e := range entries {
+				if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+					if err := add(filepath.Join(root, e.Name()), root); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+	}
+	for _, p := range filepath.SplitList(src.EnvList) {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		if err := add(p, "DJQ_DECKS"); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range src.Flags {
+		if err := add(p, "--deck"); err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// IsPath reports whether a --deck value names a folder rather than a deck:
+// it contains a path separator, starts with '.' or '~', or is absolute.
+func IsPath(v string) bool {
+	return strings.ContainsAny(v, `/\`) || strings.HasPrefix(v, ".") || strings.HasPrefix(v, "~") || filepath.IsAbs(v)
+}
+
+// Load reads a deck folder.
+func Load(loc Location) (*bank.Deck, bank.Problems) {
+	return bank.LoadDeck(os.DirFS(loc.Path), ".", loc.Name, loc.Path)
+}
+
+// Fingerprint identifies a deck's content cheaply, from the name, size and
+// modification time of each question file: editing, adding, removing or
+// renaming a file changes it, and reading 10,000 files is not needed.
+func Fingerprint(loc Location) (string, error) {
+	entries, err := os.ReadDir(loc.Path)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", loc.Name)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || strings.EqualFold(e.Name(), "README.md") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue // removed meanwhile
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", e.Name(), info.Size(), info.ModTime().UnixNano())
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
