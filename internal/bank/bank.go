@@ -62,7 +62,7 @@ func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
 		}
 		q.Deck = name
 		if prev, dup := byID[q.ID]; dup {
-			ps = append(ps, Problem{File: shown, Line: 2, Msg: fmt.Sprintf("duplicate id %d (also in %s)", q.ID, prev.File), Fatal: true})
+			ps = append(ps, Problem{File: shown, Line: q.Line("id"), Msg: fmt.Sprintf("duplicate id %d (also in %s)", q.ID, prev.File), Fatal: true})
 			continue
 		}
 		byID[q.ID] = q
@@ -73,9 +73,9 @@ func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
 		for _, r := range q.Related {
 			switch {
 			case r == q.ID:
-				ps = append(ps, Problem{File: q.File, Msg: fmt.Sprintf("related lists the question's own id %d", r)})
+				ps = append(ps, Problem{File: q.File, Line: q.Line("related"), Msg: fmt.Sprintf("related lists the question's own id %d", r)})
 			case byID[r] == nil:
-				ps = append(ps, Problem{File: q.File, Msg: fmt.Sprintf("unknown related id %d (no question %d in deck %s)", r, r, name)})
+				ps = append(ps, Problem{File: q.File, Line: q.Line("related"), Msg: fmt.Sprintf("unknown related id %d (no question %d in deck %s)", r, r, name)})
 			}
 		}
 	}
@@ -224,17 +224,18 @@ func (b *Bank) Tags() []string {
 
 // Filter selects questions. Zero fields match everything.
 type Filter struct {
-	Deck  string
+	// Decks restricts to these decks; empty means all.
+	Decks []string
 	Level Level
 	Tag   string
 }
 
 // Empty reports whether the filter matches every question.
-func (f Filter) Empty() bool { return f == Filter{} }
+func (f Filter) Empty() bool { return len(f.Decks) == 0 && f.Level == "" && f.Tag == "" }
 
 // Match reports whether q passes the filter.
 func (f Filter) Match(q *Question) bool {
-	if f.Deck != "" && q.Deck != f.Deck {
+	if len(f.Decks) > 0 && !slices.Contains(f.Decks, q.Deck) {
 		return false
 	}
 	if f.Level != "" && q.Level != f.Level {
@@ -247,19 +248,20 @@ func (f Filter) Match(q *Question) bool {
 }
 
 // Select returns the questions that pass f, in display order. A filter on
-// one deck loads only that deck.
+// decks loads only those decks.
 func (b *Bank) Select(f Filter) []*Question {
-	pool := b.Questions
-	if f.Deck != "" {
-		pool = func() []*Question {
-			if d := b.Deck(f.Deck); d != nil {
-				return d.Questions
+	var pool []*Question
+	if len(f.Decks) > 0 {
+		for _, d := range b.decks {
+			if slices.Contains(f.Decks, d.Name) {
+				pool = append(pool, b.load(d).Questions...)
 			}
-			return nil
 		}
+	} else {
+		pool = b.Questions()
 	}
 	var out []*Question
-	for _, q := range pool() {
+	for _, q := range pool {
 		if f.Match(q) {
 			out = append(out, q)
 		}

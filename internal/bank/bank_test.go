@@ -137,7 +137,7 @@ func TestLoadDeckAndBank(t *testing.T) {
 		t.Fatalf("loaded %d questions, want 2", len(d.Questions))
 	}
 	msgs := ps.Error()
-	for _, want := range []string{"d/003-dup.md:2: duplicate id 2 (also in d/002-b.md)", "d/004-bad.md:1: missing front matter", "unknown related id 9", "related lists the question's own id 1"} {
+	for _, want := range []string{"d/003-dup.md:2: duplicate id 2 (also in d/002-b.md)", "d/004-bad.md:1: missing front matter", "d/001-a.md:5: unknown related id 9", "d/001-a.md:5: related lists the question's own id 1"} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("problems do not mention %q:\n%s", want, msgs)
 		}

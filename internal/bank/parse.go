@@ -138,6 +138,12 @@ func Parse(file string, data []byte) (*Question, Problems) {
 			continue
 		}
 		seen[key] = line
+		if knownKeys[key] {
+			if q.keyLines == nil {
+				q.keyLines = map[string]int{}
+			}
+			q.keyLines[key] = line
+		}
 		if !knownKeys[key] {
 			warn(line, "unknown field %q (known: id, title, level, tags, summary, related, docs)", key)
 			continue

@@ -70,6 +70,17 @@ type Question struct {
 	File string
 	// BodyLine is the 1-based line of File on which Body starts.
 	BodyLine int
+
+	// keyLines maps front-matter keys to their lines, for messages.
+	keyLines map[string]int
+}
+
+// Line returns the line of the front-matter key in File, or 1.
+func (q *Question) Line(key string) int {
+	if n := q.keyLines[key]; n > 0 {
+		return n
+	}
+	return 1
 }
 
 // Ref is how the question is referred to on the command line: the bare id for

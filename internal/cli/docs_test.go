@@ -67,13 +67,18 @@ func TestCompletionCommand(t *testing.T) {
 // and that every example runs as written (those with pipes or redirects
 // are run up to the first | or >).
 func TestHelpIsComplete(t *testing.T) {
+	// Examples create files (djq decks new ./interview): run them in a
+	// scratch folder, parents before children, in the order written.
+	t.Chdir(t.TempDir())
 	ios, _, _, _ := iostreams.Test()
 	root := NewRootCmd(NewFactory(ios))
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		for _, sub := range c.Commands() {
-			walk(sub)
-		}
+		defer func() {
+			for _, sub := range c.Commands() {
+				walk(sub)
+			}
+		}()
 		if c.Hidden || c.Name() == "help" || c.Name() == "completion" || c.HasParent() && c.Parent().Name() == "completion" {
 			return
 		}

@@ -4,12 +4,16 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/djq-cli/djq/data"
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/buildinfo"
+	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/paths"
 	"github.com/djq-cli/djq/internal/render"
@@ -32,6 +36,13 @@ type Factory struct {
 	bankOnce sync.Once
 	bank     *bank.Bank
 	bankErr  error
+
+	// DeckArgs are the --deck values: deck names, or folders to load.
+	DeckArgs []string
+
+	locOnce sync.Once
+	locs    []decks.Location
+	locErr  error
 
 	// PagerMode is --pager / --no-pager.
 	PagerMode iostreams.PagerMode
@@ -57,24 +68,88 @@ func NewFactory(ios *iostreams.IOStreams) *Factory {
 		IO:       ios,
 		Now:      time.Now,
 		Build:    buildinfo.Get(),
-		loadBank: loadBuiltinBank,
+		loadBank: loadBank,
 	}
 }
 
-// Bank returns every question djq knows, loading the decks on first use.
-// Files that cannot be used are reported once each on stderr as
+// Bank returns every question djq knows. Decks load on first use; files
+// that cannot be used are reported once each on stderr as
 // "skipping FILE: reason" and the rest still load.
 func (f *Factory) Bank() (*bank.Bank, error) {
 	f.bankOnce.Do(func() {
 		b, problems, err := f.loadBank(f)
-		for _, p := range problems {
-			if p.Fatal {
-				fmt.Fprintf(f.IO.ErrOut, "djq: skipping %s\n", p.Error())
-			}
+		f.warn(problems)
+		if b != nil {
+			b.OnProblems = f.warn
 		}
 		f.bank, f.bankErr = b, err
 	})
 	return f.bank, f.bankErr
+}
+
+func (f *Factory) warn(ps bank.Problems) {
+	for _, p := range ps {
+		if p.Fatal {
+			fmt.Fprintf(f.IO.ErrOut, "djq: skipping %s\n", p.Error())
+		}
+	}
+}
+
+// UserDecks locates the user's decks (not loading them): the data folder's
+// decks, $DJQ_DECKS and --deck folders.
+func (f *Factory) UserDecks() ([]decks.Location, error) {
+	f.locOnce.Do(func() {
+		var paths []string
+		for _, a := range f.DeckArgs {
+			if decks.IsPath(a) {
+				paths = append(paths, expandHome(a, f.IO.Getenv("HOME")))
+			}
+		}
+		f.locs, f.locErr = decks.Locate(decks.Sources{
+			DataDir: f.Paths().Data,
+			EnvList: f.IO.Getenv("DJQ_DECKS"),
+			Flags:   paths,
+		})
+	})
+	return f.locs, f.locErr
+}
+
+// DeckRestriction is the deck names --deck asks for: names as given, and
+// the names of the folders given.
+func (f *Factory) DeckRestriction() []string {
+	var names []string
+	for _, a := range f.DeckArgs {
+		name := a
+		if decks.IsPath(a) {
+			if abs, err := filepath.Abs(expandHome(a, f.IO.Getenv("HOME"))); err == nil {
+				name = filepath.Base(abs)
+			}
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// DeckNames lists every deck name without loading any deck.
+func (f *Factory) DeckNames() ([]string, error) {
+	locs, err := f.UserDecks()
+	if err != nil {
+		return nil, err
+	}
+	names := []string{bank.DefaultDeck}
+	for _, l := range locs {
+		names = append(names, l.Name)
+	}
+	return names, nil
+}
+
+func expandHome(p, home string) string {
+	if home != "" && (p == "~" || strings.HasPrefix(p, "~/")) {
+		return filepath.Join(home, strings.TrimPrefix(p, "~"))
+	}
+	return p
 }
 
 // Paths returns djq's folders for this environment.
@@ -88,44 +163,92 @@ func (f *Factory) Context() context.Context {
 	return f.ctx
 }
 
-// Index returns the search index, opened from the cache or built on first
-// use. Only search (and completion that needs it) pays for it.
+// Index returns the search index over the decks a search may touch (all,
+// or those --deck names), opened from the cache or built on first use.
+// Only search pays for it.
 func (f *Factory) Index() (*search.Index, error) {
 	f.indexOnce.Do(func() {
-		fp, err := bank.Fingerprint(data.Questions, data.QuestionsDir)
-		if err != nil {
-			f.indexErr = err
-			return
-		}
-		src := search.Source{
-			Name:        bank.DefaultDeck,
-			Prebuilt:    data.Index(),
-			Fingerprint: fp,
-			Questions: func() ([]*bank.Question, error) {
-				b, err := f.Bank()
-				if err != nil {
-					return nil, err
-				}
-				return b.Questions(), nil
-			},
-		}
-		var debug io.Writer
-		if f.IO.Getenv("DJQ_DEBUG") == "1" {
-			debug = f.IO.ErrOut
-		}
-		f.index, f.indexErr = search.Open([]search.Source{src}, search.ParseSynonyms(data.Synonyms), search.Options{
-			CacheDir: f.Paths().Cache,
-			NoCache:  f.NoCache,
-			Version:  f.Build.Version + " " + f.Build.Commit,
-			Debug:    debug,
-		})
+		f.index, f.indexErr = f.openIndex()
 	})
 	return f.index, f.indexErr
 }
 
-// loadBuiltinBank reads the embedded deck "django".
-func loadBuiltinBank(*Factory) (*bank.Bank, bank.Problems, error) {
-	d, ps := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
-	b, err := bank.New(d)
-	return b, ps, err
+func (f *Factory) openIndex() (*search.Index, error) {
+	locs, err := f.UserDecks()
+	if err != nil {
+		return nil, err
+	}
+	only := f.DeckRestriction()
+	want := func(name string) bool { return len(only) == 0 || slices.Contains(only, name) }
+	var srcs []search.Source
+	if want(bank.DefaultDeck) {
+		fp, err := bank.Fingerprint(data.Questions, data.QuestionsDir)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, search.Source{
+			Name: bank.DefaultDeck, Prebuilt: data.Index(), Fingerprint: fp,
+			Questions: f.deckQuestions(bank.DefaultDeck),
+		})
+	}
+	for _, loc := range locs {
+		if !want(loc.Name) {
+			continue
+		}
+		fp, err := decks.Fingerprint(loc)
+		if err != nil {
+			return nil, fmt.Errorf("reading deck %s: %w", loc.Path, err)
+		}
+		srcs = append(srcs, search.Source{Name: loc.Name, Fingerprint: fp, Questions: f.deckQuestions(loc.Name)})
+	}
+	if len(srcs) == 0 {
+		return nil, usagef("unknown deck %q: decks are %s (see djq decks)", strings.Join(only, ", "), strings.Join(mustNames(f), ", "))
+	}
+	var debug io.Writer
+	if f.IO.Getenv("DJQ_DEBUG") == "1" {
+		debug = f.IO.ErrOut
+	}
+	return search.Open(srcs, search.ParseSynonyms(data.Synonyms), search.Options{
+		CacheDir: f.Paths().Cache,
+		NoCache:  f.NoCache,
+		Version:  f.Build.Version,
+		Debug:    debug,
+	})
+}
+
+func mustNames(f *Factory) []string {
+	names, _ := f.DeckNames()
+	return names
+}
+
+// deckQuestions loads one deck's questions when an index must be built.
+func (f *Factory) deckQuestions(name string) func() ([]*bank.Question, error) {
+	return func() ([]*bank.Question, error) {
+		b, err := f.Bank()
+		if err != nil {
+			return nil, err
+		}
+		d := b.Deck(name)
+		if d == nil {
+			return nil, fmt.Errorf("deck %s vanished", name)
+		}
+		return d.Questions, nil
+	}
+}
+
+// loadBank makes the bank of the built-in deck "django" and every user
+// deck, all loaded lazily.
+func loadBank(f *Factory) (*bank.Bank, bank.Problems, error) {
+	all := []*bank.Deck{bank.LazyDeck(bank.DefaultDeck, "(built in)", func() (*bank.Deck, bank.Problems) {
+		return bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
+	})}
+	locs, err := f.UserDecks()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, loc := range locs {
+		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return decks.Load(loc) }))
+	}
+	b, err := bank.New(all...)
+	return b, nil, err
 }

@@ -9,11 +9,12 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 )
 
-// filterFlags are --level, --tag and --deck as typed.
+// filterFlags are --level and --tag as typed, plus the decks named by the
+// persistent --deck flag.
 type filterFlags struct {
 	Level string
 	Tag   string
-	Deck  string
+	Decks []string
 }
 
 // addFilterFlags registers --level and --tag (and --deck when withDeck) on
@@ -55,23 +56,23 @@ func (ff filterFlags) resolveWith(tags, decks []string) (bank.Filter, error) {
 		}
 		flt.Tag = tag
 	}
-	if ff.Deck != "" {
-		if !slices.Contains(decks, ff.Deck) {
-			return flt, usagef("unknown deck %q: decks are %s (see djq decks)", ff.Deck, strings.Join(decks, ", "))
+	for _, d := range ff.Decks {
+		if !slices.Contains(decks, d) {
+			return flt, usagef("unknown deck %q: decks are %s (see djq decks)", d, strings.Join(decks, ", "))
 		}
-		flt.Deck = ff.Deck
+		flt.Decks = append(flt.Decks, d)
 	}
 	return flt, nil
 }
 
 // isEmpty reports whether no filter flag was given.
-func (ff filterFlags) isEmpty() bool { return ff == filterFlags{} }
+func (ff filterFlags) isEmpty() bool { return ff.Level == "" && ff.Tag == "" && len(ff.Decks) == 0 }
 
 // describe renders the filter as the flags that made it, for messages.
 func (ff filterFlags) describe() string {
 	var parts []string
-	if ff.Deck != "" {
-		parts = append(parts, "--deck "+ff.Deck)
+	for _, d := range ff.Decks {
+		parts = append(parts, "--deck "+d)
 	}
 	if ff.Level != "" {
 		parts = append(parts, "--level "+ff.Level)

@@ -44,6 +44,7 @@ func listRun(f *Factory, opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.Filter.Decks = f.DeckRestriction()
 	flt, err := opts.Filter.resolve(b)
 	if err != nil {
 		return err

@@ -56,6 +56,7 @@ func randomRun(f *Factory, opts *RandomOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.Filter.Decks = f.DeckRestriction()
 	flt, err := opts.Filter.resolve(b)
 	if err != nil {
 		return err

@@ -87,6 +87,14 @@ scripts.`,
 	pf.BoolVar(&pagerOn, "pager", false, "page the output on a terminal even when it fits (default: page only when longer than the screen)")
 	pf.BoolVar(&pagerOff, "no-pager", false, "never page the output")
 	root.MarkFlagsMutuallyExclusive("pager", "no-pager")
+	pf.StringArrayVar(&f.DeckArgs, "deck", nil, "a deck by name, or a deck folder to load (repeatable); list, random and search keep to these decks")
+	_ = root.RegisterFlagCompletionFunc("deck", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		names, err := f.DeckNames()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return names, cobra.ShellCompDirectiveDefault
+	})
 	pf.IntVar(&rf.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
 	registerEnumCompletion(root, "format", render.FormatNames)
 	registerEnumCompletion(root, "color", render.ColorNames)
@@ -99,6 +107,7 @@ scripts.`,
 		newListCmd(f, nil),
 		newRandomCmd(f, nil),
 		newSearchCmd(f, nil),
+		newDecksCmd(f),
 		newVersionCmd(f),
 	)
 	return root

@@ -77,15 +77,25 @@ func searchRun(f *Factory, opts *SearchOptions) error {
 		return &UsageError{Err: err}
 	}
 	f.NoCache = f.NoCache || opts.NoCache
+	if names, err := f.DeckNames(); err != nil {
+		return err
+	} else if _, err := (filterFlags{Decks: f.DeckRestriction()}).resolveWith(nil, names); err != nil {
+		return err
+	}
 	ix, err := f.Index()
 	if err != nil {
 		return err
 	}
-	tags, decks, err := ix.Facets()
+	tags, _, err := ix.Facets()
 	if err != nil {
 		return err
 	}
-	flt, err := opts.Filter.resolveWith(tags, decks)
+	deckNames, err := f.DeckNames()
+	if err != nil {
+		return err
+	}
+	opts.Filter.Decks = f.DeckRestriction()
+	flt, err := opts.Filter.resolveWith(tags, deckNames)
 	if err != nil {
 		return err
 	}

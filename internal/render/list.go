@@ -51,14 +51,15 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 		}
 		return writeJSON(w, objs)
 	}
-	refWidth := 0
+	refWidth, numeric := 0, true
 	for _, q := range qs {
 		refWidth = max(refWidth, len(q.Ref()))
+		numeric = numeric && q.Deck == bank.DefaultDeck
 	}
 	const levelWidth = len("intermediate")
 	var b strings.Builder
 	for _, q := range qs {
-		ref := fmt.Sprintf("%*s", refWidth, q.Ref())
+		ref := alignRef(q.Ref(), refWidth, numeric)
 		level := fmt.Sprintf("%-*s", levelWidth, q.Level)
 		title := q.Title
 		if p.Format == FormatPretty && p.TTY {
@@ -70,4 +71,13 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// alignRef right-aligns bare ids (they read as numbers) and left-aligns
+// NAME:ID refs, which read as words.
+func alignRef(ref string, width int, numeric bool) string {
+	if numeric {
+		return fmt.Sprintf("%*s", width, ref)
+	}
+	return fmt.Sprintf("%-*s", width, ref)
 }

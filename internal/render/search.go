@@ -35,9 +35,10 @@ func SearchHits(w io.Writer, p Policy, hits []search.Hit) error {
 		}
 		return writeJSON(w, objs)
 	}
-	refWidth := 0
+	refWidth, numeric := 0, true
 	for _, h := range hits {
 		refWidth = max(refWidth, len(h.Ref))
+		numeric = numeric && h.Deck == bank.DefaultDeck
 	}
 	const levelWidth = len("intermediate")
 	indent := strings.Repeat(" ", refWidth+2)
@@ -52,7 +53,7 @@ func SearchHits(w io.Writer, p Policy, hits []search.Hit) error {
 			title = runewidth.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
 		}
 		fmt.Fprintf(&b, "%s  %s  %s\n",
-			p.paint(ansiBold, fmt.Sprintf("%*s", refWidth, h.Ref)),
+			p.paint(ansiBold, alignRef(h.Ref, refWidth, numeric)),
 			p.paint(levelColor(bank.Level(h.Level)), fmt.Sprintf("%-*s", levelWidth, h.Level)),
 			p.paint(ansiBold, title))
 		snip := h.Snippet

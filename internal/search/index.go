@@ -146,6 +146,7 @@ var codeHash = func() string {
 func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
 	ix := &Index{synonyms: syn}
 	keep := map[string]bool{}
+	var rebuilt []string
 	for _, src := range srcs {
 		p, err := openPart(src, opts)
 		if err != nil {
@@ -156,6 +157,9 @@ func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
 		ix.Built = ix.Built || p.built
 		if p.path != "" {
 			keep[p.path] = true
+		}
+		if p.built {
+			rebuilt = append(rebuilt, src.Name)
 		}
 	}
 	if len(ix.parts) == 0 {
@@ -171,8 +175,8 @@ func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
 		}
 		ix.idx = bleve.NewIndexAlias(idxs...)
 	}
-	if ix.Built && opts.CacheDir != "" {
-		cleanup(opts.CacheDir, keep)
+	if len(rebuilt) > 0 && opts.CacheDir != "" {
+		cleanup(opts.CacheDir, rebuilt, keep)
 	}
 	return ix, nil
 }
@@ -188,7 +192,7 @@ func openPart(src Source, opts Options) (*part, error) {
 	if opts.NoCache || opts.CacheDir == "" {
 		return openTransient(src, prebuilt)
 	}
-	final := filepath.Join(opts.CacheDir, "index-"+key)
+	final := filepath.Join(opts.CacheDir, indexDirName(src.Name, key))
 	if p, err := openCached(final, key); err == nil {
 		return p, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -438,10 +442,16 @@ func fill(idx bleve.Index, qs []*bank.Question) error {
 // removed: younger ones may belong to a djq that is building right now.
 const staleAge = 10 * time.Minute
 
-// cleanup removes indexes for other keys (old versions of the decks or of
-// djq) and abandoned temporary folders. It runs only after this run built
-// something, so warm runs never pay for it.
-func cleanup(dir string, keep map[string]bool) {
+// indexDirName names a cached index by deck and key, so that cleaning up
+// after one deck's rebuild never touches another deck's index.
+func indexDirName(deck, key string) string {
+	return "index-" + deck + "-" + key
+}
+
+// cleanup removes the old indexes of the decks this run rebuilt (earlier
+// versions of their content, or of djq) and abandoned temporary folders.
+// It runs only after a rebuild, so warm runs never pay for it.
+func cleanup(dir string, rebuilt []string, keep map[string]bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -450,7 +460,7 @@ func cleanup(dir string, keep map[string]bool) {
 		name := e.Name()
 		path := filepath.Join(dir, name)
 		switch {
-		case strings.HasPrefix(name, "index-") && !keep[path]:
+		case strings.HasPrefix(name, "index-") && !keep[path] && isIndexOf(name, rebuilt):
 			discard(path, dir)
 		case strings.HasPrefix(name, "tmp-") || strings.HasPrefix(name, "trash-"):
 			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
@@ -475,4 +485,16 @@ func (ix *Index) Facets() (tags, decks []string, err error) {
 		return nil, nil, err
 	}
 	return tags, decks, nil
+}
+
+// isIndexOf reports whether the cache entry name is an index of one of
+// decks: "index-<deck>-<key>" with a 20-character key.
+func isIndexOf(name string, decks []string) bool {
+	for _, d := range decks {
+		rest, ok := strings.CutPrefix(name, "index-"+d+"-")
+		if ok && len(rest) == 20 && !strings.Contains(rest, "-") {
+			return true
+		}
+	}
+	return false
 }

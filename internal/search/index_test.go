@@ -214,7 +214,9 @@ func TestUnwritableCacheFallsBackToMemory(t *testing.T) {
 // temporary folders are removed after a build.
 func TestOldEntriesCleanedUp(t *testing.T) {
 	dir := t.TempDir()
-	old := filepath.Join(dir, "index-0000000000000000old")
+	old := filepath.Join(dir, "index-django-00000000000000000old")
+	otherDeck := filepath.Join(dir, "index-mydeck-00000000000000000old")
+	os.MkdirAll(otherDeck, 0o755)
 	os.MkdirAll(old, 0o755)
 	stale := filepath.Join(dir, "tmp-abandoned")
 	os.MkdirAll(stale, 0o755)
@@ -229,6 +231,9 @@ func TestOldEntriesCleanedUp(t *testing.T) {
 	ix.Close()
 	if _, err := os.Stat(old); !os.IsNotExist(err) {
 		t.Errorf("old index was not removed")
+	}
+	if _, err := os.Stat(otherDeck); err != nil {
+		t.Errorf("another deck's index was removed")
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
 		t.Errorf("stale temporary folder was not removed")

@@ -242,8 +242,12 @@ func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Quer
 		mq := qb.textFields(alt, strings.Contains(alt, " "), boostSynonym)
 		should = append(should, mq)
 	}
-	if flt.Deck != "" {
-		filters = append(filters, keyword(fieldDeck, flt.Deck))
+	if len(flt.Decks) > 0 {
+		var ds []query.Query
+		for _, d := range flt.Decks {
+			ds = append(ds, keyword(fieldDeck, d))
+		}
+		filters = append(filters, bleve.NewDisjunctionQuery(ds...))
 	}
 	if flt.Level != "" {
 		filters = append(filters, keyword(fieldLevel, string(flt.Level)))

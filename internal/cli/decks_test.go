@@ -1,0 +1,248 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeDeck creates a deck folder with the given files.
+func writeDeck(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func question(id int, title, level, body string) string {
+	return "---\nid: " + itoa(id) + "\ntitle: " + title + "\nlevel: " + level + "\ntags: [custom]\nsummary: Summary of " + title + "\n---\n" + body + "\n"
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// decksFixture makes two decks: "interview", with one broken file among
+// good ones, and "evil", whose content carries terminal escape sequences.
+func decksFixture(t *testing.T) (env map[string]string, interview, evil string) {
+	root := t.TempDir()
+	interview = writeDeck(t, filepath.Join(root, "interview"), map[string]string{
+		"001-celery.md":  question(1, "How do Celery retries work?", "advanced", "Call self.retry() inside a bound task to run it again later."),
+		"002-stack.md":   question(2, "Which database do we use?", "beginner", "We run PostgreSQL 16 behind PgBouncer."),
+		"003-broken.md":  "---\nid: 3\ntitle: [unclosed\n---\nbody\n",
+		"004-nolevel.md": "---\nid: 4\ntitle: Missing level?\n---\nbody\n",
+	})
+	evil = writeDeck(t, filepath.Join(root, "evil"), map[string]string{
+		"001-esc.md": "---\nid: 1\ntitle: \"Red \\e[31mtitle\\e[0m with a bell\\a?\"\nlevel: beginner\ntags: [\"osc\\e]52;c;ZXZpbA==\\a\"]\nsummary: \"sum\\e]8;;https://evil\\e\\\\link\\e]8;;\\e\\\\mary\"\n---\nBody with \x1b[2J clear, \x1b]52;c;ZXZpbA==\x07 clipboard, \u009b31m C1 CSI, bare\rCR and \x1b]8;;https://evil\x1b\\a link\x1b]8;;\x1b\\.\n\nZebraword appears here.\n",
+	})
+	env = map[string]string{
+		"DJQ_DECKS":     interview + string(os.PathListSeparator) + evil,
+		"DJQ_CACHE_DIR": filepath.Join(root, "cache"),
+	}
+	return env, interview, evil
+}
+
+func TestDecksAcrossCommands(t *testing.T) {
+	env, _, _ := decksFixture(t)
+	o := runOpts{env: env}
+	tests := []struct {
+		name       string
+		o          runOpts
+		args       []string
+		wantCode   int
+		wantOut    []string
+		notOut     []string
+		wantStderr []string
+	}{
+		{name: "list all decks", o: o, args: []string{"list"}, wantOut: []string{"interview:1", "interview:2", "evil:1", "What is Django?"}, notOut: []string{"interview:3", "interview:4"},
+			wantStderr: []string{"skipping " + "", "003-broken.md:2: bad YAML", "004-nolevel.md:1: missing level"}},
+		{name: "list one deck", o: o, args: []string{"list", "--deck", "interview"}, wantOut: []string{"interview:1", "interview:2"}, notOut: []string{"evil:1", "What is Django?"}},
+		{name: "list built-in only", o: o, args: []string{"list", "--deck", "django", "--level", "advanced"}, wantOut: []string{"35"}, notOut: []string{"interview"}},
+		{name: "unknown deck", o: o, args: []string{"list", "--deck", "nosuch"}, wantCode: 2, wantStderr: []string{`unknown deck "nosuch": decks are django, evil, interview`}},
+		{name: "show deck question", o: o, args: []string{"show", "interview:1"}, wantOut: []string{"How do Celery retries work?", "self.retry()"}},
+		{name: "show missing in deck", o: o, args: []string{"show", "interview:9"}, wantCode: 1, wantStderr: []string{"no question interview:9: ids run from interview:1 to interview:2 (see djq list --deck interview)"}},
+		{name: "plain ids stay built-in", o: o, args: []string{"show", "1"}, wantOut: []string{"What is Django?"}},
+		{name: "random in a deck", o: o, args: []string{"random", "--deck", "interview", "--count", "5", "--seed", "1"}, wantOut: []string{"interview:1", "interview:2"}},
+		{name: "search across decks", o: o, args: []string{"search", "celery", "retry", "--limit", "20"}, wantOut: []string{"interview:1", "101"}},
+		{name: "search one deck", o: o, args: []string{"search", "postgresql", "--deck", "interview"}, wantOut: []string{"interview:2"}, notOut: []string{"\n18 "}},
+		{name: "search deck: term", o: o, args: []string{"search", "postgresql", "deck:interview"}, wantOut: []string{"interview:2"}},
+		{name: "search finds the evil deck", o: o, args: []string{"search", "zebraword"}, wantOut: []string{"evil:1"}},
+		{name: "decks lists all", o: o, args: []string{"decks"}, wantOut: []string{"django", "103 questions", "interview", "2 questions", "evil"}},
+		{name: "deck folder by --deck path", o: runOpts{}, args: []string{"list", "--deck", env["DJQ_DECKS"][:strings.IndexRune(env["DJQ_DECKS"], os.PathListSeparator)]}, wantOut: []string{"interview:1"}, notOut: []string{"What is Django?"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.o, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit = %d, want %d (stderr %q)", code, tt.wantCode, stderr)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(stdout, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, stdout)
+				}
+			}
+			for _, w := range tt.notOut {
+				if strings.Contains(stdout, w) {
+					t.Errorf("stdout has %q:\n%s", w, stdout)
+				}
+			}
+			for _, w := range tt.wantStderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			if strings.Count(stderr, "003-broken.md") > 1 {
+				t.Errorf("the broken file was reported more than once:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestDeckContentIsSanitised shows and searches the deck with escape
+// sequences in every format and checks that no ESC, BEL, CR or C1 control
+// from the content reaches the output.
+func TestDeckContentIsSanitised(t *testing.T) {
+	env, _, _ := decksFixture(t)
+	for _, args := range [][]string{
+		{"show", "evil:1"},
+		{"show", "evil:1", "--format", "json"},
+		{"show", "evil:1", "--format", "pretty", "--color", "never"},
+		{"list", "--deck", "evil"},
+		{"search", "zebraword"},
+		{"search", "clipboard", "--format", "json"},
+		{"random", "--deck", "evil"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, stdout, stderr := run(t, runOpts{env: env}, args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			for _, bad := range []string{"\x1b", "\x07", "\r", "\u009b", "\u009d", "\\u001b", "\\u0007"} {
+				if strings.Contains(stdout, bad) {
+					t.Errorf("output contains %q:\n%q", bad, stdout)
+				}
+			}
+			if strings.Contains(stdout, "ZXZpbA==") || strings.Contains(stdout, "https://evil") {
+				t.Errorf("escape sequence payload survived:\n%s", stdout)
+			}
+		})
+	}
+}
+
+func TestDecksCheck(t *testing.T) {
+	dir := writeDeck(t, filepath.Join(t.TempDir(), "mine"), map[string]string{
+		"001-ok.md":      question(1, "Fine?", "beginner", "ok") + "",
+		"002-dup.md":     question(1, "Duplicate?", "beginner", "dup"),
+		"003-level.md":   "---\nid: 3\ntitle: Level?\nlevel: expert\n---\nx\n",
+		"004-yaml.md":    "---\nid: 4\ntitle: [oops\n---\nx\n",
+		"005-empty.md":   "---\nid: 5\ntitle: Empty?\nlevel: beginner\n---\n\n",
+		"006-related.md": "---\nid: 6\ntitle: Related?\nlevel: beginner\nrelated: [1, 42]\n---\nx\n",
+		"007-noid.md":    "---\ntitle: No id?\nlevel: beginner\n---\nx\n",
+	})
+	code, stdout, stderr := run(t, runOpts{}, "decks", "check", dir)
+	if code != 1 {
+		t.Errorf("exit = %d, want 1", code)
+	}
+	for _, want := range []string{
+		"002-dup.md:2: duplicate id 1 (also in " + filepath.Join(dir, "001-ok.md") + ")",
+		"003-level.md:4: unknown level \"expert\"",
+		"004-yaml.md:2: bad YAML in front matter",
+		"005-empty.md:5: the answer (the Markdown after the front matter) is empty",
+		"006-related.md:5: unknown related id 42",
+		"007-noid.md:1: missing id",
+	} {
+		if !strings.Contains(stdout, filepath.Join(dir, want)) && !strings.Contains(stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "problem(s) in") {
+		t.Errorf("stderr = %q", stderr)
+	}
+	clean := writeDeck(t, filepath.Join(t.TempDir(), "clean"), map[string]string{"001-a.md": question(1, "A?", "beginner", "a")})
+	if code, stdout, _ := run(t, runOpts{}, "decks", "check", clean); code != 0 || !strings.Contains(stdout, "1 questions, no problems") {
+		t.Errorf("clean deck: exit %d, %q", code, stdout)
+	}
+	if code, _, stderr := run(t, runOpts{}, "decks", "check", filepath.Join(t.TempDir(), "nope")); code != 2 || !strings.Contains(stderr, "no such file or directory") {
+		t.Errorf("missing folder: exit %d %q", code, stderr)
+	}
+}
+
+func TestDecksNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "starter")
+	code, stdout, stderr := run(t, runOpts{}, "decks", "new", dir)
+	if code != 0 || !strings.Contains(stdout, `created deck "starter"`) {
+		t.Fatalf("exit %d %q %q", code, stdout, stderr)
+	}
+	if code, stdout, _ := run(t, runOpts{}, "decks", "check", dir); code != 0 {
+		t.Errorf("the example deck has problems:\n%s", stdout)
+	}
+	if code, stdout, _ := run(t, runOpts{}, "list", "--deck", dir); code != 0 || !strings.Contains(stdout, "starter:3") {
+		t.Errorf("list the new deck: %d %s", code, stdout)
+	}
+	// Never overwrite: a second run on the same folder is refused and the
+	// user's edit survives.
+	edited := filepath.Join(dir, "001-what-is-this-deck.md")
+	os.WriteFile(edited, []byte("my notes"), 0o644)
+	code, _, stderr = run(t, runOpts{}, "decks", "new", dir)
+	if code != 2 || !strings.Contains(stderr, "already exists and is not empty") {
+		t.Errorf("second run: exit %d %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(edited); string(b) != "my notes" {
+		t.Errorf("the user's file was overwritten")
+	}
+}
+
+func TestDuplicateDeckNames(t *testing.T) {
+	a := writeDeck(t, filepath.Join(t.TempDir(), "same"), map[string]string{"001-a.md": question(1, "A?", "beginner", "a")})
+	b := writeDeck(t, filepath.Join(t.TempDir(), "same"), map[string]string{"001-b.md": question(1, "B?", "beginner", "b")})
+	env := map[string]string{"DJQ_DECKS": a + string(os.PathListSeparator) + b}
+	code, _, stderr := run(t, runOpts{env: env}, "list")
+	if code == 0 || !strings.Contains(stderr, `two decks are named "same": `+a+" and "+b) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	django := writeDeck(t, filepath.Join(t.TempDir(), "django"), map[string]string{"001-a.md": question(1, "A?", "beginner", "a")})
+	code, _, stderr = run(t, runOpts{env: map[string]string{"DJQ_DECKS": django}}, "list")
+	if code == 0 || !strings.Contains(stderr, `two decks are named "django": (built in) and `+django) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestDeckEditRebuildsOnlyItsIndex checks the cache key: editing a file in
+// a user deck rebuilds that deck's index; the built-in one is reused.
+func TestDeckEditRebuildsOnlyItsIndex(t *testing.T) {
+	env, interview, _ := decksFixture(t)
+	run(t, runOpts{env: env}, "search", "warm")
+	before, _ := os.ReadDir(env["DJQ_CACHE_DIR"])
+	if code, stdout, _ := run(t, runOpts{env: env}, "search", "pgbouncer", "--deck", "interview"); code != 0 || !strings.Contains(stdout, "interview:2") {
+		t.Fatalf("before edit: %d %s", code, stdout)
+	}
+	os.WriteFile(filepath.Join(interview, "002-stack.md"), []byte(question(2, "Which database do we use?", "beginner", "We moved to CockroachDB.")), 0o644)
+	code, stdout, _ := run(t, runOpts{env: env}, "search", "cockroachdb", "--deck", "interview")
+	if code != 0 || !strings.Contains(stdout, "interview:2") {
+		t.Errorf("after edit the deck's index was not rebuilt: %d %s", code, stdout)
+	}
+	after, _ := os.ReadDir(env["DJQ_CACHE_DIR"])
+	names := func(es []os.DirEntry) map[string]bool {
+		m := map[string]bool{}
+		for _, e := range es {
+			m[e.Name()] = true
+		}
+		return m
+	}
+	b, a := names(before), names(after)
+	kept := 0
+	for n := range b {
+		if a[n] {
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Errorf("no index survived the edit: before %v after %v", b, a)
+	}
+}
