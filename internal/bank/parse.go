@@ -213,6 +213,18 @@ func Parse(file string, data []byte) (*Question, Problems) {
 			}
 		}
 	}
+	bodyLines := lines[end+1:]
+	q.BodyLine = end + 2
+	for len(bodyLines) > 0 && strings.TrimSpace(bodyLines[0]) == "" {
+		bodyLines = bodyLines[1:]
+		q.BodyLine++
+	}
+	q.Body = strings.Join(bodyLines, "\n")
+	// Sanitise before the emptiness checks: a title or answer made only of
+	// escape sequences is empty.
+	sanitizeQuestion(q)
+	q.Title = strings.TrimSpace(q.Title)
+	q.Body = strings.TrimRight(q.Body, " \t\n")
 	if _, ok := seen["id"]; !ok {
 		fatal(1, "missing id")
 	}
@@ -224,20 +236,12 @@ func Parse(file string, data []byte) (*Question, Problems) {
 	if _, ok := seen["level"]; !ok {
 		fatal(1, "missing level (one of %s)", strings.Join(LevelNames(), ", "))
 	}
-	bodyLines := lines[end+1:]
-	q.BodyLine = end + 2
-	for len(bodyLines) > 0 && strings.TrimSpace(bodyLines[0]) == "" {
-		bodyLines = bodyLines[1:]
-		q.BodyLine++
-	}
-	q.Body = strings.TrimRight(strings.Join(bodyLines, "\n"), " \t\n")
-	if q.Body == "" {
+	if strings.TrimSpace(q.Body) == "" {
 		fatal(end+1, "the answer (the Markdown after the front matter) is empty")
 	}
 	if ps.HasFatal() {
 		return nil, ps
 	}
-	sanitizeQuestion(q)
 	return q, ps
 }
 
