@@ -195,11 +195,17 @@ func (f *Factory) openIndex() (*search.Index, error) {
 		if !want(loc.Name) {
 			continue
 		}
-		fp, err := decks.Fingerprint(loc)
-		if err != nil {
-			return nil, fmt.Errorf("reading deck %s: %w", loc.Path, err)
-		}
-		srcs = append(srcs, search.Source{Name: loc.Name, Fingerprint: fp, Questions: f.deckQuestions(loc.Name)})
+		srcs = append(srcs, search.Source{
+			Name: loc.Name,
+			FingerprintFunc: func() (string, error) {
+				fp, err := decks.Fingerprint(loc)
+				if err != nil {
+					return "", fmt.Errorf("reading deck %s: %w", loc.Path, err)
+				}
+				return fp, nil
+			},
+			Questions: f.deckQuestions(loc.Name),
+		})
 	}
 	if len(srcs) == 0 {
 		return nil, usagef("unknown deck %q: decks are %s (see djq decks)", strings.Join(only, ", "), strings.Join(mustNames(f), ", "))

@@ -86,9 +86,13 @@ func searchRun(f *Factory, opts *SearchOptions) error {
 	if err != nil {
 		return err
 	}
-	tags, _, err := ix.Facets()
-	if err != nil {
-		return err
+	// Only a --tag needs the index's tags; asking for them first would
+	// wait for the decks' files to be checked before searching.
+	var tags []string
+	if opts.Filter.Tag != "" {
+		if tags, _, err = ix.Facets(); err != nil {
+			return err
+		}
 	}
 	deckNames, err := f.DeckNames()
 	if err != nil {

@@ -29,6 +29,16 @@ func run(args []string) error {
 	if len(args) == 0 {
 		args = []string{"index", "docs"}
 	}
+	if args[0] == "sample-deck" {
+		if len(args) != 3 {
+			return fmt.Errorf("usage: gen sample-deck FOLDER COUNT")
+		}
+		var n int
+		if _, err := fmt.Sscan(args[2], &n); err != nil || n < 1 {
+			return fmt.Errorf("bad count %q", args[2])
+		}
+		return sampleDeck(root, args[1], n)
+	}
 	for _, what := range args {
 		switch what {
 		case "index":
@@ -40,7 +50,7 @@ func run(args []string) error {
 				return fmt.Errorf("docs: %w", err)
 			}
 		default:
-			return fmt.Errorf("unknown target %q (known: index, docs)", what)
+			return fmt.Errorf("unknown target %q (known: index, docs, sample-deck FOLDER COUNT)", what)
 		}
 	}
 	return nil

@@ -26,6 +26,9 @@ import (
 const (
 	EnglishAnalyzer = "djq_en"
 	PlainAnalyzer   = "djq_plain"
+	// VocabAnalyzer splits the vocabulary field, already made of
+	// lowercased plain words, at spaces.
+	VocabAnalyzer = "djq_vocab"
 )
 
 func init() {
@@ -45,12 +48,34 @@ func init() {
 			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter(), stopFilter{}, stem},
 		}, nil
 	}))
+	must(registry.RegisterAnalyzer(VocabAnalyzer, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return &analysis.DefaultAnalyzer{Tokenizer: spaceTokenizer{}}, nil
+	}))
 	must(registry.RegisterAnalyzer(PlainAnalyzer, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
 		return &analysis.DefaultAnalyzer{
 			Tokenizer:    identTokenizer{},
 			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter()},
 		}, nil
 	}))
+}
+
+// spaceTokenizer splits at single spaces, for text that is already a list
+// of words.
+type spaceTokenizer struct{}
+
+func (spaceTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	var out analysis.TokenStream
+	pos, start := 1, 0
+	for i := 0; i <= len(input); i++ {
+		if i == len(input) || input[i] == ' ' {
+			if i > start {
+				out = append(out, &analysis.Token{Term: input[start:i], Start: start, End: i, Position: pos, Type: analysis.AlphaNumeric})
+				pos++
+			}
+			start = i + 1
+		}
+	}
+	return out
 }
 
 // identTokenizer splits prose into words while keeping programming

@@ -29,7 +29,12 @@ type Source struct {
 	// Fingerprint changes whenever any question that would be indexed
 	// changes.
 	Fingerprint string
-	Questions   func() ([]*bank.Question, error)
+	// FingerprintFunc, when set, computes the fingerprint instead: for a
+	// large deck it stats every file, so djq runs it alongside the search
+	// on the index the deck had last time, and rebuilds only if it
+	// changed.
+	FingerprintFunc func() (string, error)
+	Questions       func() ([]*bank.Question, error)
 	// Prebuilt is an index built ahead of time for this source (see
 	// data/index), with its djq-index.json. When its key matches, it is
 	// copied into place instead of building: a first search then costs a
@@ -63,14 +68,21 @@ type Index struct {
 	Path string
 	// Built is true when this run had to create a cached index.
 	Built bool
+
+	opts Options
 }
 
 // part is one deck's index.
 type part struct {
 	idx           bleve.Index
+	src           Source
+	key           string
 	path          string
 	built         bool
 	removeOnClose string
+	// pending, for a part opened on last run's key, returns the source
+	// with its real fingerprint once computed.
+	pending func() (Source, error)
 }
 
 func (p *part) close() error {
@@ -144,26 +156,36 @@ var codeHash = func() string {
 // rebuilt. When the cache cannot be written, or opts.NoCache is set, the
 // index lives in a temporary folder or in memory for this run.
 func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
-	ix := &Index{synonyms: syn}
-	keep := map[string]bool{}
-	var rebuilt []string
+	ix := &Index{synonyms: syn, opts: opts}
 	for _, src := range srcs {
-		p, err := openPart(src, opts)
+		p, err := openSpeculative(src, opts)
 		if err != nil {
 			ix.Close()
 			return nil, err
 		}
 		ix.parts = append(ix.parts, p)
+	}
+	if len(ix.parts) == 0 {
+		return nil, fmt.Errorf("no decks to search")
+	}
+	ix.assemble()
+	return ix, nil
+}
+
+// assemble builds the searchable index over the parts and cleans up after
+// any rebuild.
+func (ix *Index) assemble() {
+	keep := map[string]bool{}
+	var rebuilt []string
+	ix.Built = false
+	for _, p := range ix.parts {
 		ix.Built = ix.Built || p.built
 		if p.path != "" {
 			keep[p.path] = true
 		}
 		if p.built {
-			rebuilt = append(rebuilt, src.Name)
+			rebuilt = append(rebuilt, p.src.Name)
 		}
-	}
-	if len(ix.parts) == 0 {
-		return nil, fmt.Errorf("no decks to search")
 	}
 	ix.Path = ix.parts[0].path
 	if len(ix.parts) == 1 {
@@ -175,10 +197,113 @@ func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
 		}
 		ix.idx = bleve.NewIndexAlias(idxs...)
 	}
-	if len(rebuilt) > 0 && opts.CacheDir != "" {
-		cleanup(opts.CacheDir, rebuilt, keep)
+	if len(rebuilt) > 0 && ix.opts.CacheDir != "" {
+		cleanup(ix.opts.CacheDir, rebuilt, keep)
 	}
-	return ix, nil
+}
+
+// openSpeculative opens a source whose fingerprint is slow to compute: it
+// starts the fingerprint in the background and, meanwhile, opens the index
+// the deck had last time (recorded in latest-<deck>). settle later checks
+// the guess. Sources with a ready fingerprint open directly.
+func openSpeculative(src Source, opts Options) (*part, error) {
+	if src.FingerprintFunc == nil {
+		return openPart(src, opts)
+	}
+	type result struct {
+		fp  string
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		fp, err := src.FingerprintFunc()
+		ch <- result{fp, err}
+	}()
+	resolve := func() (Source, error) {
+		r := <-ch
+		if r.err != nil {
+			return src, r.err
+		}
+		src.Fingerprint, src.FingerprintFunc = r.fp, nil
+		return src, nil
+	}
+	if opts.CacheDir != "" && !opts.NoCache {
+		if key := readLatest(opts.CacheDir, src.Name); key != "" {
+			if p, err := openCached(filepath.Join(opts.CacheDir, indexDirName(src.Name, key)), key); err == nil {
+				p.src = src
+				p.pending = func() (Source, error) { return resolve() }
+				p.key = key
+				return p, nil
+			}
+		}
+	}
+	real, err := resolve()
+	if err != nil {
+		return nil, err
+	}
+	return openPart(real, opts)
+}
+
+// settle checks every speculatively opened part against its real
+// fingerprint and reopens (rebuilding) the ones that changed. It reports
+// whether anything changed, in which case results must be computed again.
+func (ix *Index) settle() (bool, error) {
+	changed := false
+	for i, p := range ix.parts {
+		if p.pending == nil {
+			continue
+		}
+		real, err := p.pending()
+		p.pending = nil
+		if err != nil {
+			return false, err
+		}
+		if Key(real) == p.key {
+			continue
+		}
+		np, err := openPart(real, ix.opts)
+		if err != nil {
+			return false, err
+		}
+		p.close()
+		ix.parts[i] = np
+		changed = true
+	}
+	if changed {
+		ix.assemble()
+	}
+	return changed, nil
+}
+
+// latestFile records the key of a deck's newest index, so that the next
+// run can open it while it checks the deck's files.
+func latestFile(dir, deck string) string { return filepath.Join(dir, "latest-"+deck) }
+
+func readLatest(dir, deck string) string {
+	b, err := os.ReadFile(latestFile(dir, deck))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// writeLatest replaces latest-<deck> atomically; failing is harmless.
+func writeLatest(dir, deck, key string) {
+	if readLatest(dir, deck) == key {
+		return
+	}
+	f, err := os.CreateTemp(dir, "tmp-latest-")
+	if err != nil {
+		return
+	}
+	_, werr := f.WriteString(key + "\n")
+	if cerr := f.Close(); werr != nil || cerr != nil {
+		os.Remove(f.Name())
+		return
+	}
+	if os.Rename(f.Name(), latestFile(dir, deck)) != nil {
+		os.Remove(f.Name())
+	}
 }
 
 func openPart(src Source, opts Options) (*part, error) {
@@ -190,10 +315,16 @@ func openPart(src Source, opts Options) (*part, error) {
 	key := Key(src)
 	prebuilt := prebuiltFor(src.Prebuilt, key)
 	if opts.NoCache || opts.CacheDir == "" {
-		return openTransient(src, prebuilt)
+		p, err := openTransient(src, prebuilt)
+		if p != nil {
+			p.src, p.key = src, key
+		}
+		return p, err
 	}
 	final := filepath.Join(opts.CacheDir, indexDirName(src.Name, key))
 	if p, err := openCached(final, key); err == nil {
+		p.src, p.key = src, key
+		writeLatest(opts.CacheDir, src.Name, key)
 		return p, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
 		debugf("cached index %s is unusable (%v); rebuilding", final, err)
@@ -206,8 +337,14 @@ func openPart(src Source, opts Options) (*part, error) {
 	p, err := createCached(opts.CacheDir, final, key, populate)
 	if err != nil {
 		debugf("cannot write the index cache for deck %s (%v); using a temporary index", src.Name, err)
-		return openTransient(src, prebuilt)
+		p, err := openTransient(src, prebuilt)
+		if p != nil {
+			p.src, p.key = src, key
+		}
+		return p, err
 	}
+	p.src, p.key = src, key
+	writeLatest(opts.CacheDir, src.Name, key)
 	return p, nil
 }
 
@@ -473,6 +610,9 @@ func cleanup(dir string, rebuilt []string, keep map[string]bool) {
 // Facets returns the tags and deck names present in the index, for
 // validating --tag and --deck without loading the bank.
 func (ix *Index) Facets() (tags, decks []string, err error) {
+	if _, err := ix.settle(); err != nil {
+		return nil, nil, err
+	}
 	r, err := ix.readers()
 	if err != nil {
 		return nil, nil, err

@@ -55,7 +55,7 @@ func TestCacheBuildThenReuse(t *testing.T) {
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != 35 {
 		t.Fatalf("search on the cached index: %v %+v", err, res)
 	}
-	if got := indexDirs(t, dir); len(got) != 1 || !strings.HasPrefix(got[0], "index-") {
+	if got := indexDirs(t, dir); len(got) != 2 || !strings.HasPrefix(got[0], "index-") || !strings.HasPrefix(got[1], "latest-") {
 		t.Errorf("cache folder holds %v, want one index", got)
 	}
 }

@@ -44,7 +44,7 @@ type doc struct {
 	Title   string   `json:"title"`
 	Summary string   `json:"summary"`
 	Body    string   `json:"body"`
-	Vocab   []string `json:"vocab"`
+	Vocab   string   `json:"vocab"`
 }
 
 func newDoc(q *bank.Question) doc {
@@ -81,10 +81,11 @@ func itoa(i int) string {
 func docID(q *bank.Question) string { return q.Deck + ":" + itoa(q.ID) }
 
 // vocabulary lists the distinct unstemmed words of texts, as the plain
-// analyzer sees them. Indexed as keywords, they are the dictionary that
-// typo correction searches; listing each word once per question costs far
-// less than analysing the whole text a second time.
-func vocabulary(texts ...string) []string {
+// analyzer sees them, separated by spaces. Indexed with VocabAnalyzer (a
+// split at spaces), they are the dictionary that typo correction searches;
+// listing each word once per question in one field costs far less than
+// analysing the whole text a second time or adding a field per word.
+func vocabulary(texts ...string) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range texts {
@@ -96,7 +97,7 @@ func vocabulary(texts ...string) []string {
 			}
 		}
 	}
-	return out
+	return strings.Join(out, " ")
 }
 
 // newMapping describes the index. Text fields are stored so that hits can
@@ -118,7 +119,8 @@ func newMapping() mapping.IndexMapping {
 		f.IncludeTermVectors = false
 		return f
 	}
-	vocab := bleve.NewKeywordFieldMapping()
+	vocab := bleve.NewTextFieldMapping()
+	vocab.Analyzer = VocabAnalyzer
 	vocab.Store = false
 	vocab.IncludeTermVectors = false
 	vocab.IncludeInAll = false

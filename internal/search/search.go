@@ -60,8 +60,22 @@ const (
 	maxCorrection = 2
 )
 
-// Search runs a query.
+// Search runs a query. When a deck's index was opened on last run's key
+// while its files were still being checked, the check is awaited after
+// searching, and a changed deck is reindexed and the query run again.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	res, err := ix.search(ctx, req)
+	changed, serr := ix.settle()
+	if serr != nil {
+		return nil, serr
+	}
+	if changed {
+		return ix.search(ctx, req)
+	}
+	return res, err
+}
+
+func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	clauses, err := ParseQuery(req.Query)
 	if err != nil {
 		return nil, err
