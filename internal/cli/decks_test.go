@@ -246,3 +246,42 @@ func TestDeckEditRebuildsOnlyItsIndex(t *testing.T) {
 		t.Errorf("no index survived the edit: before %v after %v", b, a)
 	}
 }
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "django.txt")
+	code, stdout, stderr := run(t, runOpts{}, "export", "--format", "anki", "-o", out)
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "wrote 103 questions to "+out) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	if !strings.HasPrefix(string(b), "#separator:tab\n#html:true\n#notetype:Basic\n#deck:Django Interview\n#tags column:3\n") {
+		t.Errorf("anki file starts %q", b[:100])
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	code, stdout, _ = run(t, runOpts{}, "export", "--level", "advanced")
+	if code != 0 || !strings.HasPrefix(stdout, "# Django interview questions (advanced)\n\n32 questions exported by djq.") || strings.Contains(stdout, "## 1\n") {
+		t.Errorf("markdown export: %d %.120q", code, stdout)
+	}
+	code, stdout, _ = run(t, runOpts{}, "export", "--format", "json", "--tag", "drf")
+	var qs []map[string]any
+	if code != 0 || json.Unmarshal([]byte(stdout), &qs) != nil || len(qs) == 0 || qs[0]["body"] == nil {
+		t.Errorf("json export: %d %.120q", code, stdout)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"export", "--format", "pdf"}, 2, `unknown export format "pdf": valid formats are markdown, anki, json`},
+		{[]string{"export", "-o", filepath.Join(dir, "missing", "x.md")}, 1, "writing " + filepath.Join(dir, "missing", "x.md")},
+		{[]string{"export", "--level", "beginner", "--tag", "middleware"}, 1, "no questions match"},
+	} {
+		if code, _, stderr := run(t, runOpts{}, tt.args...); code != tt.code || !strings.Contains(stderr, tt.err) {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, code, stderr)
+		}
+	}
+}

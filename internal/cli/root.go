@@ -108,6 +108,7 @@ scripts.`,
 		newRandomCmd(f, nil),
 		newSearchCmd(f, nil),
 		newDecksCmd(f),
+		newExportCmd(f),
 		newVersionCmd(f),
 	)
 	return root
