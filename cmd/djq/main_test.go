@@ -148,3 +148,37 @@ func TestNoHomeStillSearches(t *testing.T) {
 		t.Errorf("search without HOME: %v\n%s", err, out)
 	}
 }
+
+// TestConcurrentQuizSessions runs four `quiz --plain` processes on one
+// state file at once; every grade must be recorded.
+func TestConcurrentQuizSessions(t *testing.T) {
+	env := isolatedEnv(t)
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(binary, "quiz", "--plain", "--count", "5", "--seed", fmt.Sprint(i+1))
+			cmd.Env = env
+			cmd.Stdin = strings.NewReader(strings.Repeat("good\n", 5))
+			if out, err := cmd.CombinedOutput(); err != nil {
+				errs[i] = fmt.Errorf("%v: %s", err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	state := strings.TrimPrefix(env[3], "DJQ_STATE_DIR=")
+	raw, err := os.ReadFile(filepath.Join(state, "state.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(raw), `"grade": 3`); n != 20 {
+		t.Errorf("state holds %d grades, want 20", n)
+	}
+}

@@ -109,6 +109,8 @@ scripts.`,
 		newSearchCmd(f, nil),
 		newDecksCmd(f),
 		newExportCmd(f),
+		newQuizCmd(f),
+		newStatsCmd(f),
 		newVersionCmd(f),
 	)
 	return root

@@ -1,0 +1,101 @@
+package state
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/djq-cli/djq/internal/fsrs"
+)
+
+func TestGradeAndReload(t *testing.T) {
+	s := Open(t.TempDir())
+	sched := fsrs.New()
+	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	if _, err := s.Grade(sched, "django:35", fsrs.Good, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Grade(sched, "django:35", fsrs.Good, now.AddDate(0, 0, 3)); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Reviews) != 2 || st.Cards["django:35"].Reps != 2 {
+		t.Errorf("state %+v", st)
+	}
+	bak, err := os.ReadFile(s.Path + ".bak")
+	if err != nil || !strings.Contains(string(bak), `"reps": 1`) {
+		t.Errorf(".bak should hold the state before the last grade: %v %s", err, bak)
+	}
+}
+
+// TestConcurrentGrades grades from many goroutines, each through its own
+// Store like separate processes would: no grade may be lost.
+func TestConcurrentGrades(t *testing.T) {
+	dir := t.TempDir()
+	sched := fsrs.New()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := Open(dir)
+			for k := range 10 {
+				if _, err := s.Grade(sched, CardKey("django", i*10+k+1), fsrs.Good, time.Now()); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	st, err := Open(dir).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Reviews) != 80 || len(st.Cards) != 80 {
+		t.Errorf("%d reviews, %d cards, want 80 and 80", len(st.Reviews), len(st.Cards))
+	}
+}
+
+func TestCorruptStateIsNeverOverwritten(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir)
+	sched := fsrs.New()
+	if _, err := s.Grade(sched, "django:1", fsrs.Good, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Grade(sched, "django:2", fsrs.Good, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(s.Path, []byte("{garbage"), 0o600)
+	_, err := s.Grade(sched, "django:3", fsrs.Good, time.Now())
+	var ce *CorruptError
+	if !errors.As(err, &ce) {
+		t.Fatalf("want a CorruptError, got %v", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, s.Path) || !strings.Contains(msg, "cp "+s.Path+".bak "+s.Path) || strings.Contains(msg, "\n") {
+		t.Errorf("message %q", msg)
+	}
+	if b, _ := os.ReadFile(s.Path); string(b) != "{garbage" {
+		t.Errorf("the corrupt file was changed")
+	}
+	if _, err := s.Load(); !errors.As(err, &ce) {
+		t.Errorf("Load: %v", err)
+	}
+	// Restoring the .bak as the message says brings the progress back.
+	bak, _ := os.ReadFile(s.Path + ".bak")
+	os.WriteFile(s.Path, bak, 0o600)
+	st, err := s.Load()
+	if err != nil || len(st.Reviews) != 1 {
+		t.Errorf("after restore: %v, %d reviews", err, len(st.Reviews))
+	}
+	os.WriteFile(s.Path, []byte(`{"version": 99}`), 0o600)
+	if _, err := s.Load(); err == nil || !strings.Contains(err.Error(), "unknown format version 99") {
+		t.Errorf("future version: %v", err)
+	}
+}
