@@ -70,6 +70,7 @@ func TestHelpIsComplete(t *testing.T) {
 	// Examples create files (djq decks new ./interview): run them in a
 	// scratch folder, parents before children, in the order written.
 	t.Chdir(t.TempDir())
+	env := map[string]string{"DJQ_STATE_DIR": t.TempDir(), "DJQ_CACHE_DIR": t.TempDir()}
 	ios, _, _, _ := iostreams.Test()
 	root := NewRootCmd(NewFactory(ios))
 	var walk func(c *cobra.Command)
@@ -95,7 +96,11 @@ func TestHelpIsComplete(t *testing.T) {
 			}
 			args := splitArgs(line)[1:]
 			t.Run(line, func(t *testing.T) {
-				ios, _, _, errOut := iostreams.Test()
+				// A person at a terminal who presses q at once.
+				ios, in, _, errOut := iostreams.Test()
+				in.WriteString("q\n")
+				ios.SetStdinTTY(true)
+				ios.SetEnv(env)
 				if code := Run(context.Background(), ios, args); code != 0 {
 					t.Errorf("example %q exits %d: %s", line, code, errOut.String())
 				}
