@@ -370,6 +370,6 @@ func when(t, now time.Time) string {
 	case d < 36*time.Hour:
 		return fmt.Sprintf("in %d hours", int(d.Round(time.Hour).Hours()))
 	default:
-		return fmt.Sprintf("in %d days (%s)", int((d + 12*time.Hour).Hours()/24), t.Local().Format("2 Jan"))
+		return fmt.Sprintf("in %d days (%s)", int((d+12*time.Hour).Hours()/24), t.Local().Format("2 Jan"))
 	}
 }
