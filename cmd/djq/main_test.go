@@ -182,3 +182,75 @@ func TestConcurrentQuizSessions(t *testing.T) {
 		t.Errorf("state holds %d grades, want 20", n)
 	}
 }
+
+// TestEnvironmentMatrix runs commands in broken or unusual environments:
+// each must answer (or fail with one clear line), never crash or hang.
+func TestEnvironmentMatrix(t *testing.T) {
+	base := t.TempDir()
+	fileAsDir := filepath.Join(base, "not-a-folder")
+	os.WriteFile(fileAsDir, []byte("x"), 0o644)
+	tests := []struct {
+		name     string
+		env      []string
+		args     []string
+		wantCode int
+		wantOut  string
+		wantErr  string
+	}{
+		{"no HOME, no XDG: show", []string{}, []string{"show", "1"}, 0, "What is Django?", ""},
+		{"no HOME, no XDG: search", []string{}, []string{"search", "csrf", "--limit", "1"}, 0, "44", ""},
+		{"no HOME, no XDG: paths", []string{}, []string{"paths"}, 0, "cache   (none)  set DJQ_CACHE_DIR or HOME", ""},
+		{"no HOME, no XDG: quiz", []string{}, []string{"quiz", "--plain"}, 1, "", "no folder to keep quiz progress in: set DJQ_STATE_DIR (or HOME)"},
+		{"cache folder is a file", []string{"DJQ_CACHE_DIR=" + fileAsDir}, []string{"search", "middleware", "--limit", "1"}, 0, "27", ""},
+		{"state folder is a file", []string{"DJQ_STATE_DIR=" + fileAsDir}, []string{"stats"}, 1, "", "cannot be read"},
+		{"TERM=dumb", []string{"TERM=dumb"}, []string{"list", "--level", "advanced"}, 0, "35", ""},
+		{"NO_COLOR", []string{"NO_COLOR=1"}, []string{"show", "35", "--format", "pretty"}, 0, "prefetch", ""},
+		{"deck folder missing", []string{"DJQ_DECKS=" + filepath.Join(base, "nope")}, []string{"list"}, 1, "", "deck folder " + filepath.Join(base, "nope") + " (from DJQ_DECKS): no such file or directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(binary, tt.args...)
+			cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, tt.env...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			cmd.Run()
+			if code := cmd.ProcessState.ExitCode(); code != tt.wantCode {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.wantCode, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.wantOut) {
+				t.Errorf("stdout lacks %q:\n%.300s", tt.wantOut, stdout.String())
+			}
+			if !strings.Contains(stderr.String(), tt.wantErr) || strings.Count(stderr.String(), "\n") > 1 {
+				t.Errorf("stderr = %q, want one line with %q", stderr.String(), tt.wantErr)
+			}
+			if strings.ContainsRune(stdout.String(), '\x1b') {
+				t.Errorf("escape codes in output")
+			}
+		})
+	}
+}
+
+// TestExitCodesMatchREADME checks the README's exit-code table against
+// what the binary does.
+func TestExitCodesMatchREADME(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []string{"| 0 | success", "| 1 | nothing found", "| 2 | usage error", "| 70 | internal error"} {
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("README exit-code table lacks %q", row)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+	}{{[]string{"show", "35"}, 0}, {[]string{"show", "999"}, 1}, {[]string{"show", "abc"}, 2}} {
+		cmd := exec.Command(binary, c.args...)
+		cmd.Env = isolatedEnv(t)
+		cmd.Run()
+		if got := cmd.ProcessState.ExitCode(); got != c.code {
+			t.Errorf("%v exits %d, README says %d", c.args, got, c.code)
+		}
+	}
+}

@@ -111,6 +111,7 @@ scripts.`,
 		newExportCmd(f),
 		newQuizCmd(f),
 		newStatsCmd(f),
+		newPathsCmd(f),
 		newVersionCmd(f),
 	)
 	return root

@@ -92,7 +92,7 @@ func (s *Scheduler) initDifficultyRaw(g Grade) float64 {
 
 // NextDifficulty applies the grade with linear damping towards 10, then
 // reverts towards the difficulty of an Easy first answer:
-// D' = D + (-w6*(G-3)) * (10-D)/9; D” = w7*D0(4) + (1-w7)*D'.
+// D1 = D + (-w6*(G-3)) * (10-D)/9, then D2 = w7*D0(4) + (1-w7)*D1.
 func (s *Scheduler) NextDifficulty(d float64, g Grade) float64 {
 	delta := -s.W[6] * float64(g-3)
 	damped := d + delta*(10-d)/9
