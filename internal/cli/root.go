@@ -112,6 +112,7 @@ scripts.`,
 		newQuizCmd(f),
 		newStatsCmd(f),
 		newPathsCmd(f),
+		newBrowseCmd(f),
 		newVersionCmd(f),
 	)
 	return root

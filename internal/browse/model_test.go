@@ -1,0 +1,223 @@
+package browse
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+func testConfig(n int) Config {
+	var qs []*bank.Question
+	levels := []bank.Level{bank.Beginner, bank.Intermediate, bank.Advanced}
+	for i := 1; i <= n; i++ {
+		qs = append(qs, &bank.Question{ID: i, Deck: bank.DefaultDeck, Title: fmt.Sprintf("Question about topic %d?", i),
+			Level: levels[(i-1)%3], Docs: []string{fmt.Sprintf("https://docs.example/%d", i)}, Body: "body"})
+	}
+	return Config{
+		Questions: qs,
+		// A fake search: refs whose title contains the query, reversed,
+		// so ranking visibly differs from list order.
+		Search: func(query string, level bank.Level) ([]string, error) {
+			var refs []string
+			for i := len(qs) - 1; i >= 0; i-- {
+				q := qs[i]
+				if strings.Contains(q.Title, query) && (level == "" || q.Level == level) {
+					refs = append(refs, q.Ref())
+				}
+			}
+			return refs, nil
+		},
+		Render: func(q *bank.Question, width int) string {
+			return fmt.Sprintf("ANSWER %s at %d\nline 2\nline 3", q.Ref(), width)
+		},
+		Seed: 1,
+	}
+}
+
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		var msg tea.KeyMsg
+		switch k {
+		case "enter":
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyMsg{Type: tea.KeyEsc}
+		case "tab":
+			msg = tea.KeyMsg{Type: tea.KeyTab}
+		case "down":
+			msg = tea.KeyMsg{Type: tea.KeyDown}
+		case "ctrl+c":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlC}
+		default:
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		}
+		m.Update(msg)
+	}
+}
+
+func sized(cfg Config, w, h int) *Model {
+	m := New(cfg)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+func TestBrowseModel(t *testing.T) {
+	tests := []struct {
+		name  string
+		w, h  int
+		keys  []string
+		check func(t *testing.T, m *Model, view string)
+	}{
+		{"wide layout shows list and preview side by side", 120, 30, nil, func(t *testing.T, m *Model, v string) {
+			first := strings.Split(v, "\n")[1]
+			if !strings.Contains(first, "1 b Question about topic 1?") || !strings.Contains(first, "ANSWER 1 at 70") {
+				t.Errorf("first row %q", first)
+			}
+		}},
+		{"narrow layout puts the preview under the list", 80, 30, nil, func(t *testing.T, m *Model, v string) {
+			if !strings.Contains(v, strings.Repeat("─", 80)+"\nANSWER 1 at 80") {
+				t.Errorf("view:\n%s", v)
+			}
+		}},
+		{"move down", 120, 30, []string{"j", "j", "down"}, func(t *testing.T, m *Model, v string) {
+			if m.Selected().ID != 4 || !strings.Contains(v, "ANSWER 4") {
+				t.Errorf("selected %d", m.Selected().ID)
+			}
+		}},
+		{"filter is live and ranked", 120, 30, []string{"/", "1", "2"}, func(t *testing.T, m *Model, v string) {
+			if len(m.shown) != 1 || m.shown[0].ID != 12 || !strings.Contains(v, "1 of 30") || !strings.Contains(v, "/12") {
+				t.Errorf("shown %d, view head %q", len(m.shown), strings.Split(v, "\n")[0])
+			}
+		}},
+		{"filter ranking order", 120, 30, []string{"/", "1"}, func(t *testing.T, m *Model, v string) {
+			if m.shown[0].ID != 21 {
+				t.Errorf("first hit %d, want the search's first (21)", m.shown[0].ID)
+			}
+		}},
+		{"esc clears the filter", 120, 30, []string{"/", "1", "2", "esc"}, func(t *testing.T, m *Model, v string) {
+			if len(m.shown) != 30 || m.query != "" {
+				t.Errorf("after esc: %d shown, query %q", len(m.shown), m.query)
+			}
+		}},
+		{"tab cycles the level", 120, 30, []string{"tab"}, func(t *testing.T, m *Model, v string) {
+			if len(m.shown) != 10 || !strings.Contains(v, "10 of 30 · beginner") {
+				t.Errorf("head %q", strings.Split(v, "\n")[0])
+			}
+		}},
+		{"tab four times is all levels again", 120, 30, []string{"tab", "tab", "tab", "tab"}, func(t *testing.T, m *Model, v string) {
+			if len(m.shown) != 30 || !strings.Contains(v, "all levels") {
+				t.Errorf("shown %d", len(m.shown))
+			}
+		}},
+		{"level and filter combine", 120, 30, []string{"tab", "tab", "/", "1"}, func(t *testing.T, m *Model, v string) {
+			for _, q := range m.shown {
+				if q.Level != bank.Intermediate || !strings.Contains(q.Title, "1") {
+					t.Errorf("shown %d (%s)", q.ID, q.Level)
+				}
+			}
+		}},
+		{"enter opens full screen, q closes", 120, 30, []string{"j", "enter"}, func(t *testing.T, m *Model, v string) {
+			if m.mode != modeFull || !strings.Contains(v, "ANSWER 2 at 120") || !strings.Contains(v, "p print · q back") {
+				t.Errorf("full view:\n%s", v)
+			}
+			press(m, "q")
+			if m.mode != modeList {
+				t.Errorf("q did not close the reader")
+			}
+		}},
+		{"random jumps within the list", 120, 30, []string{"tab", "r"}, func(t *testing.T, m *Model, v string) {
+			if m.Selected().Level != bank.Beginner {
+				t.Errorf("random left the level filter")
+			}
+		}},
+		{"docs links", 120, 30, []string{"o"}, func(t *testing.T, m *Model, v string) {
+			if !strings.Contains(v, "https://docs.example/1") {
+				t.Errorf("docs view:\n%s", v)
+			}
+		}},
+		{"help", 120, 30, []string{"?"}, func(t *testing.T, m *Model, v string) {
+			if !strings.Contains(v, "Tab              cycle the level") {
+				t.Errorf("help view:\n%s", v)
+			}
+		}},
+		{"print picks the selection", 120, 30, []string{"j", "p"}, func(t *testing.T, m *Model, v string) {
+			if m.Picked() == nil || m.Picked().ID != 2 {
+				t.Errorf("picked %v", m.Picked())
+			}
+		}},
+		{"no matches", 120, 30, []string{"/", "zzz"}, func(t *testing.T, m *Model, v string) {
+			if !strings.Contains(v, "no questions match") || m.Selected() != nil {
+				t.Errorf("view:\n%s", v)
+			}
+			press(m, "esc", "p")
+		}},
+		{"resize re-lays out", 120, 30, nil, func(t *testing.T, m *Model, v string) {
+			m.Update(tea.WindowSizeMsg{Width: 70, Height: 12})
+			v = m.View()
+			for i, l := range strings.Split(v, "\n") {
+				if w := len([]rune(stripANSI(l))); w > 70 {
+					t.Errorf("line %d is %d wide after resizing to 70", i, w)
+				}
+			}
+			if n := strings.Count(v, "\n") + 1; n > 12 {
+				t.Errorf("%d lines after resizing to 12", n)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := sized(testConfig(30), tt.w, tt.h)
+			press(m, tt.keys...)
+			tt.check(t, m, m.View())
+		})
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		m := sized(testConfig(5), 100, 20)
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil || cmd() != tea.Quit() {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	if k == "ctrl+c" {
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			for i < len(s) && (s[i] < 'a' || s[i] > 'z') && (s[i] < 'A' || s[i] > 'Z' || s[i] == '[') {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// BenchmarkFilterKeystroke types one character into the filter of a
+// 10,000-question list with a search that scans every title.
+func BenchmarkFilterKeystroke(b *testing.B) {
+	m := sized(testConfig(10000), 120, 40)
+	press(m, "/")
+	for i := 0; b.Loop(); i++ {
+		press(m, string(rune('0'+i%10)))
+		m.View()
+		if i%20 == 19 {
+			press(m, "esc", "/")
+		}
+	}
+}
