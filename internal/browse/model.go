@@ -7,13 +7,14 @@ package browse
 
 import (
 	"fmt"
+	"image/color"
 	"math/rand/v2"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/mattn/go-runewidth"
 
 	"github.com/djq-cli/djq/internal/bank"
@@ -139,40 +140,41 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 20), max(msg.Height, 5)
-		m.view.Width, m.view.Height = m.width, m.height-1
+		m.view.SetWidth(m.width)
+		m.view.SetHeight(m.height - 1)
 		if m.mode == modeFull {
 			m.openFull()
 		}
 		return m, nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
 	return m, nil
 }
 
-func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if k.Type == tea.KeyCtrlC {
+func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if k.String() == "ctrl+c" {
 		m.quitted = true
 		return m, tea.Quit
 	}
 	switch m.mode {
 	case modeFilter:
-		switch k.Type {
-		case tea.KeyEsc:
+		switch k.String() {
+		case "esc":
 			m.filter.SetValue("")
 			m.query = ""
 			m.filter.Blur()
 			m.mode = modeList
 			m.refresh()
 			return m, nil
-		case tea.KeyEnter, tea.KeyDown, tea.KeyUp:
+		case "enter", "down", "up":
 			m.filter.Blur()
 			m.mode = modeList
-			if k.Type != tea.KeyEnter {
+			if k.String() != "enter" {
 				return m.key(k)
 			}
 			return m, nil
-		case tea.KeyTab:
+		case "tab":
 			m.cycleLevel()
 			return m, nil
 		}
@@ -291,7 +293,7 @@ func (m *Model) openFull() {
 	if q == nil {
 		return
 	}
-	m.view = viewport.New(m.width, m.height-1)
+	m.view = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.height-1))
 	m.view.SetContent(m.rendered(q, m.width))
 	m.mode = modeFull
 }
@@ -323,11 +325,19 @@ var (
 	headStyle   = lipgloss.NewStyle().Bold(true)
 	selStyle    = lipgloss.NewStyle().Reverse(true)
 	dimStyle    = lipgloss.NewStyle().Faint(true)
-	levelColors = map[bank.Level]lipgloss.Color{bank.Beginner: "2", bank.Intermediate: "3", bank.Advanced: "1"}
+	levelColors = map[bank.Level]color.Color{bank.Beginner: lipgloss.Color("2"), bank.Intermediate: lipgloss.Color("3"), bank.Advanced: lipgloss.Color("1")}
 )
 
-// View draws the screen.
-func (m *Model) View() string {
+// View draws the screen, always in the terminal's alternate screen so that
+// quitting restores what was there.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	return v
+}
+
+// Render draws the screen as text.
+func (m *Model) Render() string {
 	switch m.mode {
 	case modeFull:
 		q := m.Selected()

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/djq-cli/djq/internal/bank"
 )
@@ -40,22 +40,13 @@ func testConfig(n int) Config {
 
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
-		var msg tea.KeyMsg
-		switch k {
-		case "enter":
-			msg = tea.KeyMsg{Type: tea.KeyEnter}
-		case "esc":
-			msg = tea.KeyMsg{Type: tea.KeyEsc}
-		case "tab":
-			msg = tea.KeyMsg{Type: tea.KeyTab}
-		case "down":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
-		case "ctrl+c":
-			msg = tea.KeyMsg{Type: tea.KeyCtrlC}
-		default:
-			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		if k == "enter" || k == "esc" || k == "tab" || k == "down" || k == "ctrl+c" {
+			m.Update(keyMsg(k))
+			continue
 		}
-		m.Update(msg)
+		for _, r := range k {
+			m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
 	}
 }
 
@@ -157,7 +148,7 @@ func TestBrowseModel(t *testing.T) {
 		}},
 		{"resize re-lays out", 120, 30, nil, func(t *testing.T, m *Model, v string) {
 			m.Update(tea.WindowSizeMsg{Width: 70, Height: 12})
-			v = m.View()
+			v = m.Render()
 			for i, l := range strings.Split(v, "\n") {
 				if w := len([]rune(stripANSI(l))); w > 70 {
 					t.Errorf("line %d is %d wide after resizing to 70", i, w)
@@ -172,7 +163,7 @@ func TestBrowseModel(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := sized(testConfig(30), tt.w, tt.h)
 			press(m, tt.keys...)
-			tt.check(t, m, m.View())
+			tt.check(t, m, m.Render())
 		})
 	}
 }
@@ -187,11 +178,20 @@ func TestQuitKeys(t *testing.T) {
 	}
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	if k == "ctrl+c" {
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 }
 
 func stripANSI(s string) string {
@@ -215,7 +215,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	press(m, "/")
 	for i := 0; b.Loop(); i++ {
 		press(m, string(rune('0'+i%10)))
-		m.View()
+		m.Render()
 		if i%20 == 19 {
 			press(m, "esc", "/")
 		}

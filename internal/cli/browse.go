@@ -5,8 +5,7 @@ import (
 	"os"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
@@ -67,7 +66,7 @@ func browseRun(f *Factory, ff filterFlags) error {
 	defer tty.Close()
 	cfg := browseConfig(f, qs, flt.Decks, level)
 	m := browse.New(cfg)
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(tty), tea.WithOutput(tty))
+	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(browseEnv(f)))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
@@ -75,6 +74,18 @@ func browseRun(f *Factory, ff filterFlags) error {
 		return writeOut(f, render.Markdown(q, func(r bank.Ref) *bank.Question { q, _ := b.Get(r); return q })+"\n")
 	}
 	return nil
+}
+
+// browseEnv is the environment bubbletea sees, the streams' (so NO_COLOR
+// and TERM from tests and users apply to the list's colours too).
+func browseEnv(f *Factory) []string {
+	var env []string
+	for _, k := range []string{"TERM", "NO_COLOR", "CLICOLOR_FORCE", "COLORTERM", "TERM_PROGRAM"} {
+		if v := f.IO.Getenv(k); v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
 }
 
 // browseConfig wires the browser to the search index and the renderer.
@@ -90,11 +101,9 @@ func browseConfig(f *Factory, qs []*bank.Question, decks []string, level bank.Le
 		if p.Style == "" || p.Style == "auto" || p.Style == "notty" {
 			p.Style = "dark"
 		}
-		lipgloss.SetColorProfile(termenv.ANSI256)
 	} else {
 		p.Profile = termenv.Ascii
 		p.Style = "notty"
-		lipgloss.SetColorProfile(termenv.Ascii)
 	}
 	return browse.Config{
 		Questions: qs,

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/djq-cli/djq/internal/browse"
 	"github.com/djq-cli/djq/internal/iostreams"
@@ -37,16 +37,17 @@ func BenchmarkBrowseKeystroke10k(b *testing.B) {
 	}
 	m := browse.New(cfg)
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})
+	m.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
 	words := []string{"s", "e", "l", "e", "c", "t"}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if i%len(words) == 0 {
-			m.Update(tea.KeyMsg{Type: tea.KeyEsc})
-			m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})
+			m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+			m.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
 		}
-		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(words[i%len(words)])})
-		_ = m.View()
+		w := words[i%len(words)]
+		m.Update(tea.KeyPressMsg{Code: rune(w[0]), Text: w})
+		_ = m.Render()
 	}
 }
 
@@ -63,6 +64,6 @@ func BenchmarkBrowseStart(b *testing.B) {
 		}
 		m := browse.New(browseConfig(f, bk.Questions(), nil, ""))
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		_ = m.View()
+		_ = m.Render()
 	}
 }
