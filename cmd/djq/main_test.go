@@ -98,7 +98,7 @@ func TestClosedPipe(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh")
 	}
-	for _, args := range []string{"list", "show 1 2 3 4 5 6 7 8 9 10", "search cache --limit 50"} {
+	for _, args := range []string{"list", "show 1 2 3 4 5 6 7 8 9 10", "search cache --limit 50", "export --format json"} {
 		cmd := exec.Command("sh", "-c", binary+" "+args+" | head -1")
 		cmd.Env = isolatedEnv(t)
 		var stderr bytes.Buffer
@@ -112,6 +112,28 @@ func TestClosedPipe(t *testing.T) {
 		}
 		if stderr.Len() > 0 {
 			t.Errorf("%s | head -1 wrote to stderr: %q", args, stderr.String())
+		}
+	}
+}
+
+// TestExportIntoFalse runs `djq export | false`: the reader is gone before
+// anything is read; no message, and no state is touched.
+func TestExportIntoFalse(t *testing.T) {
+	env := isolatedEnv(t)
+	cmd := exec.Command("sh", "-c", binary+" export | false; "+binary+" quiz --plain --count 1 < /dev/null | false")
+	cmd.Env = env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Run()
+	if strings.Contains(stderr.String(), "broken pipe") || strings.Contains(stderr.String(), "panic") {
+		t.Errorf("stderr = %q", stderr.String())
+	}
+	state := strings.TrimPrefix(env[3], "DJQ_STATE_DIR=")
+	if entries, _ := os.ReadDir(state); len(entries) > 0 {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".state.json.tmp") {
+				t.Errorf("a partial state write was left: %s", e.Name())
+			}
 		}
 	}
 }

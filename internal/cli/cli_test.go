@@ -93,6 +93,20 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"random count negative", []string{"random", "--count", "-3"}, 2, "invalid count -3", ""},
 		{"random bad level", []string{"random", "--level", "guru"}, 2, `unknown level "guru"`, ""},
 		{"random with seed", []string{"random", "--seed", "7"}, 0, "", "# "},
+		{"width 5", []string{"show", "1", "--width", "5"}, 2, "invalid width 5: use a number of columns from 20 to 500", ""},
+		{"width 100000", []string{"list", "--width", "100000"}, 2, "invalid width 100000", ""},
+		{"random count huge", []string{"random", "--count", "99999999"}, 2, "invalid count 99999999", ""},
+		{"random unknown deck", []string{"random", "--deck", "nosuch"}, 2, `unknown deck "nosuch"`, ""},
+		{"list unknown deck", []string{"list", "--deck", "nosuch"}, 2, `unknown deck "nosuch": decks are django`, ""},
+		{"export bad format", []string{"export", "--format", "yaml"}, 2, `unknown export format "yaml"`, ""},
+		{"quiz count negative", []string{"quiz", "--plain", "--count", "-3"}, 2, "invalid count -3", ""},
+		{"decks check nothing", []string{"decks", "check"}, 2, "decks check needs one deck folder", ""},
+		{"decks new nothing", []string{"decks", "new"}, 2, "decks new needs one folder", ""},
+		{"decks unknown subcommand", []string{"decks", "frob"}, 2, `unknown command "frob"`, ""},
+		{"stats extra argument", []string{"stats", "x"}, 2, `unknown command "x"`, ""},
+		{"browse extra argument", []string{"browse", "x"}, 2, `unknown command "x"`, ""},
+		{"conflicting pager flags", []string{"list", "--pager", "--no-pager"}, 2, "--pager and --no-pager cannot be used together", ""},
+		{"show refs mixed good and bad", []string{"show", "1", "abc"}, 2, `invalid question reference "abc"`, ""},
 		{"version flag", []string{"--version"}, 0, "", "djq "},
 		{"version command", []string{"version"}, 0, "", "djq "},
 	}
@@ -336,7 +350,15 @@ func TestPanicGuard(t *testing.T) {
 	if code != ExitInternal {
 		t.Errorf("exit code = %d, want %d", code, ExitInternal)
 	}
-	if got := errOut.String(); !strings.Contains(got, "internal error: boom") || strings.Contains(got, "goroutine") {
+	if got := errOut.String(); !strings.Contains(got, "internal error: boom") || strings.Contains(got, "goroutine") || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr = %q", got)
+	}
+	// With DJQ_DEBUG=1 the stack follows, for bug reports.
+	ios, _, _, errOut = iostreams.Test()
+	ios.SetEnv(map[string]string{"DJQ_DEBUG": "1"})
+	f = NewFactory(ios)
+	f.loadBank = func(*Factory) (*bank.Bank, bank.Problems, error) { panic("boom") }
+	if code := runFactory(context.Background(), f, []string{"list"}); code != ExitInternal || !strings.Contains(errOut.String(), "goroutine") {
+		t.Errorf("DJQ_DEBUG=1: exit %d, stderr %.200q", code, errOut.String())
 	}
 }
