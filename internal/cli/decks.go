@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -52,15 +51,10 @@ func decksListRun(f *Factory) error {
 	for _, d := range b.Decks() {
 		rows = append(rows, deckJSON{Name: d.Name, Path: d.Path, Questions: len(d.Questions)})
 	}
-	var out strings.Builder
 	if f.Policy.Format == render.FormatJSON {
-		enc := json.NewEncoder(&out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return err
-		}
-		return writeOut(f, out.String())
+		return writeJSONOut(f, rows)
 	}
+	var out strings.Builder
 	nameW, countW := 0, 0
 	for _, r := range rows {
 		nameW = max(nameW, len(r.Name))

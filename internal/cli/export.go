@@ -53,18 +53,9 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 	if !slices.Contains(export.Formats, format) {
 		return usagef("unknown export format %q: valid formats are %s", opts.Format, strings.Join(export.Formats, ", "))
 	}
-	b, err := f.Bank()
+	b, flt, qs, err := f.selectQuestions(&opts.Filter)
 	if err != nil {
 		return err
-	}
-	opts.Filter.Decks = f.DeckRestriction()
-	flt, err := opts.Filter.resolve(b)
-	if err != nil {
-		return err
-	}
-	qs := b.Select(flt)
-	if len(qs) == 0 {
-		return opts.Filter.noMatch()
 	}
 	var out strings.Builder
 	switch format {

@@ -87,3 +87,23 @@ func (ff filterFlags) describe() string {
 func (ff filterFlags) noMatch() error {
 	return notFoundf("no questions match %s (see djq list)", ff.describe())
 }
+
+// selectQuestions applies the filter flags and --deck to the bank: the one
+// path list, random, quiz and export share. A filter that matches nothing
+// is a not-found error naming the flags.
+func (f *Factory) selectQuestions(ff *filterFlags) (*bank.Bank, bank.Filter, []*bank.Question, error) {
+	b, err := f.Bank()
+	if err != nil {
+		return nil, bank.Filter{}, nil, err
+	}
+	ff.Decks = f.DeckRestriction()
+	flt, err := ff.resolve(b)
+	if err != nil {
+		return nil, flt, nil, err
+	}
+	qs := b.Select(flt)
+	if len(qs) == 0 {
+		return nil, flt, nil, ff.noMatch()
+	}
+	return b, flt, qs, nil
+}

@@ -40,18 +40,9 @@ so it works with grep, cut and awk; --format json gives every field.`,
 }
 
 func listRun(f *Factory, opts *ListOptions) error {
-	b, err := f.Bank()
+	_, _, qs, err := f.selectQuestions(&opts.Filter)
 	if err != nil {
 		return err
-	}
-	opts.Filter.Decks = f.DeckRestriction()
-	flt, err := opts.Filter.resolve(b)
-	if err != nil {
-		return err
-	}
-	qs := b.Select(flt)
-	if len(qs) == 0 {
-		return opts.Filter.noMatch()
 	}
 	var out strings.Builder
 	if err := render.List(&out, f.Policy, qs); err != nil {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,15 +62,10 @@ func pathsRun(f *Factory) error {
 			rows[i].Exists = err == nil
 		}
 	}
-	var out strings.Builder
 	if f.Policy.Format == render.FormatJSON {
-		enc := json.NewEncoder(&out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return err
-		}
-		return writeOut(f, out.String())
+		return writeJSONOut(f, rows)
 	}
+	var out strings.Builder
 	for _, r := range rows {
 		path, note := r.Path, ""
 		switch {

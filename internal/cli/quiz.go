@@ -93,18 +93,9 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := f.Bank()
+	_, _, pool, err := f.selectQuestions(&opts.Filter)
 	if err != nil {
 		return err
-	}
-	opts.Filter.Decks = f.DeckRestriction()
-	flt, err := opts.Filter.resolve(b)
-	if err != nil {
-		return err
-	}
-	pool := b.Select(flt)
-	if len(pool) == 0 {
-		return opts.Filter.noMatch()
 	}
 	now := f.Now()
 	seed := opts.Seed

@@ -52,18 +52,9 @@ study plan can be shared or repeated.`,
 }
 
 func randomRun(f *Factory, opts *RandomOptions) error {
-	b, err := f.Bank()
+	_, _, pool, err := f.selectQuestions(&opts.Filter)
 	if err != nil {
 		return err
-	}
-	opts.Filter.Decks = f.DeckRestriction()
-	flt, err := opts.Filter.resolve(b)
-	if err != nil {
-		return err
-	}
-	pool := b.Select(flt)
-	if len(pool) == 0 {
-		return opts.Filter.noMatch()
 	}
 	seed := opts.Seed
 	if !opts.SeedSet {

@@ -6,6 +6,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -274,4 +275,16 @@ func writeOut(f *Factory, s string) error {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	return nil
+}
+
+// writeJSONOut writes v as indented JSON to stdout.
+func writeJSONOut(f *Factory, v any) error {
+	var out strings.Builder
+	enc := json.NewEncoder(&out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return writeOut(f, out.String())
 }

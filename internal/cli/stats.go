@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -142,15 +141,10 @@ func statsRun(f *Factory) error {
 		return err
 	}
 	s := computeStats(b, st, f.Now())
-	var out strings.Builder
 	if f.Policy.Format == render.FormatJSON {
-		enc := json.NewEncoder(&out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(s); err != nil {
-			return err
-		}
-		return writeOut(f, out.String())
+		return writeJSONOut(f, s)
 	}
+	var out strings.Builder
 	renderStats(&out, s, f.Policy)
 	return writeOut(f, out.String())
 }
