@@ -227,7 +227,7 @@ func TestEnvironmentMatrix(t *testing.T) {
 		{"state folder is a file", []string{"DJQ_STATE_DIR=" + fileAsDir}, []string{"stats"}, 1, "", "cannot be read"},
 		{"TERM=dumb", []string{"TERM=dumb"}, []string{"list", "--level", "advanced"}, 0, "35", ""},
 		{"NO_COLOR", []string{"NO_COLOR=1"}, []string{"show", "35", "--format", "pretty"}, 0, "prefetch", ""},
-		{"deck folder missing", []string{"DJQ_DECKS=" + filepath.Join(base, "nope")}, []string{"list"}, 1, "", "deck folder " + filepath.Join(base, "nope") + " (from DJQ_DECKS): no such file or directory"},
+		{"deck folder missing", []string{"DJQ_DECKS=" + filepath.Join(base, "nope")}, []string{"list", "--level", "advanced"}, 0, "35", "skipping deck folder " + filepath.Join(base, "nope") + " (from DJQ_DECKS): no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

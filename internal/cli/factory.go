@@ -105,11 +105,15 @@ func (f *Factory) UserDecks() ([]decks.Location, error) {
 				paths = append(paths, expandHome(a, f.IO.Getenv("HOME")))
 			}
 		}
-		f.locs, f.locErr = decks.Locate(decks.Sources{
+		var warnings []error
+		f.locs, warnings, f.locErr = decks.Locate(decks.Sources{
 			DataDir: f.Paths().Data,
 			EnvList: f.IO.Getenv("DJQ_DECKS"),
 			Flags:   paths,
 		})
+		for _, w := range warnings {
+			fmt.Fprintf(f.IO.ErrOut, "djq: skipping %v\n", w)
+		}
 	})
 	return f.locs, f.locErr
 }

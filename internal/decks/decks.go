@@ -36,11 +36,12 @@ type Sources struct {
 // Locate lists the user decks: every folder in DataDir/decks, every folder
 // in EnvList and every folder in Flags. The same folder found twice counts
 // once; two different folders with the same name (or a folder named like
-// the built-in deck) are an error that names both paths. A folder given
-// explicitly (by $DJQ_DECKS or --deck) that does not exist is an error too;
-// a missing DataDir/decks is not.
-func Locate(src Sources) ([]Location, error) {
+// the built-in deck) are an error that names both paths. A listed folder
+// that is missing or not a folder is a warning, like a broken file: the
+// other decks still work.
+func Locate(src Sources) ([]Location, []error, error) {
 	var found []Location
+	var warnings []error
 	seenPath := map[string]bool{}
 	byName := map[string]string{bank.DefaultDeck: "(built in)"}
 	add := func(path, origin string) error {
@@ -53,14 +54,17 @@ func Locate(src Sources) ([]Location, error) {
 		}
 		st, err := os.Stat(abs)
 		if err != nil {
-			return fmt.Errorf("deck folder %s (from %s): %w", path, origin, unwrapPathErr(err))
+			warnings = append(warnings, fmt.Errorf("deck folder %s (from %s): %w", path, origin, unwrapPathErr(err)))
+			return nil
 		}
 		if !st.IsDir() {
-			return fmt.Errorf("deck %s (from %s) is not a folder", path, origin)
+			warnings = append(warnings, fmt.Errorf("deck folder %s (from %s): not a folder", path, origin))
+			return nil
 		}
 		name := filepath.Base(abs)
 		if !bank.ValidDeckName(name) {
-			return fmt.Errorf("deck folder %s (from %s): its name %q is not a valid deck name (letters, digits, '-', '_', '.')", path, origin, name)
+			warnings = append(warnings, fmt.Errorf("deck folder %s (from %s): its name %q is not a valid deck name (letters, digits, '-', '_', '.')", path, origin, name))
+			return nil
 		}
 		if prev, dup := byName[name]; dup {
 			return fmt.Errorf("two decks are named %q: %s and %s (rename one folder)", name, prev, abs)
@@ -78,7 +82,7 @@ func Locate(src Sources) ([]Location, error) {
 			for _, e := range entries {
 				if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
 					if err := add(filepath.Join(root, e.Name()), root); err != nil {
-						return nil, err
+						return nil, warnings, err
 					}
 				}
 			}
@@ -89,15 +93,15 @@ func Locate(src Sources) ([]Location, error) {
 			continue
 		}
 		if err := add(p, "DJQ_DECKS"); err != nil {
-			return nil, err
+			return nil, warnings, err
 		}
 	}
 	for _, p := range src.Flags {
 		if err := add(p, "--deck"); err != nil {
-			return nil, err
+			return nil, warnings, err
 		}
 	}
-	return found, nil
+	return found, warnings, nil
 }
 
 func unwrapPathErr(err error) error {
