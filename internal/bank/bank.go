@@ -155,9 +155,6 @@ func (b *Bank) Decks() []*Deck {
 	return b.decks
 }
 
-// DeckInfo returns the decks in display order without loading them.
-func (b *Bank) DeckInfo() []*Deck { return b.decks }
-
 // Deck returns the deck called name, loaded, or nil.
 func (b *Bank) Deck(name string) *Deck {
 	d := b.deckByName[name]
@@ -180,9 +177,6 @@ func (b *Bank) Questions() []*Question {
 	}
 	return b.all
 }
-
-// Len is the number of questions across decks.
-func (b *Bank) Len() int { return len(b.Questions()) }
 
 // Get returns the question a ref names, or an error that says what exists.
 // Only the ref's deck is loaded.
@@ -229,9 +223,6 @@ type Filter struct {
 	Level Level
 	Tag   string
 }
-
-// Empty reports whether the filter matches every question.
-func (f Filter) Empty() bool { return len(f.Decks) == 0 && f.Level == "" && f.Tag == "" }
 
 // Match reports whether q passes the filter.
 func (f Filter) Match(q *Question) bool {

@@ -3,17 +3,13 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/golden"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files with the current output")
 
 // runOpts describe the environment of one test run.
 type runOpts struct {
@@ -31,24 +27,6 @@ func run(t *testing.T, o runOpts, args ...string) (code int, stdout, stderr stri
 	ios.SetEnv(o.env)
 	code = Run(context.Background(), ios, args)
 	return code, out.String(), errOut.String()
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/cli -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("output differs from %s (run with -update if the change is intended)\n--- got ---\n%s", path, got)
-	}
 }
 
 // TestExitCodesAndMessages is the table of bad and good inputs with the
@@ -309,7 +287,7 @@ func TestShowGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden(t, tt.name, stdout)
+			golden.Check(t, tt.name, stdout)
 		})
 	}
 }

@@ -2,38 +2,15 @@ package render
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/golden"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files with the current output")
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/render -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("output differs from %s (run with -update if the change is intended)\n--- got ---\n%s", path, got)
-	}
-}
 
 func fixture() ([]*bank.Question, Lookup) {
 	q1 := &bank.Question{
@@ -79,7 +56,7 @@ func TestQuestionsGolden(t *testing.T) {
 					t.Errorf("line %d has trailing whitespace: %q", i+1, l)
 				}
 			}
-			golden(t, tt.name, got)
+			golden.Check(t, tt.name, got)
 		})
 	}
 }
@@ -100,7 +77,7 @@ func TestListGolden(t *testing.T) {
 			if err := List(&buf, tt.policy, qs); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name, buf.String())
+			golden.Check(t, tt.name, buf.String())
 		})
 	}
 }
