@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -53,21 +54,88 @@ func (ps Problems) HasFatal() bool {
 	return false
 }
 
-// First returns the first fatal problem, or the first problem when none is
-// fatal, for one-line warnings.
-func (ps Problems) First() Problem {
-	for _, p := range ps {
-		if p.Fatal {
-			return p
+// keyDecoder decodes one front-matter value into q; it returns a message for
+// a fatal problem, or "" when the value is acceptable.
+type keyDecoder func(q *Question, v *yaml.Node) string
+
+// decoders is the front-matter schema: one decoder per key a question file
+// may have. Adding a key means adding one entry here.
+var decoders = map[string]keyDecoder{
+	"id": func(q *Question, v *yaml.Node) string {
+		id, err := strconv.Atoi(strings.TrimSpace(v.Value))
+		if v.Kind != yaml.ScalarNode || err != nil || id < 1 || id > maxID {
+			return fmt.Sprintf("id must be a positive whole number, got %q", v.Value)
 		}
-	}
-	return ps[0]
+		q.ID = id
+		return ""
+	},
+	"title":   textKey("title", func(q *Question) *string { return &q.Title }),
+	"summary": textKey("summary", func(q *Question) *string { return &q.Summary }),
+	"level": func(q *Question, v *yaml.Node) string {
+		l, err := ParseLevel(v.Value)
+		if v.Kind != yaml.ScalarNode || err != nil {
+			return fmt.Sprintf("unknown level %q: valid levels are %s", v.Value, strings.Join(LevelNames(), ", "))
+		}
+		q.Level = l
+		return ""
+	},
+	"tags": listKey("tags must be a list such as [orm, performance]", func(q *Question, it string) string {
+		if t := strings.ToLower(strings.TrimSpace(it)); t != "" && !slices.Contains(q.Tags, t) {
+			q.Tags = append(q.Tags, t)
+		}
+		return ""
+	}),
+	"related": listKey("related must be a list of ids such as [11, 22]", func(q *Question, it string) string {
+		id, err := strconv.Atoi(strings.TrimSpace(it))
+		if err != nil || id < 1 || id > maxID {
+			return fmt.Sprintf("related id %q is not a positive whole number", it)
+		}
+		q.Related = append(q.Related, id)
+		return ""
+	}),
+	"docs": listKey("docs must be a list of links", func(q *Question, it string) string {
+		if it = strings.TrimSpace(it); it != "" {
+			q.Docs = append(q.Docs, it)
+		}
+		return ""
+	}),
+	"asked": listKey(`asked must be a list of phrasings such as ["load related objects in one query"]`, func(q *Question, it string) string {
+		if it = strings.Join(strings.Fields(it), " "); it != "" {
+			q.Asked = append(q.Asked, it)
+		}
+		return ""
+	}),
 }
 
-// frontMatter mirrors the YAML keys a question file may have.
-var knownKeys = map[string]bool{
-	"id": true, "title": true, "level": true, "tags": true,
-	"summary": true, "related": true, "docs": true,
+// knownKeyList names the keys in a fixed order, for the unknown-key message.
+var knownKeyList = "id, title, level, tags, summary, asked, related, docs"
+
+// textKey decodes a scalar into the string field at, folding runs of space.
+func textKey(name string, at func(*Question) *string) keyDecoder {
+	return func(q *Question, v *yaml.Node) string {
+		if v.Kind != yaml.ScalarNode {
+			return name + " must be text"
+		}
+		*at(q) = strings.Join(strings.Fields(v.Value), " ")
+		return ""
+	}
+}
+
+// listKey decodes a list of scalars (or one scalar) item by item; shape is
+// the message for a value that is not such a list.
+func listKey(shape string, item func(q *Question, it string) string) keyDecoder {
+	return func(q *Question, v *yaml.Node) string {
+		items, ok := scalarList(v)
+		if !ok {
+			return shape
+		}
+		for _, it := range items {
+			if msg := item(q, it); msg != "" {
+				return msg
+			}
+		}
+		return ""
+	}
 }
 
 // MaxFileSize bounds a question file; anything larger is refused rather than
@@ -79,139 +147,15 @@ const MaxFileSize = 1 << 20
 // The question is returned even when there are non-fatal problems; it is nil
 // when a problem is fatal.
 func Parse(file string, data []byte) (*Question, Problems) {
-	var ps Problems
-	fatal := func(line int, format string, args ...any) {
-		ps = append(ps, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
-	}
-	warn := func(line int, format string, args ...any) {
-		ps = append(ps, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
-	}
-	if len(data) > MaxFileSize {
-		fatal(0, "file is larger than %d bytes", MaxFileSize)
-		return nil, ps
-	}
-	if !utf8.Valid(data) {
-		fatal(0, "file is not valid UTF-8")
-		return nil, ps
-	}
-	text := string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	lines := strings.Split(text, "\n")
-	if len(lines) == 0 || strings.TrimRight(lines[0], " \t") != "---" {
-		fatal(1, "missing front matter: the file must start with a line '---'")
-		return nil, ps
-	}
-	end := -1
-	for i := 1; i < len(lines); i++ {
-		if l := strings.TrimRight(lines[i], " \t"); l == "---" || l == "..." {
-			end = i
-			break
-		}
-	}
+	p := &parser{file: file}
+	lines, end := p.split(data)
 	if end < 0 {
-		fatal(1, "front matter is not closed: add a line '---' after it")
-		return nil, ps
+		return nil, p.ps
 	}
 	q := &Question{File: file}
-	var doc yaml.Node
-	fm := strings.Join(lines[1:end], "\n")
-	if err := yaml.Unmarshal([]byte(fm), &doc); err != nil {
-		fatal(yamlErrorLine(err)+1, "bad YAML in front matter: %s", yamlErrorMessage(err))
-		return nil, ps
-	}
-	seen := map[string]int{}
-	if len(doc.Content) == 0 {
-		fatal(2, "front matter is empty")
-		return nil, ps
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		fatal(root.Line+1, "front matter must be a mapping of keys such as id, title and level")
-		return nil, ps
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		line := k.Line + 1 // +1 for the opening '---'
-		key := k.Value
-		if prev, dup := seen[key]; dup {
-			fatal(line, "%s is given twice (first on line %d)", key, prev)
-			continue
-		}
-		seen[key] = line
-		if knownKeys[key] {
-			if q.keyLines == nil {
-				q.keyLines = map[string]int{}
-			}
-			q.keyLines[key] = line
-		}
-		if !knownKeys[key] {
-			warn(line, "unknown field %q (known: id, title, level, tags, summary, related, docs)", key)
-			continue
-		}
-		switch key {
-		case "id":
-			id, err := strconv.Atoi(strings.TrimSpace(v.Value))
-			if v.Kind != yaml.ScalarNode || err != nil || id < 1 || id > maxID {
-				fatal(line, "id must be a positive whole number, got %q", v.Value)
-				continue
-			}
-			q.ID = id
-		case "title", "summary":
-			if v.Kind != yaml.ScalarNode {
-				fatal(line, "%s must be text", key)
-				continue
-			}
-			val := strings.Join(strings.Fields(v.Value), " ")
-			if key == "title" {
-				q.Title = val
-			} else {
-				q.Summary = val
-			}
-		case "level":
-			l, err := ParseLevel(v.Value)
-			if v.Kind != yaml.ScalarNode || err != nil {
-				fatal(line, "unknown level %q: valid levels are %s", v.Value, strings.Join(LevelNames(), ", "))
-				continue
-			}
-			q.Level = l
-		case "tags":
-			items, ok := scalarList(v)
-			if !ok {
-				fatal(line, "tags must be a list such as [orm, performance]")
-				continue
-			}
-			for _, t := range items {
-				t = strings.ToLower(strings.TrimSpace(t))
-				if t != "" && !contains(q.Tags, t) {
-					q.Tags = append(q.Tags, t)
-				}
-			}
-		case "related":
-			items, ok := scalarList(v)
-			if !ok {
-				fatal(line, "related must be a list of ids such as [11, 22]")
-				continue
-			}
-			for _, it := range items {
-				id, err := strconv.Atoi(strings.TrimSpace(it))
-				if err != nil || id < 1 || id > maxID {
-					fatal(line, "related id %q is not a positive whole number", it)
-					continue
-				}
-				q.Related = append(q.Related, id)
-			}
-		case "docs":
-			items, ok := scalarList(v)
-			if !ok {
-				fatal(line, "docs must be a list of links")
-				continue
-			}
-			for _, it := range items {
-				if it = strings.TrimSpace(it); it != "" {
-					q.Docs = append(q.Docs, it)
-				}
-			}
-		}
+	seen := p.frontMatter(q, strings.Join(lines[1:end], "\n"))
+	if seen == nil {
+		return nil, p.ps
 	}
 	bodyLines := lines[end+1:]
 	q.BodyLine = end + 2
@@ -225,24 +169,111 @@ func Parse(file string, data []byte) (*Question, Problems) {
 	sanitizeQuestion(q)
 	q.Title = strings.TrimSpace(q.Title)
 	q.Body = strings.TrimRight(q.Body, " \t\n")
-	if _, ok := seen["id"]; !ok {
-		fatal(1, "missing id")
+	p.validate(q, seen, end)
+	if p.ps.HasFatal() {
+		return nil, p.ps
 	}
-	if _, ok := seen["title"]; ok && q.Title == "" {
-		fatal(seen["title"], "title is empty")
+	return q, p.ps
+}
+
+// parser collects the problems of one file as it is read.
+type parser struct {
+	file string
+	ps   Problems
+}
+
+func (p *parser) fatal(line int, format string, args ...any) {
+	p.ps = append(p.ps, Problem{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
+}
+
+func (p *parser) warn(line int, format string, args ...any) {
+	p.ps = append(p.ps, Problem{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// split checks size and encoding, normalises BOM and CRLF, and finds the
+// closing front-matter line; end is -1 when the file cannot be used.
+func (p *parser) split(data []byte) (lines []string, end int) {
+	if len(data) > MaxFileSize {
+		p.fatal(0, "file is larger than %d bytes", MaxFileSize)
+		return nil, -1
+	}
+	if !utf8.Valid(data) {
+		p.fatal(0, "file is not valid UTF-8")
+		return nil, -1
+	}
+	text := string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	lines = strings.Split(text, "\n")
+	if strings.TrimRight(lines[0], " \t") != "---" {
+		p.fatal(1, "missing front matter: the file must start with a line '---'")
+		return nil, -1
+	}
+	for i := 1; i < len(lines); i++ {
+		if l := strings.TrimRight(lines[i], " \t"); l == "---" || l == "..." {
+			return lines, i
+		}
+	}
+	p.fatal(1, "front matter is not closed: add a line '---' after it")
+	return nil, -1
+}
+
+// frontMatter decodes the YAML between the fences into q through the
+// decoders table and returns the line of each key seen, or nil when the
+// front matter is not a usable mapping.
+func (p *parser) frontMatter(q *Question, fm string) map[string]int {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(fm), &doc); err != nil {
+		p.fatal(yamlErrorLine(err)+1, "bad YAML in front matter: %s", yamlErrorMessage(err))
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		p.fatal(2, "front matter is empty")
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		p.fatal(root.Line+1, "front matter must be a mapping of keys such as id, title and level")
+		return nil
+	}
+	seen := map[string]int{}
+	q.keyLines = map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		line := k.Line + 1 // +1 for the opening '---'
+		if prev, dup := seen[k.Value]; dup {
+			p.fatal(line, "%s is given twice (first on line %d)", k.Value, prev)
+			continue
+		}
+		seen[k.Value] = line
+		decode, known := decoders[k.Value]
+		if !known {
+			p.warn(line, "unknown field %q (known: %s)", k.Value, knownKeyList)
+			continue
+		}
+		q.keyLines[k.Value] = line
+		if msg := decode(q, v); msg != "" {
+			p.fatal(line, "%s", msg)
+		}
+	}
+	return seen
+}
+
+// validate reports the required keys that are missing or empty.
+func (p *parser) validate(q *Question, seen map[string]int, end int) {
+	if _, ok := seen["id"]; !ok {
+		p.fatal(1, "missing id")
+	}
+	if line, ok := seen["title"]; ok && q.Title == "" {
+		p.fatal(line, "title is empty")
 	} else if !ok {
-		fatal(1, "missing title")
+		p.fatal(1, "missing title")
 	}
 	if _, ok := seen["level"]; !ok {
-		fatal(1, "missing level (one of %s)", strings.Join(LevelNames(), ", "))
+		p.fatal(1, "missing level (one of %s)", strings.Join(LevelNames(), ", "))
 	}
 	if strings.TrimSpace(q.Body) == "" {
-		fatal(end+1, "the answer (the Markdown after the front matter) is empty")
+		p.fatal(end+1, "the answer (the Markdown after the front matter) is empty")
 	}
-	if ps.HasFatal() {
-		return nil, ps
-	}
-	return q, ps
 }
 
 // sanitizeQuestion strips terminal escape sequences and control
@@ -257,6 +288,9 @@ func sanitizeQuestion(q *Question) {
 	}
 	for i := range q.Docs {
 		q.Docs[i] = sanitize.Text(q.Docs[i])
+	}
+	for i := range q.Asked {
+		q.Asked[i] = sanitize.Text(q.Asked[i])
 	}
 }
 
@@ -280,15 +314,6 @@ func scalarList(n *yaml.Node) ([]string, bool) {
 		return out, true
 	}
 	return nil, false
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // yamlErrorLine pulls the 1-based line out of a yaml.v3 error, 1 if none.

@@ -62,6 +62,9 @@ type Question struct {
 	Level   Level
 	Tags    []string
 	Summary string
+	// Asked lists other ways people phrase the question, in their own
+	// vocabulary; search weighs them like the title.
+	Asked   []string
 	Related []int
 	Docs    []string
 	// Body is the answer in Markdown, without the front matter.
