@@ -30,7 +30,8 @@ var knownTags = map[string]bool{}
 func init() {
 	for _, t := range strings.Fields(`basics architecture setup tooling orm models migrations database
 		views urls templates forms admin auth security sessions middleware signals settings
-		static-files caching performance logging async testing deployment api drf third-party`) {
+		static-files caching performance logging async testing deployment api drf third-party
+		i18n email files design`) {
 		knownTags[t] = true
 	}
 }
