@@ -191,6 +191,16 @@ func (b *Bank) Get(r Ref) (*Question, error) {
 	return nil, &NotFoundError{Ref: r, Deck: d}
 }
 
+// Lookup finds a question by ref, or nil; it is what renderers and
+// exporters use to title "Related questions" and "See also" lines.
+type Lookup func(Ref) *Question
+
+// Lookup returns the question r names, or nil when there is none.
+func (b *Bank) Lookup(r Ref) *Question {
+	q, _ := b.Get(r)
+	return q
+}
+
 // DeckNames lists the deck names in display order.
 func (b *Bank) DeckNames() []string {
 	names := make([]string, len(b.decks))

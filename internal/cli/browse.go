@@ -71,7 +71,7 @@ func browseRun(f *Factory, ff filterFlags) error {
 		return err
 	}
 	if q := m.Picked(); q != nil {
-		return writeOut(f, render.Markdown(q, func(r bank.Ref) *bank.Question { q, _ := b.Get(r); return q })+"\n")
+		return writeOut(f, render.Markdown(q, b.Lookup)+"\n")
 	}
 	return nil
 }

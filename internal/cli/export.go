@@ -67,7 +67,7 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 		if opts.Filter.Level != "" {
 			title += " (" + string(flt.Level) + ")"
 		}
-		lookup := func(r bank.Ref) *bank.Question { q, _ := b.Get(r); return q }
+		lookup := b.Lookup
 		err = export.Markdown(&out, title, qs, lookup)
 	case "anki":
 		var notes []export.AnkiNote

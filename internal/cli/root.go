@@ -6,7 +6,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -17,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -280,10 +280,7 @@ func writeOut(f *Factory, s string) error {
 // writeJSONOut writes v as indented JSON to stdout.
 func writeJSONOut(f *Factory, v any) error {
 	var out strings.Builder
-	enc := json.NewEncoder(&out)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := output.WriteJSON(&out, v); err != nil {
 		return err
 	}
 	return writeOut(f, out.String())

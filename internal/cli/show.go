@@ -103,11 +103,7 @@ func writeQuestions(f *Factory, qs []*bank.Question) error {
 		return err
 	}
 	var out strings.Builder
-	lookup := func(r bank.Ref) *bank.Question {
-		q, _ := b.Get(r)
-		return q
-	}
-	if err := render.Questions(&out, f.Policy, qs, lookup); err != nil {
+	if err := render.Questions(&out, f.Policy, qs, b.Lookup); err != nil {
 		return err
 	}
 	return writeOut(f, out.String())

@@ -5,7 +5,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -15,14 +14,11 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/output"
 )
 
 // Formats lists the export formats.
 var Formats = []string{"markdown", "anki", "json"}
-
-// Lookup finds a question by ref, for "See also" links.
-type Lookup func(bank.Ref) *bank.Question
 
 // Anchor is the heading of a question in the Markdown export and the
 // target of links to it. It is lowercase letters, digits, '-' and '_' only,
@@ -46,7 +42,7 @@ func Anchor(q *bank.Question) string {
 // (the link target), the title, level and tags, the answer with its
 // headings moved down under the question, docs links, and "See also" links
 // to related questions in the same document.
-func Markdown(w io.Writer, title string, qs []*bank.Question, lookup Lookup) error {
+func Markdown(w io.Writer, title string, qs []*bank.Question, lookup bank.Lookup) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", title)
 	fmt.Fprintf(&b, "%d questions exported by djq.\n\n## Contents\n\n", len(qs))
@@ -243,12 +239,5 @@ func QuoteField(s string) string {
 
 // JSON writes the full question objects, as `djq show --format json`.
 func JSON(w io.Writer, qs []*bank.Question) error {
-	objs := make([]render.QuestionJSON, len(qs))
-	for i, q := range qs {
-		objs[i] = render.ToJSON(q, true)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(objs)
+	return output.WriteJSON(w, output.Questions(qs, true))
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 )
 
-func builtin(t *testing.T) ([]*bank.Question, Lookup) {
+func builtin(t *testing.T) ([]*bank.Question, bank.Lookup) {
 	t.Helper()
 	d, ps := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "")
 	if ps.HasFatal() {

@@ -5,39 +5,40 @@ import (
 	"io"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/mattn/go-runewidth"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/output"
 )
 
-// ANSI styles used for list and search lines. They are only written when
-// the policy allows colour.
-const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiDim    = "\x1b[2m"
-	ansiGreen  = "\x1b[32m"
-	ansiYellow = "\x1b[33m"
-	ansiRed    = "\x1b[31m"
-)
-
-func levelColor(l bank.Level) string {
-	switch l {
-	case bank.Beginner:
-		return ansiGreen
-	case bank.Intermediate:
-		return ansiYellow
-	default:
-		return ansiRed
+// Styles for list and search lines, in lipgloss v2 like browse. They are
+// applied only when the policy allows colour; the level colours are ANSI
+// indices so that a terminal's own palette (and 16-colour terminals) apply.
+var (
+	boldStyle   = lipgloss.NewStyle().Bold(true)
+	levelStyles = map[bank.Level]lipgloss.Style{
+		bank.Beginner:     lipgloss.NewStyle().Foreground(lipgloss.Green),
+		bank.Intermediate: lipgloss.NewStyle().Foreground(lipgloss.Yellow),
+		bank.Advanced:     lipgloss.NewStyle().Foreground(lipgloss.Red),
 	}
+)
+
+// LevelStyle is the colour of a level wherever djq shows one.
+func LevelStyle(l bank.Level) lipgloss.Style {
+	if st, ok := levelStyles[l]; ok {
+		return st
+	}
+	return levelStyles[bank.Advanced]
 }
 
-// paint wraps s in an ANSI style when colour is on.
-func (p Policy) paint(style, s string) string {
+// paint renders s in style when colour is on, and returns it bare otherwise.
+func (p Policy) paint(style lipgloss.Style, s string) string {
 	if !p.Color || s == "" {
 		return s
 	}
-	return style + s + ansiReset
+	return style.Render(s)
 }
 
 // List writes one line per question: ref, level and title. Pretty output
@@ -45,11 +46,7 @@ func (p Policy) paint(style, s string) string {
 // is the same columns as plain text, easy to grep and cut.
 func List(w io.Writer, p Policy, qs []*bank.Question) error {
 	if p.Format == FormatJSON {
-		objs := make([]QuestionJSON, len(qs))
-		for i, q := range qs {
-			objs[i] = ToJSON(q, false)
-		}
-		return writeJSON(w, objs)
+		return output.WriteJSON(w, output.Questions(qs, false))
 	}
 	refWidth, numeric := 0, true
 	for _, q := range qs {
@@ -65,7 +62,7 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 		if p.Format == FormatPretty && p.TTY {
 			title = runewidth.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
 		}
-		line := p.paint(ansiBold, ref) + "  " + p.paint(levelColor(q.Level), level) + "  " + title
+		line := p.paint(boldStyle, ref) + "  " + p.paint(LevelStyle(q.Level), level) + "  " + title
 		b.WriteString(strings.TrimRight(line, " "))
 		b.WriteString("\n")
 	}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -11,16 +10,14 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/output"
 )
-
-// Lookup finds a question by ref, for "Related" lines; nil when missing.
-type Lookup func(bank.Ref) *bank.Question
 
 // Markdown returns the clean Markdown document for one question: the title
 // as a heading, a line with ref, level and tags, the one-line summary as a
 // quote, the answer, related questions and the docs links. It has no escape
 // codes and no trailing whitespace, so it can go straight into notes.
-func Markdown(q *bank.Question, lookup Lookup) string {
+func Markdown(q *bank.Question, lookup bank.Lookup) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", q.Title)
 	meta := []string{"Question " + q.Ref(), string(q.Level)}
@@ -61,14 +58,10 @@ func Markdown(q *bank.Question, lookup Lookup) string {
 const separator = "\n---\n\n"
 
 // Questions writes questions in the policy's format.
-func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup Lookup) error {
+func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Lookup) error {
 	switch p.Format {
 	case FormatJSON:
-		objs := make([]QuestionJSON, len(qs))
-		for i, q := range qs {
-			objs[i] = ToJSON(q, true)
-		}
-		return writeJSON(w, objs)
+		return output.WriteJSON(w, output.Questions(qs, true))
 	case FormatPretty:
 		r, err := p.glamour()
 		if err != nil {
@@ -189,45 +182,4 @@ func trimLine(l string) string {
 		l += "\x1b[0m"
 	}
 	return l
-}
-
-// QuestionJSON is the JSON shape of a question, shared by show, list,
-// random and export.
-type QuestionJSON struct {
-	ID      int      `json:"id"`
-	Deck    string   `json:"deck"`
-	Ref     string   `json:"ref"`
-	Title   string   `json:"title"`
-	Level   string   `json:"level"`
-	Tags    []string `json:"tags"`
-	Summary string   `json:"summary"`
-	Related []int    `json:"related"`
-	Docs    []string `json:"docs"`
-	Body    string   `json:"body,omitempty"`
-}
-
-// ToJSON converts a question; withBody adds the answer.
-func ToJSON(q *bank.Question, withBody bool) QuestionJSON {
-	j := QuestionJSON{
-		ID: q.ID, Deck: q.Deck, Ref: q.Ref(), Title: q.Title, Level: string(q.Level),
-		Tags: nonNil(q.Tags), Summary: q.Summary, Related: nonNil(q.Related), Docs: nonNil(q.Docs),
-	}
-	if withBody {
-		j.Body = q.Body
-	}
-	return j
-}
-
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }

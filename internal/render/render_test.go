@@ -12,7 +12,7 @@ import (
 	"github.com/djq-cli/djq/internal/iostreams"
 )
 
-func fixture() ([]*bank.Question, Lookup) {
+func fixture() ([]*bank.Question, bank.Lookup) {
 	q1 := &bank.Question{
 		ID: 7, Deck: bank.DefaultDeck, Title: "How do you start an app?", Level: bank.Beginner,
 		Tags: []string{"setup", "tooling"}, Summary: "Run startapp, then add the app to INSTALLED_APPS.",

@@ -8,32 +8,15 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/search"
+	"github.com/djq-cli/djq/internal/output"
 )
-
-// SearchHitJSON is the JSON shape of one search result.
-type SearchHitJSON struct {
-	ID      int      `json:"id"`
-	Deck    string   `json:"deck"`
-	Ref     string   `json:"ref"`
-	Title   string   `json:"title"`
-	Level   string   `json:"level"`
-	Tags    []string `json:"tags"`
-	Score   float64  `json:"score"`
-	Snippet string   `json:"snippet"`
-}
 
 // SearchHits writes results best first: a line with ref, level and title,
 // then an indented snippet with the matched words in bold on a terminal
 // and plain when piped.
-func SearchHits(w io.Writer, p Policy, hits []search.Hit) error {
+func SearchHits(w io.Writer, p Policy, hits []output.Hit) error {
 	if p.Format == FormatJSON {
-		objs := make([]SearchHitJSON, len(hits))
-		for i, h := range hits {
-			objs[i] = SearchHitJSON{ID: h.ID, Deck: h.Deck, Ref: h.Ref, Title: h.Title, Level: h.Level,
-				Tags: nonNil(h.Tags), Score: h.Score, Snippet: h.Snippet.Text}
-		}
-		return writeJSON(w, objs)
+		return output.WriteJSON(w, output.Hits(hits))
 	}
 	refWidth, numeric := 0, true
 	for _, h := range hits {
@@ -53,16 +36,16 @@ func SearchHits(w io.Writer, p Policy, hits []search.Hit) error {
 			title = runewidth.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
 		}
 		fmt.Fprintf(&b, "%s  %s  %s\n",
-			p.paint(ansiBold, alignRef(h.Ref, refWidth, numeric)),
-			p.paint(levelColor(bank.Level(h.Level)), fmt.Sprintf("%-*s", levelWidth, h.Level)),
-			p.paint(ansiBold, title))
+			p.paint(boldStyle, alignRef(h.Ref, refWidth, numeric)),
+			p.paint(LevelStyle(bank.Level(h.Level)), fmt.Sprintf("%-*s", levelWidth, h.Level)),
+			p.paint(boldStyle, title))
 		snip := h.Snippet
 		if snip.Text == "" {
 			continue
 		}
 		var text string
 		if p.Color {
-			text = snip.Format(ansiBold, ansiReset)
+			text = snip.Format(boldStyle.Render)
 		} else {
 			text = snip.Text
 		}

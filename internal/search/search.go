@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/output"
 )
 
 // Request is one search.
@@ -23,17 +24,9 @@ type Request struct {
 	SnippetLen int
 }
 
-// Hit is one matching question.
-type Hit struct {
-	Ref     string
-	Deck    string
-	ID      int
-	Title   string
-	Level   string
-	Tags    []string
-	Score   float64
-	Snippet Snippet
-}
+// Hit is one search result; the shape lives in package output so that
+// renderers need not import search.
+type Hit = output.Hit
 
 // Result is what a search found.
 type Result struct {

@@ -7,16 +7,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/djq-cli/djq/internal/output"
 )
 
-// Snippet is a short passage of an answer with the matched words marked,
-// kept as plain text and byte ranges so that each output format can mark
-// them its own way (bold on a terminal, nothing in a pipe or JSON).
-type Snippet struct {
-	Text string
-	// Marks are [start, end) byte ranges of Text that matched.
-	Marks [][2]int
-}
+// Snippet is a short excerpt of an answer with the matched words marked.
+type Snippet = output.Snippet
 
 // DefaultSnippetLen is the snippet length when the caller does not say.
 const DefaultSnippetLen = 160
@@ -195,25 +190,4 @@ func wordEnd(s string, i int) int {
 		i += size
 	}
 	return i
-}
-
-// Format renders the snippet with each mark wrapped in open and close.
-func (s Snippet) Format(open, close string) string {
-	if open == "" && close == "" {
-		return s.Text
-	}
-	var b strings.Builder
-	prev := 0
-	for _, m := range s.Marks {
-		if m[0] < prev || m[1] > len(s.Text) {
-			continue
-		}
-		b.WriteString(s.Text[prev:m[0]])
-		b.WriteString(open)
-		b.WriteString(s.Text[m[0]:m[1]])
-		b.WriteString(close)
-		prev = m[1]
-	}
-	b.WriteString(s.Text[prev:])
-	return b.String()
 }
