@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,7 +93,7 @@ func TestSearchOutput(t *testing.T) {
 	}
 
 	code, stdout, _ = run(t, runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm"}}, "search", "select_related")
-	if code != 0 || !strings.Contains(stdout, "\x1b[1mselect_related\x1b[0m") {
+	if code != 0 || !boldMatch.MatchString(stdout) {
 		t.Errorf("terminal output does not bold the match:\n%q", stdout)
 	}
 
@@ -119,3 +120,7 @@ func TestSearchOutput(t *testing.T) {
 		t.Errorf("hits are not best first")
 	}
 }
+
+// boldMatch finds the matched word in bold, whichever reset form (ESC[m or
+// ESC[0m) the styling library writes.
+var boldMatch = regexp.MustCompile("\x1b\\[1mselect_related\x1b\\[0?m")
