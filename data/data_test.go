@@ -73,6 +73,9 @@ func TestBank(t *testing.T) {
 					t.Errorf("tag %q is not in the vocabulary", tag)
 				}
 			}
+			if n := len(q.Asked); n < 4 || n > 8 {
+				t.Errorf("asked: has %d phrasings, want 4 to 8 other ways people ask the question", n)
+			}
 			if len(q.Related) == 0 {
 				t.Errorf("no related questions")
 			}
@@ -106,6 +109,27 @@ func TestRelatedBothWays(t *testing.T) {
 			if !found {
 				t.Errorf("question %d lists %d as related, but %d does not list %d", q.ID, r, r, q.ID)
 			}
+		}
+	}
+}
+
+// TestAskedUnique checks that no asked-as phrasing belongs to two questions
+// (ignoring case and spacing) and none merely repeats its own title: each
+// phrasing is a route to one answer, so a shared one would be a coin toss.
+func TestAskedUnique(t *testing.T) {
+	d, _ := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "questions")
+	owner := map[string]int{}
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	for _, q := range d.Questions {
+		for _, a := range q.Asked {
+			k := norm(a)
+			if k == norm(q.Title) {
+				t.Errorf("question %d: asked-as %q repeats the title", q.ID, a)
+			}
+			if prev, dup := owner[k]; dup && prev != q.ID {
+				t.Errorf("asked-as %q is on both question %d and question %d", a, prev, q.ID)
+			}
+			owner[k] = q.ID
 		}
 	}
 }
