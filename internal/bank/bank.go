@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 // Deck is a named set of questions read from one folder.
@@ -277,6 +279,9 @@ type NotFoundError struct {
 	Deck *Deck
 }
 
+// ExitCode makes a well-formed reference that names nothing exit 1.
+func (e *NotFoundError) ExitCode() int { return exitcode.NotFound }
+
 func (e *NotFoundError) Error() string {
 	qs := e.Deck.Questions
 	if len(qs) == 0 {
@@ -303,6 +308,9 @@ type UnknownDeckError struct {
 	Name  string
 	Known []string
 }
+
+// ExitCode makes an unknown deck a usage error, wherever it is named.
+func (e *UnknownDeckError) ExitCode() int { return exitcode.Usage }
 
 func (e *UnknownDeckError) Error() string {
 	return fmt.Sprintf("unknown deck %q: decks are %s (see djq decks)", e.Name, strings.Join(e.Known, ", "))

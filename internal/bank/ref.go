@@ -1,10 +1,11 @@
 package bank
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 // Ref names one question: a deck and an id within it.
@@ -22,8 +23,19 @@ func (r Ref) String() string {
 	return r.Deck + ":" + strconv.Itoa(r.ID)
 }
 
-// ErrBadRef is wrapped by every error ParseRef returns.
-var ErrBadRef = errors.New("invalid question reference")
+// RefError is a reference that is not NAME:ID or a bare id: a usage error.
+type RefError struct {
+	Input string
+	// Why says what is wrong and what a valid reference looks like.
+	Why string
+}
+
+func (e *RefError) Error() string {
+	return fmt.Sprintf("invalid question reference %q: %s", e.Input, e.Why)
+}
+
+// ExitCode makes a malformed reference a usage error.
+func (e *RefError) ExitCode() int { return exitcode.Usage }
 
 // maxID bounds ids so that a pasted 20-digit number is reported as out of
 // range instead of overflowing.
@@ -37,29 +49,31 @@ func ParseRef(s string) (Ref, error) {
 	if i := strings.LastIndexByte(idText, ':'); i >= 0 {
 		deck, idText = strings.TrimSpace(idText[:i]), strings.TrimSpace(idText[i+1:])
 		if deck == "" {
-			return Ref{}, fmt.Errorf("%w %q: the deck name before ':' is empty (use NAME:ID or a bare id)", ErrBadRef, s)
+			return Ref{}, badRef(s, "the deck name before ':' is empty (use NAME:ID or a bare id)")
 		}
 		if !ValidDeckName(deck) {
-			return Ref{}, fmt.Errorf("%w %q: deck names use letters, digits, '-', '_' and '.'", ErrBadRef, s)
+			return Ref{}, badRef(s, "deck names use letters, digits, '-', '_' and '.'")
 		}
 	}
 	if idText == "" {
-		return Ref{}, fmt.Errorf("%w %q: an id is a positive whole number such as 35 or %s:12", ErrBadRef, s, deckExample(deck))
+		return Ref{}, badRef(s, fmt.Sprintf("an id is a positive whole number such as 35 or %s:12", deckExample(deck)))
 	}
 	for _, c := range idText {
 		if c < '0' || c > '9' {
-			return Ref{}, fmt.Errorf("%w %q: an id is a positive whole number such as 35 or %s:12", ErrBadRef, s, deckExample(deck))
+			return Ref{}, badRef(s, fmt.Sprintf("an id is a positive whole number such as 35 or %s:12", deckExample(deck)))
 		}
 	}
 	id, err := strconv.Atoi(idText)
 	if err != nil || id > maxID {
-		return Ref{}, fmt.Errorf("%w %q: the id is out of range", ErrBadRef, s)
+		return Ref{}, badRef(s, "the id is out of range")
 	}
 	if id == 0 {
-		return Ref{}, fmt.Errorf("%w %q: ids start at 1", ErrBadRef, s)
+		return Ref{}, badRef(s, "ids start at 1")
 	}
 	return Ref{Deck: deck, ID: id}, nil
 }
+
+func badRef(input, why string) error { return &RefError{Input: input, Why: why} }
 
 func deckExample(deck string) string {
 	if deck == DefaultDeck {

@@ -18,9 +18,9 @@ var (
 
 // Info is the resolved build information.
 type Info struct {
-	Version string
-	Commit  string
-	Date    string
+	Version string `json:"version"`
+	Commit  string `json:"commit"`
+	Date    string `json:"date"`
 }
 
 // Get resolves the build information, filling gaps from debug.ReadBuildInfo.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"os"
 	"strings"
@@ -11,12 +12,19 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/browse"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/search"
 )
 
-func newBrowseCmd(f *Factory) *cobra.Command {
-	var ff filterFlags
+// BrowseOptions is what `djq browse` was asked to do.
+type BrowseOptions struct {
+	Common
+	Filter filterFlags
+}
+
+func newBrowseCmd(f *Factory, g *globals) *cobra.Command {
+	opts := &BrowseOptions{}
 	cmd := &cobra.Command{
 		Use:   "browse",
 		Short: "Browse questions interactively, with live search and a rendered preview",
@@ -32,52 +40,50 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
 		Example: `  djq browse
   djq browse --level advanced
   djq browse >> notes.md`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return browseRun(f, ff) },
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
+			}
+			return browseRun(cmd.Context(), f, opts)
+		},
 	}
-	cmd.Flags().StringVarP(&ff.Level, "level", "l", "", "start with this level: "+strings.Join(bank.LevelNames(), ", "))
+	cmd.Flags().StringVarP(&opts.Filter.Level, "level", "l", "", "start with this level: "+strings.Join(bank.LevelNames(), ", "))
 	registerEnumCompletion(cmd, "level", bank.LevelNames())
 	return cmd
 }
 
-// openTTY opens the controlling terminal; var for tests.
+// openTTY opens the controlling terminal; replaced in tests.
 var openTTY = func() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
 
-func browseRun(f *Factory, ff filterFlags) error {
-	b, err := f.Bank()
+func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
+	level := opts.Filter.Level
+	opts.Filter.Level = "" // the level is where browse starts, not a filter
+	sel, err := selectQuestions(f, opts.Common, opts.Filter)
 	if err != nil {
 		return err
 	}
-	ff.Decks = f.DeckRestriction()
-	flt, err := ff.resolve(b)
+	start, err := (filterFlags{Level: level}).filter(nil, nil)
 	if err != nil {
 		return err
-	}
-	level := flt.Level
-	flt.Level = ""
-	qs := b.Select(flt)
-	if len(qs) == 0 {
-		return ff.noMatch()
 	}
 	tty, err := openTTY()
 	if err != nil {
-		return usagef("browse needs a terminal (%v); use djq list, djq show or djq search instead", unwrapPath(err))
+		return exitcode.Usagef("browse needs a terminal (%v); use djq list, djq show or djq search instead", unwrapPath(err))
 	}
 	defer tty.Close()
-	cfg := browseConfig(f, qs, flt.Decks, level)
-	m := browse.New(cfg)
+	m := browse.New(browseConfig(ctx, f, opts.Common, sel.questions, start.Level))
 	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(browseEnv(f)))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
 	if q := m.Picked(); q != nil {
-		return writeOut(f, render.Markdown(q, b.Lookup)+"\n")
+		return writeOut(f, opts.Common, render.Markdown(q, sel.bank.Lookup)+"\n")
 	}
 	return nil
 }
 
-// browseEnv is the environment bubbletea sees, the streams' (so NO_COLOR
-// and TERM from tests and users apply to the list's colours too).
+// browseEnv passes the terminal variables Bubble Tea reads.
 func browseEnv(f *Factory) []string {
 	var env []string
 	for _, k := range []string{"TERM", "NO_COLOR", "CLICOLOR_FORCE", "COLORTERM", "TERM_PROGRAM"} {
@@ -88,33 +94,32 @@ func browseEnv(f *Factory) []string {
 	return env
 }
 
-// browseConfig wires the browser to the search index and the renderer.
-// The preview is drawn on the terminal, so its colours follow the terminal
-// (and NO_COLOR / --color), not stdout, which may be a file.
-func browseConfig(f *Factory, qs []*bank.Question, decks []string, level bank.Level) browse.Config {
-	p := f.Policy
+// browseConfig wires browse to search and rendering. Browse draws on the
+// terminal even when stdout is redirected, so its colour is decided from
+// the terminal, not from stdout.
+func browseConfig(ctx context.Context, f *Factory, c Common, qs []*bank.Question, level bank.Level) browse.Config {
+	p := c.Policy
 	p.Format = render.FormatPretty
-	colour := f.Policy.Color || (!f.IO.IsStdoutTTY() && f.IO.Getenv("NO_COLOR") == "" && f.IO.Getenv("TERM") != "dumb")
-	p.Color = colour
-	if colour {
+	p.Color = c.Policy.Color || (!f.IO.IsStdoutTTY() && f.IO.Getenv("NO_COLOR") == "" && f.IO.Getenv("TERM") != "dumb")
+	if p.Color {
 		p.Profile = termenv.ANSI256
 		if p.Style == "" || p.Style == "auto" || p.Style == "notty" {
 			p.Style = "dark"
 		}
 	} else {
-		p.Profile = termenv.Ascii
-		p.Style = "notty"
+		p.Profile, p.Style = termenv.Ascii, "notty"
 	}
+	names := f.Names(c.Decks)
 	return browse.Config{
 		Questions: qs,
 		Level:     level,
 		Seed:      uint64(f.Now().UnixNano()),
 		Search: func(query string, lvl bank.Level) ([]string, error) {
-			ix, err := f.Index()
+			ix, err := f.Index(c.Decks, false)
 			if err != nil {
 				return nil, err
 			}
-			res, err := ix.Search(f.Context(), search.Request{Query: query, Filter: bank.Filter{Decks: decks, Level: lvl}, Limit: 1000})
+			res, err := ix.Search(ctx, search.Request{Query: query, Filter: bank.Filter{Decks: names, Level: lvl}, Limit: 1000})
 			if err != nil {
 				return nil, err
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"testing"
 	"time"
@@ -26,13 +27,13 @@ func BenchmarkBrowseKeystroke10k(b *testing.B) {
 	ios.SetEnv(map[string]string{"DJQ_DECKS": deck, "DJQ_CACHE_DIR": b.TempDir()})
 	f := NewFactory(ios)
 	f.Now = time.Now
-	bk, err := f.Bank()
+	bk, err := f.Bank(nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	qs := bk.Questions()
-	cfg := browseConfig(f, qs, nil, "")
-	if _, err := f.Index(); err != nil { // build the cache outside the timing
+	cfg := browseConfig(context.Background(), f, Common{}, qs, "")
+	if _, err := f.Index(nil, false); err != nil { // build the cache outside the timing
 		b.Fatal(err)
 	}
 	m := browse.New(cfg)
@@ -58,11 +59,11 @@ func BenchmarkBrowseStart(b *testing.B) {
 	for b.Loop() {
 		ios, _, _, _ := iostreams.Test()
 		f := NewFactory(ios)
-		bk, err := f.Bank()
+		bk, err := f.Bank(nil)
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := browse.New(browseConfig(f, bk.Questions(), nil, ""))
+		m := browse.New(browseConfig(context.Background(), f, Common{}, bk.Questions(), ""))
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.Render()
 	}

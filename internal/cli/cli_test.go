@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/golden"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
@@ -47,10 +48,12 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"show zero", []string{"show", "0"}, 2, `invalid question reference "0": ids start at 1`, ""},
 		{"show negative", []string{"show", "-1"}, 2, `invalid question reference "-1"`, ""},
 		{"show huge", []string{"show", "99999999999999999999"}, 2, "out of range", ""},
-		{"show word", []string{"show", "abc"}, 2, `invalid question reference "abc": an id is a positive whole number`, ""},
+		{"show word", []string{"show", "abc"}, 2, `no question "abc": a reference is an id such as 35 or NAME:ID`, ""},
+		{"show text suggests the best hit", []string{"show", "select_related"}, 2, `no question "select_related": did you mean 35 What is the difference between select_related and prefetch_related? (djq search select_related)`, ""},
+		{"show malformed number", []string{"show", "3x"}, 2, `invalid question reference "3x": an id is a positive whole number`, ""},
 		{"show deck colon", []string{"show", "deck:"}, 2, `invalid question reference "deck:"`, ""},
 		{"show colon id", []string{"show", ":5"}, 2, `the deck name before ':' is empty`, ""},
-		{"show unknown deck", []string{"show", "nosuch:5"}, 1, `unknown deck "nosuch": decks are django`, ""},
+		{"show unknown deck", []string{"show", "nosuch:5"}, 2, `unknown deck "nosuch": decks are django`, ""},
 		{"show django deck ref", []string{"show", "django:35"}, 0, "", "prefetch_related"},
 		{"show nothing", []string{"show"}, 2, "show needs at least one question id", ""},
 		{"show found and missing", []string{"show", "1", "99999"}, 1, "no question 99999", "What is Django?"},
@@ -59,12 +62,15 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"list bad level", []string{"list", "--level", "expert"}, 2, `unknown level "expert": valid levels are beginner, intermediate, advanced`, ""},
 		{"list bad tag", []string{"list", "--tag", "nosuchtag"}, 2, `unknown tag "nosuchtag": tags are `, ""},
 		{"list filter with no match", []string{"list", "--level", "beginner", "--tag", "middleware"}, 1, "no questions match --level beginner --tag middleware", ""},
-		{"list extra argument", []string{"list", "extra"}, 2, `unknown command "extra"`, ""},
+		{"list extra argument", []string{"list", "extra"}, 2, `unexpected argument "extra": djq list takes no arguments`, ""},
+		{"unknown command suggests", []string{"serch", "orm"}, 2, `unknown command "serch" for djq: did you mean search?`, ""},
+		{"unknown root flag", []string{"--foo"}, 2, `unknown flag: --foo (see djq --help)`, ""},
+		{"root flag without value", []string{"--format"}, 2, `flag needs an argument: --format (see djq --help)`, ""},
 		{"bad format", []string{"list", "--format", "yaml"}, 2, `unknown format "yaml": valid formats are auto, pretty, markdown, json`, ""},
 		{"bad color", []string{"list", "--color", "maybe"}, 2, `unknown color mode "maybe"`, ""},
 		{"bad style", []string{"show", "1", "--style", "neon"}, 2, `unknown style "neon"`, ""},
 		{"bad width", []string{"show", "1", "--width", "0"}, 2, "invalid width 0: use a number of columns from 20 to 500", ""},
-		{"width not a number", []string{"show", "1", "--width", "wide"}, 2, `invalid argument "wide"`, ""},
+		{"width not a number", []string{"show", "1", "--width", "wide"}, 2, `invalid value "wide" for --width: use a whole number (see djq show --help)`, ""},
 		{"unknown flag", []string{"list", "--nope"}, 2, "unknown flag: --nope", ""},
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`, ""},
 		{"random count zero", []string{"random", "--count", "0"}, 2, "invalid count 0: use a number from 1 to 10000", ""},
@@ -79,12 +85,12 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"export bad format", []string{"export", "--format", "yaml"}, 2, `unknown export format "yaml"`, ""},
 		{"quiz count negative", []string{"quiz", "--plain", "--count", "-3"}, 2, "invalid count -3", ""},
 		{"decks check nothing", []string{"decks", "check"}, 2, "decks check needs one deck folder", ""},
-		{"decks new nothing", []string{"decks", "new"}, 2, "decks new needs one folder", ""},
+		{"decks new nothing", []string{"decks", "new"}, 2, "decks new needs one deck name or folder to create", ""},
 		{"decks unknown subcommand", []string{"decks", "frob"}, 2, `unknown command "frob"`, ""},
-		{"stats extra argument", []string{"stats", "x"}, 2, `unknown command "x"`, ""},
-		{"browse extra argument", []string{"browse", "x"}, 2, `unknown command "x"`, ""},
+		{"stats extra argument", []string{"stats", "x"}, 2, `unexpected argument "x"`, ""},
+		{"browse extra argument", []string{"browse", "x"}, 2, `unexpected argument "x"`, ""},
 		{"conflicting pager flags", []string{"list", "--pager", "--no-pager"}, 2, "--pager and --no-pager cannot be used together", ""},
-		{"show refs mixed good and bad", []string{"show", "1", "abc"}, 2, `invalid question reference "abc"`, ""},
+		{"show refs mixed good and bad", []string{"show", "1", "abc"}, 2, `no question "abc"`, ""},
 		{"version flag", []string{"--version"}, 0, "", "djq "},
 		{"version command", []string{"version"}, 0, "", "djq "},
 	}
@@ -323,10 +329,10 @@ func TestPanicGuard(t *testing.T) {
 	ios, _, _, errOut := iostreams.Test()
 	ios.SetEnv(nil)
 	f := NewFactory(ios)
-	f.loadBank = func(*Factory) (*bank.Bank, bank.Problems, error) { panic("boom") }
+	f.loadBank = func(*Factory, Decks) (*bank.Bank, error) { panic("boom") }
 	code := runFactory(context.Background(), f, []string{"list"})
-	if code != ExitInternal {
-		t.Errorf("exit code = %d, want %d", code, ExitInternal)
+	if code != exitcode.Internal {
+		t.Errorf("exit code = %d, want %d", code, exitcode.Internal)
 	}
 	if got := errOut.String(); !strings.Contains(got, "internal error: boom") || strings.Contains(got, "goroutine") || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr = %q", got)
@@ -335,8 +341,8 @@ func TestPanicGuard(t *testing.T) {
 	ios, _, _, errOut = iostreams.Test()
 	ios.SetEnv(map[string]string{"DJQ_DEBUG": "1"})
 	f = NewFactory(ios)
-	f.loadBank = func(*Factory) (*bank.Bank, bank.Problems, error) { panic("boom") }
-	if code := runFactory(context.Background(), f, []string{"list"}); code != ExitInternal || !strings.Contains(errOut.String(), "goroutine") {
+	f.loadBank = func(*Factory, Decks) (*bank.Bank, error) { panic("boom") }
+	if code := runFactory(context.Background(), f, []string{"list"}); code != exitcode.Internal || !strings.Contains(errOut.String(), "goroutine") {
 		t.Errorf("DJQ_DEBUG=1: exit %d, stderr %.200q", code, errOut.String())
 	}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,48 +10,101 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/decks"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
 )
 
-func newDecksCmd(f *Factory) *cobra.Command {
+// DecksOptions is what `djq decks` and its subcommands were asked to do.
+type DecksOptions struct {
+	Common
+	// Arg is the folder or name a subcommand works on.
+	Arg string
+}
+
+// decksSub builds a decks subcommand with one argument.
+func decksSub(f *Factory, g *globals, use, what, short, long, example string, run func(*Factory, *DecksOptions) error) *cobra.Command {
+	opts := &DecksOptions{}
+	return &cobra.Command{
+		Use: use, Short: short, Long: long, Example: "  " + example,
+		Args: oneArg(what, example),
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
+			}
+			opts.Arg = args[0]
+			return run(f, opts)
+		},
+	}
+}
+
+func newDecksCmd(f *Factory, g *globals) *cobra.Command {
+	opts := &DecksOptions{}
 	cmd := &cobra.Command{
 		Use:   "decks",
-		Short: "List question decks, check one, or start a new one",
+		Short: "List question decks, check one, start a new one, or add a folder",
 		Long: `List the question decks djq knows: the built-in deck "django" and your own.
 
 A deck is a folder of question files in the same format as the built-in
 bank (YAML front matter, then the answer in Markdown). djq finds decks in
-$XDG_DATA_HOME/djq/decks/<name>/ (see djq paths), in every folder listed
-in $DJQ_DECKS, and in each --deck FOLDER. The folder's name is the deck's
-name; its questions are NAME:ID (djq show interview:12).`,
+$XDG_DATA_HOME/djq/decks/<name>/ (see djq paths), in the folders added
+with djq decks add, in every folder listed in $DJQ_DECKS, and in each
+--deck FOLDER. The folder's name is the deck's name; its questions are
+NAME:ID (djq show interview:12).`,
 		Example: `  djq decks
   djq decks --format json
   djq decks new ./interview
+  djq decks add ./interview
   djq decks check ./interview`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return decksListRun(f) },
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
+			}
+			return decksListRun(f, opts)
+		},
 	}
-	cmd.AddCommand(newDecksCheckCmd(f), newDecksNewCmd(f))
+	cmd.AddCommand(
+		decksSub(f, g, "check FOLDER", "one deck folder", "Check a deck's question files and report every problem",
+			`Check every question file in a deck folder and print each problem as
+FILE:LINE: MESSAGE: a missing or duplicate id, an unknown level, a related
+id that does not exist, bad YAML, an empty answer. Exits 1 when there is
+any problem, 0 when the deck is clean.`, "djq decks check ./interview", decksCheckRun),
+		decksSub(f, g, "new NAME|FOLDER", "one deck name or folder to create", "Start a new deck from a small example",
+			`Create a deck with three example questions and a README that explains the
+format. A bare NAME creates it in your decks folder (see djq paths), where
+djq finds it at once; a FOLDER (with a slash, such as ./interview) creates
+it there, and djq decks add FOLDER makes it known. The folder must not
+exist or must be empty: djq never overwrites your files.`, "djq decks new mydeck", decksNewRun),
+		decksSub(f, g, "add FOLDER", "one deck folder", "Make a deck folder known to djq permanently",
+			`Record a deck folder in djq's configuration (decks.txt in the config
+folder, see djq paths), so that every command finds it without --deck or
+$DJQ_DECKS. The folder stays where it is.`, "djq decks add ./interview", decksAddRun),
+		decksSub(f, g, "remove NAME", "the name of an added deck", "Forget a deck folder added with djq decks add",
+			`Remove a deck from the list of added folders. Only the entry goes: the
+folder and its questions are not touched.`, "djq decks remove interview", decksRemoveRun),
+	)
 	return cmd
 }
 
-type deckJSON struct {
+// deckRow is one line of `djq decks`.
+type deckRow struct {
 	Name      string `json:"name"`
 	Path      string `json:"path"`
 	Questions int    `json:"questions"`
 }
 
-func decksListRun(f *Factory) error {
-	b, err := f.Bank()
+func decksListRun(f *Factory, opts *DecksOptions) error {
+	b, err := f.Bank(opts.Decks)
 	if err != nil {
 		return err
 	}
-	var rows []deckJSON
+	var rows []deckRow
 	for _, d := range b.Decks() {
-		rows = append(rows, deckJSON{Name: d.Name, Path: d.Path, Questions: len(d.Questions)})
+		rows = append(rows, deckRow{Name: d.Name, Path: d.Path, Questions: len(d.Questions)})
 	}
-	if f.Policy.Format == render.FormatJSON {
-		return writeJSONOut(f, rows)
+	if opts.Policy.Format == render.FormatJSON {
+		return writeJSONOut(f, opts.Common, rows)
 	}
 	var out strings.Builder
 	nameW, countW := 0, 0
@@ -63,35 +115,13 @@ func decksListRun(f *Factory) error {
 	for _, r := range rows {
 		fmt.Fprintf(&out, "%-*s  %*d questions  %s\n", nameW, r.Name, countW, r.Questions, r.Path)
 	}
-	return writeOut(f, out.String())
+	return writeOut(f, opts.Common, out.String())
 }
 
-func newDecksCheckCmd(f *Factory) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check FOLDER",
-		Short: "Check a deck's question files and report every problem",
-		Long: `Check every question file in a deck folder and print each problem as
-FILE:LINE: MESSAGE: a missing or duplicate id, an unknown level, a related
-id that does not exist, bad YAML, an empty answer. Exits 1 when there is
-any problem, 0 when the deck is clean.`,
-		Example: `  djq decks check ./interview`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("decks check needs one deck folder, such as djq decks check ./interview")
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error { return decksCheckRun(f, args[0]) },
-	}
-}
-
-func decksCheckRun(f *Factory, dir string) error {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return usagef("cannot check %s: %v", dir, unwrapPath(err))
-	}
-	if !st.IsDir() {
-		return usagef("cannot check %s: it is not a folder", dir)
+func decksCheckRun(f *Factory, opts *DecksOptions) error {
+	dir := opts.Arg
+	if err := isFolder(dir, "check"); err != nil {
+		return err
 	}
 	name := filepath.Base(filepath.Clean(dir))
 	d, problems := bank.LoadDeck(os.DirFS(dir), ".", name, dir)
@@ -102,153 +132,99 @@ func decksCheckRun(f *Factory, dir string) error {
 	if len(problems) == 0 {
 		fmt.Fprintf(&out, "%s: %d questions, no problems\n", dir, len(d.Questions))
 	}
-	if err := writeOut(f, out.String()); err != nil {
+	if err := writeOut(f, opts.Common, out.String()); err != nil {
 		return err
 	}
 	if len(problems) > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "djq: %d problem(s) in %s\n", len(problems), dir)
-		return &silentError{code: ExitNotFound}
+		return exitcode.Silent(exitcode.NotFound)
 	}
 	return nil
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// isFolder is the usage error for a deck folder argument that is not one.
+func isFolder(dir, verb string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return exitcode.Usagef("cannot %s %s: %v", verb, dir, unwrapPath(err))
 	}
-	return err
+	if !st.IsDir() {
+		return exitcode.Usagef("cannot %s %s: it is not a folder", verb, dir)
+	}
+	return nil
 }
 
-func newDecksNewCmd(f *Factory) *cobra.Command {
-	return &cobra.Command{
-		Use:   "new FOLDER",
-		Short: "Start a new deck from a small example",
-		Long: `Create FOLDER with three example questions and a README that explains the
-format. The folder must not exist or must be empty: djq never overwrites
-your files. Use the deck with --deck FOLDER, list it in $DJQ_DECKS, or
-move it into the decks folder (see djq paths).`,
-		Example: `  djq decks new ./my-deck`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("decks new needs one folder to create, such as djq decks new ./interview")
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error { return decksNewRun(f, args[0]) },
+func decksNewRun(f *Factory, opts *DecksOptions) error {
+	dir, bare := opts.Arg, !decks.IsPath(opts.Arg)
+	if bare {
+		data := f.Paths().Data
+		if data == "" {
+			return exitcode.Usagef("no decks folder to create %q in: set DJQ_DATA_DIR (or HOME), or give a folder such as ./%s", dir, dir)
+		}
+		dir = filepath.Join(data, "decks", opts.Arg)
 	}
-}
-
-func decksNewRun(f *Factory, dir string) error {
 	name := filepath.Base(filepath.Clean(dir))
 	if !bank.ValidDeckName(name) {
-		return usagef("invalid deck folder name %q: use letters, digits, '-', '_' and '.'", name)
+		return exitcode.Usagef("invalid deck name %q: use letters, digits, '-', '_' and '.'", name)
 	}
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return usagef("%s already exists and is not empty: choose a new folder (djq never overwrites files)", dir)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("cannot use %s: %w", dir, unwrapPath(err))
+	if name == bank.DefaultDeck {
+		return exitcode.Usagef("invalid deck name %q: it is the built-in deck's name", name)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, unwrapPath(err))
+	n, err := decks.Scaffold(dir, name)
+	if errors.Is(err, decks.ErrNotEmpty) {
+		return exitcode.Usagef("%s already exists and is not empty: choose a new folder (djq never overwrites files)", dir)
 	}
-	for _, ex := range exampleDeck(name) {
-		path := filepath.Join(dir, ex.name)
-		// O_EXCL: never replace a file that appeared meanwhile.
-		fh, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
-		}
-		_, werr := fh.WriteString(ex.text)
-		if cerr := fh.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			return fmt.Errorf("writing %s: %w", path, werr)
-		}
+	if err != nil {
+		return fmt.Errorf("creating deck %s: %w", dir, unwrapPath(err))
 	}
-	msg := fmt.Sprintf("created deck %q in %s with 3 example questions\ntry: djq list --deck %s\n", name, dir, dir)
-	return writeOut(f, msg)
+	hint := "djq list --deck " + name
+	if !bare {
+		hint = fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", dir, dir)
+	}
+	return writeOut(f, opts.Common, fmt.Sprintf("created deck %q in %s with %d example questions\ntry: %s\n", name, dir, n, hint))
 }
 
-type exampleFile struct{ name, text string }
-
-// exampleDeck is the starting point `djq decks new` writes: three short
-// questions that show every front-matter field and the answer layout.
-func exampleDeck(name string) []exampleFile {
-	return []exampleFile{
-		{"README.md", fmt.Sprintf(`# Deck %s
-
-Each question is one Markdown file in this folder, named NNN-slug.md, with
-YAML front matter (id, title, level, tags, summary, related, docs) and the
-answer below it. Ids are whole numbers, unique in this deck; refer to a
-question as %s:ID (djq show %s:1).
-
-    djq decks check .        # report problems as FILE:LINE: MESSAGE
-    djq list --deck .        # list this deck
-
-This README is not a question: djq skips README.md.
-`, name, name, name)},
-		{"001-what-is-this-deck.md", `---
-id: 1
-title: What is this deck for?
-level: beginner
-tags: [basics]
-summary: It holds my own interview questions beside djq's built-in Django bank.
-related: [2]
-docs: [https://docs.djangoproject.com/en/stable/]
----
-Start with the direct answer in a sentence or two.
-
-## Detail
-
-Then explain. Use ` + "`##`" + ` headings, lists and fenced code with a language:
-
-` + "```python" + `
-print("hello from my deck")
-` + "```" + `
-
-## Follow-up questions
-
-- What would an interviewer ask next?
-`},
-		{"002-our-stack.md", `---
-id: 2
-title: Which parts of our stack should I be ready to explain?
-level: intermediate
-tags: [architecture]
-summary: The request path from the load balancer to Django and the database, and where caching happens.
-related: [1, 3]
----
-Write the answer you want to give, in your own words.
-
-## Follow-up questions
-
-- Where would you add caching first, and why?
-`},
-		{"003-celery-retries.md", `---
-id: 3
-title: How do Celery task retries work?
-level: advanced
-tags: [async]
-summary: A task calls self.retry() (or sets autoretry_for) to be run again later, with a countdown and a maximum number of retries.
-related: [2]
-docs: [https://docs.celeryq.dev/en/stable/userguide/tasks.html#retrying]
----
-A bound task can call ` + "`self.retry()`" + ` to schedule itself again.
-
-` + "```python" + `
-@app.task(bind=True, max_retries=3)
-def send_email(self, user_id):
-    try:
-        deliver(user_id)
-    except TemporaryError as exc:
-        raise self.retry(exc=exc, countdown=60)
-` + "```" + `
-
-## Follow-up questions
-
-- How do you make a retried task idempotent?
-`},
+func decksAddRun(f *Factory, opts *DecksOptions) error {
+	if err := isFolder(opts.Arg, "add"); err != nil {
+		return err
 	}
+	if f.Paths().Config == "" {
+		return exitcode.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
+	}
+	reg, err := f.Registry()
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(filepath.Clean(opts.Arg))
+	added, err := reg.Add(opts.Arg)
+	if err != nil {
+		return fmt.Errorf("recording deck in %s: %w", reg.Path, err)
+	}
+	msg := fmt.Sprintf("added deck %q (%s); try: djq list --deck %s\n", name, reg.Folders[len(reg.Folders)-1], name)
+	if !added {
+		msg = fmt.Sprintf("deck folder %s is already added\n", opts.Arg)
+	}
+	return writeOut(f, opts.Common, msg)
+}
+
+func decksRemoveRun(f *Factory, opts *DecksOptions) error {
+	reg, err := f.Registry()
+	if err != nil {
+		return err
+	}
+	removed, err := reg.Remove(opts.Arg)
+	if err != nil {
+		return fmt.Errorf("updating %s: %w", reg.Path, err)
+	}
+	if removed == "" {
+		var names []string
+		for _, p := range reg.Folders {
+			names = append(names, filepath.Base(p))
+		}
+		if len(names) == 0 {
+			return exitcode.Usagef("unknown added deck %q: no deck folders were added with djq decks add", opts.Arg)
+		}
+		return exitcode.Usagef("unknown added deck %q: added decks are %s", opts.Arg, strings.Join(names, ", "))
+	}
+	return writeOut(f, opts.Common, fmt.Sprintf("removed deck %q from the added decks; the folder %s is untouched\n", filepath.Base(removed), removed))
 }

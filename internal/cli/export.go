@@ -9,17 +9,19 @@ import (
 
 	"github.com/djq-cli/djq/internal/atomicfile"
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/export"
 )
 
 // ExportOptions is what `djq export` was asked to do.
 type ExportOptions struct {
+	Common
 	Format string
 	Output string
 	Filter filterFlags
 }
 
-func newExportCmd(f *Factory) *cobra.Command {
+func newExportCmd(f *Factory, g *globals) *cobra.Command {
 	opts := &ExportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -38,8 +40,13 @@ temporary file renamed into place). Filter with --level, --tag and --deck.`,
 		Example: `  djq export --format anki -o django.txt
   djq export --level advanced > advanced.md
   djq export --format json --tag orm`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return exportRun(f, opts) },
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
+			}
+			return exportRun(f, opts)
+		},
 	}
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "markdown", "export format: "+strings.Join(export.Formats, ", "))
@@ -51,51 +58,51 @@ temporary file renamed into place). Filter with --level, --tag and --deck.`,
 func exportRun(f *Factory, opts *ExportOptions) error {
 	format := strings.ToLower(strings.TrimSpace(opts.Format))
 	if !slices.Contains(export.Formats, format) {
-		return usagef("unknown export format %q: valid formats are %s", opts.Format, strings.Join(export.Formats, ", "))
+		return exitcode.Usagef("unknown export format %q: valid formats are %s", opts.Format, strings.Join(export.Formats, ", "))
 	}
-	b, flt, qs, err := f.selectQuestions(&opts.Filter)
+	sel, err := selectQuestions(f, opts.Common, opts.Filter)
 	if err != nil {
 		return err
 	}
 	var out strings.Builder
 	switch format {
 	case "markdown":
-		title := "Django interview questions"
-		if names := decksOf(qs); len(names) == 1 && names[0] != bank.DefaultDeck {
-			title = names[0] + " interview questions"
-		}
-		if opts.Filter.Level != "" {
-			title += " (" + string(flt.Level) + ")"
-		}
-		lookup := b.Lookup
-		err = export.Markdown(&out, title, qs, lookup)
+		err = export.Markdown(&out, exportTitle(sel), sel.questions, sel.bank.Lookup)
 	case "anki":
 		var notes []export.AnkiNote
-		if notes, err = export.Notes(qs); err == nil {
+		if notes, err = export.Notes(sel.questions); err == nil {
 			err = export.Anki(&out, notes)
 		}
 	case "json":
-		err = export.JSON(&out, qs)
+		err = export.JSON(&out, sel.questions)
 	}
 	if err != nil {
 		return err
 	}
 	if opts.Output == "" || opts.Output == "-" {
-		return writeOut(f, out.String())
+		return writeOut(f, opts.Common, out.String())
 	}
 	if err := atomicfile.WriteFile(opts.Output, []byte(out.String()), 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", opts.Output, unwrapPath(err))
 	}
-	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(qs), opts.Output)
+	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.questions), opts.Output)
 	return nil
 }
 
-func decksOf(qs []*bank.Question) []string {
-	var names []string
-	for _, q := range qs {
-		if !slices.Contains(names, q.Deck) {
-			names = append(names, q.Deck)
+// exportTitle names the document after its deck and level.
+func exportTitle(sel selection) string {
+	title := "Django interview questions"
+	var decks []string
+	for _, q := range sel.questions {
+		if !slices.Contains(decks, q.Deck) {
+			decks = append(decks, q.Deck)
 		}
 	}
-	return names
+	if len(decks) == 1 && decks[0] != bank.DefaultDeck {
+		title = decks[0] + " interview questions"
+	}
+	if sel.filter.Level != "" {
+		title += " (" + string(sel.filter.Level) + ")"
+	}
+	return title
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -16,13 +15,15 @@ import (
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/paths"
-	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/search"
+	"github.com/djq-cli/djq/internal/state"
 )
 
-// Factory hands commands their dependencies. Expensive ones are built
-// lazily and at most once, so that `show` never pays for the search index
-// and shell completion pays only for what it completes.
+// Factory hands commands their dependencies. It is built once per process
+// and never changed afterwards; what differs per run (the rendering
+// policy, --deck, --no-cache) lives in each command's options. Expensive
+// parts are built lazily and at most once, so that `show` never pays for
+// the search index and shell completion pays only for what it completes.
 type Factory struct {
 	IO *iostreams.IOStreams
 	// Now is the clock, fixed in tests.
@@ -31,60 +32,62 @@ type Factory struct {
 	Build buildinfo.Info
 
 	// loadBank reads every deck; replaced in tests.
-	loadBank func(f *Factory) (*bank.Bank, bank.Problems, error)
+	loadBank func(f *Factory, sel Decks) (*bank.Bank, error)
 
-	bankOnce sync.Once
-	bank     *bank.Bank
-	bankErr  error
+	mu      sync.Mutex
+	banks   map[string]*lazy[*bank.Bank]
+	indexes map[string]*lazy[*search.Index]
+	locs    map[string]*lazy[[]decks.Location]
+}
 
-	// DeckArgs are the --deck values: deck names, or folders to load.
-	DeckArgs []string
+// lazy is a value built on first use.
+type lazy[T any] struct {
+	once sync.Once
+	v    T
+	err  error
+}
 
-	locOnce sync.Once
-	locs    []decks.Location
-	locErr  error
+func (l *lazy[T]) get(build func() (T, error)) (T, error) {
+	l.once.Do(func() { l.v, l.err = build() })
+	return l.v, l.err
+}
 
-	// PagerMode is --pager / --no-pager.
-	PagerMode iostreams.PagerMode
-
-	// NoCache makes the search index in memory (--no-cache).
-	NoCache bool
-
-	indexOnce sync.Once
-	index     *search.Index
-	indexErr  error
-
-	// ctx is the command's context, for cancellable work.
-	ctx context.Context
-
-	// Policy is the rendering decision, made once per command run by the
-	// root command's pre-run from the persistent flags.
-	Policy render.Policy
+// memo returns the lazy slot for key in m, creating both as needed.
+func memo[T any](mu *sync.Mutex, m *map[string]*lazy[T], key string) *lazy[T] {
+	mu.Lock()
+	defer mu.Unlock()
+	if *m == nil {
+		*m = map[string]*lazy[T]{}
+	}
+	l := (*m)[key]
+	if l == nil {
+		l = &lazy[T]{}
+		(*m)[key] = l
+	}
+	return l
 }
 
 // NewFactory returns a factory over the given streams and the built-in bank.
 func NewFactory(ios *iostreams.IOStreams) *Factory {
-	return &Factory{
-		IO:       ios,
-		Now:      time.Now,
-		Build:    buildinfo.Get(),
-		loadBank: loadBank,
-	}
+	return &Factory{IO: ios, Now: time.Now, Build: buildinfo.Get(), loadBank: loadBank}
 }
 
-// Bank returns every question djq knows. Decks load on first use; files
-// that cannot be used are reported once each on stderr as
-// "skipping FILE: reason" and the rest still load.
-func (f *Factory) Bank() (*bank.Bank, error) {
-	f.bankOnce.Do(func() {
-		b, problems, err := f.loadBank(f)
-		f.warn(problems)
+// Decks is the --deck selection of one run: deck names, or folders to load.
+type Decks []string
+
+func (d Decks) key() string { return strings.Join(d, "\x00") }
+
+// Bank returns every question djq knows with the --deck folders of sel
+// added. Decks load on first use; files that cannot be used are reported
+// once each on stderr as "skipping FILE: reason" and the rest still load.
+func (f *Factory) Bank(sel Decks) (*bank.Bank, error) {
+	return memo(&f.mu, &f.banks, sel.key()).get(func() (*bank.Bank, error) {
+		b, err := f.loadBank(f, sel)
 		if b != nil {
 			b.OnProblems = f.warn
 		}
-		f.bank, f.bankErr = b, err
+		return b, err
 	})
-	return f.bank, f.bankErr
 }
 
 func (f *Factory) warn(ps bank.Problems) {
@@ -96,33 +99,48 @@ func (f *Factory) warn(ps bank.Problems) {
 }
 
 // UserDecks locates the user's decks (not loading them): the data folder's
-// decks, $DJQ_DECKS and --deck folders.
-func (f *Factory) UserDecks() ([]decks.Location, error) {
-	f.locOnce.Do(func() {
-		var paths []string
-		for _, a := range f.DeckArgs {
+// decks, $DJQ_DECKS and the --deck folders of sel.
+func (f *Factory) UserDecks(sel Decks) ([]decks.Location, error) {
+	return memo(&f.mu, &f.locs, sel.key()).get(func() ([]decks.Location, error) {
+		var folders []string
+		for _, a := range sel {
 			if decks.IsPath(a) {
-				paths = append(paths, expandHome(a, f.IO.Getenv("HOME")))
+				folders = append(folders, expandHome(a, f.IO.Getenv("HOME")))
 			}
 		}
-		var warnings []error
-		f.locs, warnings, f.locErr = decks.Locate(decks.Sources{
+		reg, err := f.Registry()
+		if err != nil {
+			fmt.Fprintf(f.IO.ErrOut, "djq: skipping the list of added decks: %v\n", err)
+			reg = &decks.Registry{}
+		}
+		locs, warnings, err := decks.Locate(decks.Sources{
 			DataDir: f.Paths().Data,
 			EnvList: f.IO.Getenv("DJQ_DECKS"),
-			Flags:   paths,
+			Flags:   folders,
+			Added:   reg.Folders,
 		})
 		for _, w := range warnings {
 			fmt.Fprintf(f.IO.ErrOut, "djq: skipping %v\n", w)
 		}
+		return locs, err
 	})
-	return f.locs, f.locErr
 }
 
-// DeckRestriction is the deck names --deck asks for: names as given, and
-// the names of the folders given.
-func (f *Factory) DeckRestriction() []string {
+// Registry reads the list of deck folders added with `djq decks add`, in
+// the config folder; with no config folder it is empty.
+func (f *Factory) Registry() (*decks.Registry, error) {
+	dir := f.Paths().Config
+	if dir == "" {
+		return &decks.Registry{}, nil
+	}
+	return decks.ReadRegistry(filepath.Join(dir, decks.RegistryFile))
+}
+
+// Names is the deck names sel asks for: names as given, and the names of
+// the folders given.
+func (f *Factory) Names(sel Decks) []string {
 	var names []string
-	for _, a := range f.DeckArgs {
+	for _, a := range sel {
 		name := a
 		if decks.IsPath(a) {
 			if abs, err := filepath.Abs(expandHome(a, f.IO.Getenv("HOME"))); err == nil {
@@ -137,16 +155,32 @@ func (f *Factory) DeckRestriction() []string {
 }
 
 // DeckNames lists every deck name without loading any deck.
-func (f *Factory) DeckNames() ([]string, error) {
-	locs, err := f.UserDecks()
+func (f *Factory) DeckNames(sel Decks) ([]string, error) {
+	locs, err := f.UserDecks(sel)
 	if err != nil {
 		return nil, err
 	}
-	names := []string{bank.DefaultDeck}
+	var names []string
 	for _, l := range locs {
 		names = append(names, l.Name)
 	}
-	return names, nil
+	slices.Sort(names)
+	return append([]string{bank.DefaultDeck}, names...), nil
+}
+
+// checkDecks is the one validation of --deck: every name it gives must be
+// a known deck (a usage error otherwise).
+func (f *Factory) checkDecks(sel Decks) error {
+	known, err := f.DeckNames(sel)
+	if err != nil {
+		return err
+	}
+	for _, n := range f.Names(sel) {
+		if !slices.Contains(known, n) {
+			return &bank.UnknownDeckError{Name: n, Known: known}
+		}
+	}
+	return nil
 }
 
 func expandHome(p, home string) string {
@@ -159,30 +193,33 @@ func expandHome(p, home string) string {
 // Paths returns djq's folders for this environment.
 func (f *Factory) Paths() paths.Paths { return paths.Resolve(f.IO.Getenv) }
 
-// Context is the running command's context.
-func (f *Factory) Context() context.Context {
-	if f.ctx == nil {
-		return context.Background()
+// StateStore returns the quiz state file, or an error that says how to
+// get one when there is no state folder.
+func (f *Factory) StateStore() (*state.Store, error) {
+	dir := f.Paths().State
+	if dir == "" {
+		return nil, fmt.Errorf("no folder to keep quiz progress in: set DJQ_STATE_DIR (or HOME)")
 	}
-	return f.ctx
+	return state.Open(dir), nil
 }
 
 // Index returns the search index over the decks a search may touch (all,
-// or those --deck names), opened from the cache or built on first use.
-// Only search pays for it.
-func (f *Factory) Index() (*search.Index, error) {
-	f.indexOnce.Do(func() {
-		f.index, f.indexErr = f.openIndex()
-	})
-	return f.index, f.indexErr
+// or those sel names), opened from the cache or built on first use. Only
+// search and browse pay for it.
+func (f *Factory) Index(sel Decks, noCache bool) (*search.Index, error) {
+	key := sel.key() + fmt.Sprintf("\x00%t", noCache)
+	return memo(&f.mu, &f.indexes, key).get(func() (*search.Index, error) { return f.openIndex(sel, noCache) })
 }
 
-func (f *Factory) openIndex() (*search.Index, error) {
-	locs, err := f.UserDecks()
+func (f *Factory) openIndex(sel Decks, noCache bool) (*search.Index, error) {
+	if err := f.checkDecks(sel); err != nil {
+		return nil, err
+	}
+	locs, err := f.UserDecks(sel)
 	if err != nil {
 		return nil, err
 	}
-	only := f.DeckRestriction()
+	only := f.Names(sel)
 	want := func(name string) bool { return len(only) == 0 || slices.Contains(only, name) }
 	var srcs []search.Source
 	if want(bank.DefaultDeck) {
@@ -192,7 +229,7 @@ func (f *Factory) openIndex() (*search.Index, error) {
 		}
 		srcs = append(srcs, search.Source{
 			Name: bank.DefaultDeck, Prebuilt: data.Index(), Fingerprint: fp,
-			Questions: f.deckQuestions(bank.DefaultDeck),
+			Questions: f.deckQuestions(sel, bank.DefaultDeck),
 		})
 	}
 	for _, loc := range locs {
@@ -208,11 +245,8 @@ func (f *Factory) openIndex() (*search.Index, error) {
 				}
 				return fp, nil
 			},
-			Questions: f.deckQuestions(loc.Name),
+			Questions: f.deckQuestions(sel, loc.Name),
 		})
-	}
-	if len(srcs) == 0 {
-		return nil, usagef("unknown deck %q: decks are %s (see djq decks)", strings.Join(only, ", "), strings.Join(mustNames(f), ", "))
 	}
 	var debug io.Writer
 	if f.IO.Getenv("DJQ_DEBUG") == "1" {
@@ -220,21 +254,16 @@ func (f *Factory) openIndex() (*search.Index, error) {
 	}
 	return search.Open(srcs, search.ParseSynonyms(data.Synonyms), search.Options{
 		CacheDir: f.Paths().Cache,
-		NoCache:  f.NoCache,
+		NoCache:  noCache,
 		Version:  f.Build.Version,
 		Debug:    debug,
 	})
 }
 
-func mustNames(f *Factory) []string {
-	names, _ := f.DeckNames()
-	return names
-}
-
 // deckQuestions loads one deck's questions when an index must be built.
-func (f *Factory) deckQuestions(name string) func() ([]*bank.Question, error) {
+func (f *Factory) deckQuestions(sel Decks, name string) func() ([]*bank.Question, error) {
 	return func() ([]*bank.Question, error) {
-		b, err := f.Bank()
+		b, err := f.Bank(sel)
 		if err != nil {
 			return nil, err
 		}
@@ -248,17 +277,16 @@ func (f *Factory) deckQuestions(name string) func() ([]*bank.Question, error) {
 
 // loadBank makes the bank of the built-in deck "django" and every user
 // deck, all loaded lazily.
-func loadBank(f *Factory) (*bank.Bank, bank.Problems, error) {
+func loadBank(f *Factory, sel Decks) (*bank.Bank, error) {
 	all := []*bank.Deck{bank.LazyDeck(bank.DefaultDeck, "(built in)", func() (*bank.Deck, bank.Problems) {
 		return bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
 	})}
-	locs, err := f.UserDecks()
+	locs, err := f.UserDecks(sel)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, loc := range locs {
 		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return decks.Load(loc) }))
 	}
-	b, err := bank.New(all...)
-	return b, nil, err
+	return bank.New(all...)
 }

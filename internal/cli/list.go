@@ -10,10 +10,11 @@ import (
 
 // ListOptions is what `djq list` was asked to do.
 type ListOptions struct {
+	Common
 	Filter filterFlags
 }
 
-func newListCmd(f *Factory, runF func(*ListOptions) error) *cobra.Command {
+func newListCmd(f *Factory, g *globals) *cobra.Command {
 	opts := &ListOptions{}
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -27,10 +28,10 @@ so it works with grep, cut and awk; --format json gives every field.`,
   djq list --tag orm
   djq list --format json`,
 		Aliases: []string{"ls"},
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
 			}
 			return listRun(f, opts)
 		},
@@ -40,13 +41,13 @@ so it works with grep, cut and awk; --format json gives every field.`,
 }
 
 func listRun(f *Factory, opts *ListOptions) error {
-	_, _, qs, err := f.selectQuestions(&opts.Filter)
+	sel, err := selectQuestions(f, opts.Common, opts.Filter)
 	if err != nil {
 		return err
 	}
 	var out strings.Builder
-	if err := render.List(&out, f.Policy, qs); err != nil {
+	if err := render.List(&out, opts.Policy, sel.questions); err != nil {
 		return err
 	}
-	return writeOut(f, out.String())
+	return writeOut(f, opts.Common, out.String())
 }

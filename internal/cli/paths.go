@@ -8,11 +8,18 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/state"
 )
 
-func newPathsCmd(f *Factory) *cobra.Command {
+// PathsOptions is what `djq paths` was asked to do.
+type PathsOptions struct {
+	Common
+}
+
+func newPathsCmd(f *Factory, g *globals) *cobra.Command {
+	opts := &PathsOptions{}
 	return &cobra.Command{
 		Use:   "paths",
 		Short: "Print where djq keeps its cache, quiz progress, configuration and decks",
@@ -20,7 +27,7 @@ func newPathsCmd(f *Factory) *cobra.Command {
 
   cache    the search index cache (safe to delete at any time)
   state    quiz progress (state.json, with state.json.bak beside it)
-  config   configuration
+  config   configuration (decks.txt lists the folders added with djq decks add)
   decks    your own decks, one folder each
 
 Each can be moved with an environment variable: DJQ_CACHE_DIR,
@@ -28,33 +35,37 @@ DJQ_STATE_DIR, DJQ_CONFIG_DIR and DJQ_DATA_DIR (decks live in its decks/),
 else the XDG variables, else the usual folders of the OS.`,
 		Example: `  djq paths
   djq paths --format json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return pathsRun(f) },
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
+			}
+			return pathsRun(f, opts)
+		},
 	}
 }
 
-type pathInfo struct {
+// pathRow is one line of `djq paths`.
+type pathRow struct {
 	Name   string `json:"name"`
 	Path   string `json:"path"`
 	Exists bool   `json:"exists"`
 	Env    string `json:"env"`
 }
 
-func pathsRun(f *Factory) error {
+func pathsRun(f *Factory, opts *PathsOptions) error {
 	p := f.Paths()
-	decks := ""
-	if p.Data != "" {
-		decks = filepath.Join(p.Data, "decks")
+	join := func(dir, name string) string {
+		if dir == "" {
+			return ""
+		}
+		return filepath.Join(dir, name)
 	}
-	stateFile := ""
-	if p.State != "" {
-		stateFile = filepath.Join(p.State, state.FileName)
-	}
-	rows := []pathInfo{
+	rows := []pathRow{
 		{Name: "cache", Path: p.Cache, Env: "DJQ_CACHE_DIR"},
-		{Name: "state", Path: stateFile, Env: "DJQ_STATE_DIR"},
+		{Name: "state", Path: join(p.State, state.FileName), Env: "DJQ_STATE_DIR"},
 		{Name: "config", Path: p.Config, Env: "DJQ_CONFIG_DIR"},
-		{Name: "decks", Path: decks, Env: "DJQ_DATA_DIR"},
+		{Name: "decks", Path: join(p.Data, "decks"), Env: "DJQ_DATA_DIR"},
 	}
 	for i := range rows {
 		if rows[i].Path != "" {
@@ -62,8 +73,8 @@ func pathsRun(f *Factory) error {
 			rows[i].Exists = err == nil
 		}
 	}
-	if f.Policy.Format == render.FormatJSON {
-		return writeJSONOut(f, rows)
+	if opts.Policy.Format == render.FormatJSON {
+		return writeJSONOut(f, opts.Common, rows)
 	}
 	var out strings.Builder
 	for _, r := range rows {
@@ -79,5 +90,8 @@ func pathsRun(f *Factory) error {
 	if env := f.IO.Getenv("DJQ_DECKS"); env != "" {
 		fmt.Fprintf(&out, "%-7s %s  (DJQ_DECKS)\n", "decks", env)
 	}
-	return writeOut(f, out.String())
+	if reg, err := f.Registry(); err == nil && len(reg.Folders) > 0 {
+		fmt.Fprintf(&out, "%-7s %s  (added in %s)\n", "decks", strings.Join(reg.Folders, string(os.PathListSeparator)), decks.RegistryFile)
+	}
+	return writeOut(f, opts.Common, out.String())
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"math/rand/v2"
 
 	"github.com/spf13/cobra"
@@ -10,16 +11,17 @@ import (
 
 // RandomOptions is what `djq random` was asked to do.
 type RandomOptions struct {
+	Common
 	Filter  filterFlags
 	Count   int
 	Seed    int64
 	SeedSet bool
 }
 
-// maxRandomCount bounds --count; larger values are almost certainly typos.
+// maxRandomCount bounds --count so that a typo cannot ask for billions.
 const maxRandomCount = 10000
 
-func newRandomCmd(f *Factory, runF func(*RandomOptions) error) *cobra.Command {
+func newRandomCmd(f *Factory, g *globals) *cobra.Command {
 	opts := &RandomOptions{}
 	cmd := &cobra.Command{
 		Use:   "random",
@@ -33,14 +35,14 @@ study plan can be shared or repeated.`,
   djq random --tag orm --count 3
   djq random --count 5 --seed 42`,
 		Annotations: rendersAnswers(),
-		Args:        cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.SeedSet = cmd.Flags().Changed("seed")
-			if opts.Count < 1 || opts.Count > maxRandomCount {
-				return usagef("invalid count %d: use a number from 1 to %d", opts.Count, maxRandomCount)
+		Args:        noArgs,
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
 			}
-			if runF != nil {
-				return runF(opts)
+			opts.SeedSet = cmd.Flags().Changed("seed")
+			if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
+				return err
 			}
 			return randomRun(f, opts)
 		},
@@ -52,20 +54,21 @@ study plan can be shared or repeated.`,
 }
 
 func randomRun(f *Factory, opts *RandomOptions) error {
-	_, _, pool, err := f.selectQuestions(&opts.Filter)
+	sel, err := selectQuestions(f, opts.Common, opts.Filter)
 	if err != nil {
 		return err
+	}
+	if opts.Count > len(sel.questions) {
+		fmt.Fprintf(f.IO.ErrOut, "djq: only %d questions match; showing all of them\n", len(sel.questions))
 	}
 	seed := opts.Seed
 	if !opts.SeedSet {
 		seed = f.Now().UnixNano()
 	}
-	return writeQuestions(f, pick(pool, opts.Count, seed))
+	return writeQuestions(f, opts.Common, sel.bank, pick(sel.questions, opts.Count, seed))
 }
 
-// pick chooses n distinct questions (all of them when n is larger) with a
-// generator seeded by seed, so the same seed over the same pool always
-// gives the same questions in the same order.
+// pick chooses n questions from pool in an order fixed by seed.
 func pick(pool []*bank.Question, n int, seed int64) []*bank.Question {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x646a71)) // "djq"
 	idx := rng.Perm(len(pool))

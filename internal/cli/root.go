@@ -1,12 +1,12 @@
-// Package cli is djq's command tree. Each command copies its flags and
-// arguments into an options struct and hands it to a run function that does
-// the work against the Factory's streams and bank, so commands run in tests
-// without a process.
+// Package cli is djq's command tree: wiring only. Each command copies its
+// flags and arguments into an options struct and hands it to one run
+// function, which calls the domain packages (bank, search, render, export,
+// quiz, state) and writes through iostreams. Commands run in tests without
+// a process.
 package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"runtime/debug"
@@ -14,27 +14,16 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
-	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
 )
 
-// annotationRendersAnswers marks commands that render answers with glamour.
-const annotationRendersAnswers = "djq/renders-answers"
-
-// rendersAnswers is the annotation map for such commands.
-func rendersAnswers() map[string]string { return map[string]string{annotationRendersAnswers: "true"} }
-
-// renderFlags are the persistent flags every command shares.
-type renderFlags struct {
-	render.Flags
-}
-
 // NewRootCmd builds the whole command tree over f.
 func NewRootCmd(f *Factory) *cobra.Command {
-	var rf renderFlags
-	var pagerOn, pagerOff bool
+	g := &globals{}
 	root := &cobra.Command{
 		Use:   "djq",
 		Short: "Django interview questions and answers in your terminal",
@@ -49,31 +38,11 @@ scripts.`,
   djq show 35 >> notes.md
   djq random --level advanced
   djq show 35 --format json`,
-		Version:       f.Build.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          noArgs,
 		// Without arguments djq prints its help and succeeds.
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmd.Help()
-		},
-		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			rf.WidthSet = cmd.Flags().Changed("width")
-			rf.RendersAnswers = cmd.Annotations[annotationRendersAnswers] == "true"
-			p, err := render.Decide(f.IO, rf.Flags)
-			if err != nil {
-				return err
-			}
-			f.Policy = p
-			f.ctx = cmd.Context()
-			switch {
-			case pagerOff:
-				f.PagerMode = iostreams.PagerNever
-			case pagerOn:
-				f.PagerMode = iostreams.PagerAlways
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.Version = f.Build.String()
@@ -82,60 +51,102 @@ scripts.`,
 	root.SetErr(f.IO.ErrOut)
 
 	pf := root.PersistentFlags()
-	pf.StringVar(&rf.Format, "format", "auto", "output format: "+strings.Join(render.FormatNames, ", "))
-	pf.StringVar(&rf.Color, "color", "auto", "use colour: "+strings.Join(render.ColorNames, ", "))
-	pf.StringVar(&rf.Style, "style", "", "glamour style: "+strings.Join(render.StyleNames, ", ")+", or a JSON style file (default $GLAMOUR_STYLE or auto)")
-	pf.BoolVar(&pagerOn, "pager", false, "page the output on a terminal even when it fits (default: page only when longer than the screen)")
-	pf.BoolVar(&pagerOff, "no-pager", false, "never page the output")
-	root.MarkFlagsMutuallyExclusive("pager", "no-pager")
-	pf.StringArrayVar(&f.DeckArgs, "deck", nil, "a deck by name, or a deck folder to load (repeatable); list, random and search keep to these decks")
+	pf.StringVar(&g.render.Format, "format", "auto", "output format: "+strings.Join(render.FormatNames, ", "))
+	pf.StringVar(&g.render.Color, "color", "auto", "use colour: "+strings.Join(render.ColorNames, ", "))
+	pf.StringVar(&g.render.Style, "style", "", "glamour style: "+strings.Join(render.StyleNames, ", ")+", or a JSON style file (default $GLAMOUR_STYLE or auto)")
+	pf.BoolVar(&g.pagerOn, "pager", false, "page the output on a terminal even when it fits (default: page only when longer than the screen)")
+	pf.BoolVar(&g.pagerOff, "no-pager", false, "never page the output")
+	pf.StringArrayVar(&g.decks, "deck", nil, "a deck by name, or a deck folder to load (repeatable); list, random and search keep to these decks")
 	_ = root.RegisterFlagCompletionFunc("deck", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		names, err := f.DeckNames()
+		names, err := f.DeckNames(nil)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
 		return names, cobra.ShellCompDirectiveDefault
 	})
-	pf.IntVar(&rf.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
+	pf.IntVar(&g.render.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
 	registerEnumCompletion(root, "format", render.FormatNames)
 	registerEnumCompletion(root, "color", render.ColorNames)
 	registerEnumCompletion(root, "style", render.StyleNames)
-
 	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(
-		newShowCmd(f, nil),
-		newListCmd(f, nil),
-		newRandomCmd(f, nil),
-		newSearchCmd(f, nil),
-		newDecksCmd(f),
-		newExportCmd(f),
-		newQuizCmd(f),
-		newStatsCmd(f),
-		newPathsCmd(f),
-		newBrowseCmd(f),
-		newVersionCmd(f),
+		newShowCmd(f, g),
+		newListCmd(f, g),
+		newRandomCmd(f, g),
+		newSearchCmd(f, g),
+		newDecksCmd(f, g),
+		newExportCmd(f, g),
+		newQuizCmd(f, g),
+		newStatsCmd(f, g),
+		newPathsCmd(f, g),
+		newBrowseCmd(f, g),
+		newVersionCmd(f, g),
 	)
 	return root
 }
 
-// registerEnumCompletion offers the valid values of an enum flag.
-func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+// noArgs is cobra.NoArgs as a usage error: an unknown subcommand gets
+// cobra's "did you mean" suggestions, a stray argument is named as such.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.HasSubCommands() {
+		if cmd.SuggestionsMinimumDistance <= 0 {
+			cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only on its own path
+		}
+		hint := ""
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			hint = "did you mean " + strings.Join(s, " or ") + "? "
+		}
+		return exitcode.Usagef("unknown command %q for %s: %s(see %s --help)", args[0], cmd.CommandPath(), hint, cmd.CommandPath())
+	}
+	return exitcode.Usagef("unexpected argument %q: %s takes no arguments (see %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath())
 }
 
-// flagGroup matches cobra's message for mutually exclusive flags.
-var flagGroup = regexp.MustCompile(`^if any flags in the group \[([^\]]*)\] are set none of the others can be`)
-
-var negativeNumber = regexp.MustCompile(`^unknown shorthand flag: '(\d)' in (-\d+)`)
-
-// flagError turns pflag's errors into usage errors. A negative number such
-// as `djq show -1` reads to pflag as a flag; say what it really is.
-func flagError(cmd *cobra.Command, err error) error {
-	if m := negativeNumber.FindStringSubmatch(err.Error()); m != nil {
-		return usagef("invalid question reference %q: ids are positive whole numbers such as 35", m[2])
+// oneArg is cobra.ExactArgs(1) as a usage error that says what the
+// argument is and shows an example.
+func oneArg(what, example string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return exitcode.Usagef("%s needs %s, such as %s", strings.TrimPrefix(cmd.CommandPath(), "djq "), what, example)
+		}
+		return nil
 	}
-	return usagef("%v (see djq %s --help)", err, strings.TrimPrefix(cmd.CommandPath(), "djq "))
+}
+
+var (
+	negativeNumber = regexp.MustCompile(`^unknown shorthand flag: '(\d)' in (-\d+)`)
+	badFlagValue   = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag`)
+)
+
+// flagError is the single place where pflag's own messages come in; it
+// turns them into one-line usage errors without Go internals. A negative
+// number such as `djq show -1` reads to pflag as a flag: say what it is.
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	if m := negativeNumber.FindStringSubmatch(msg); m != nil {
+		return exitcode.Usagef("invalid question reference %q: ids are positive whole numbers such as 35", m[2])
+	}
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		return exitcode.Usagef("invalid value %q for --%s: use %s (see %s --help)", m[1], m[2], flagValueKind(cmd.Flags().Lookup(m[2])), cmd.CommandPath())
+	}
+	return exitcode.Usagef("%s (see %s --help)", msg, cmd.CommandPath())
+}
+
+// flagValueKind says what a flag's value must look like.
+func flagValueKind(fl *pflag.Flag) string {
+	if fl == nil {
+		return "a valid value"
+	}
+	switch fl.Value.Type() {
+	case "int", "int64", "uint":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	}
+	return "a valid value"
 }
 
 // Main runs djq with the process's streams and arguments and returns the
@@ -145,14 +156,14 @@ func Main(args []string) int {
 }
 
 // Run executes the command tree with the given streams and arguments,
-// prints any error as one line on stderr, and returns the exit code. A
-// panic inside a command becomes an "internal error" line and exit code 70;
-// the stack is printed only when DJQ_DEBUG=1.
+// prints any error as one line on stderr, and returns the exit code.
 func Run(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
 	return runFactory(ctx, NewFactory(ios), args)
 }
 
 // runFactory is Run over a given factory, so tests can replace its parts.
+// A panic inside a command becomes an "internal error" line and exit code
+// 70; the stack is printed only when DJQ_DEBUG=1.
 func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 	ios := f.IO
 	defer func() {
@@ -161,34 +172,19 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 			if ios.Getenv("DJQ_DEBUG") == "1" {
 				fmt.Fprintf(ios.ErrOut, "%s", debug.Stack())
 			}
-			code = ExitInternal
+			code = exitcode.Internal
 		}
 	}()
 	root := NewRootCmd(f)
+	if args == nil {
+		args = []string{} // nil would make cobra read os.Args (the test binary's flags)
+	}
 	root.SetArgs(queryArgs(root, args))
 	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return ExitOK
-	}
-	if isBrokenPipe(err) {
-		return ExitOK
-	}
-	if m := flagGroup.FindStringSubmatch(err.Error()); m != nil {
-		names := strings.Fields(m[1])
-		for i := range names {
-			names[i] = "--" + names[i]
-		}
-		err = usagef("%s cannot be used together: choose one", strings.Join(names, " and "))
-	}
-	var silent *silentError
-	if !errors.As(err, &silent) {
+	if err != nil && !exitcode.IsSilent(err) && !exitcode.IsBrokenPipe(err) {
 		fmt.Fprintf(ios.ErrOut, "djq: %s\n", oneLine(err.Error()))
 	}
-	code = ExitCode(err)
-	if code == ExitError && isCobraUsage(err) {
-		code = ExitUsage
-	}
-	return code
+	return exitcode.Of(err)
 }
 
 // queryArgs lets search queries use -word to exclude a word: pflag would
@@ -221,17 +217,22 @@ func queryArgs(root *cobra.Command, args []string) []string {
 
 // isSearchWord reports whether a dash-prefixed argument is a query word
 // rather than a flag of cmd: "-formset" is a word, "-n", "-n5", "--limit"
-// and "--limit=3" are flags.
+// and "--limit=3" are flags, and so is any other "--name" that is not a
+// flag of search ("--deploy" in `djq search check --deploy` is a word).
 func isSearchWord(cmd *cobra.Command, a string) bool {
-	if !strings.HasPrefix(a, "-") || a == "-" || strings.HasPrefix(a, "--") {
+	if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
 		return false
 	}
-	short := a[1:2]
-	f := cmd.Flags().ShorthandLookup(short)
-	if f == nil {
-		f = cmd.InheritedFlags().ShorthandLookup(short)
+	if name, ok := strings.CutPrefix(a, "--"); ok {
+		name, _, _ = strings.Cut(name, "=")
+		return cmd.Flags().Lookup(name) == nil && cmd.InheritedFlags().Lookup(name) == nil
 	}
-	if f == nil {
+	short := a[1:2]
+	fl := cmd.Flags().ShorthandLookup(short)
+	if fl == nil {
+		fl = cmd.InheritedFlags().ShorthandLookup(short)
+	}
+	if fl == nil {
 		return true
 	}
 	rest := a[2:]
@@ -243,18 +244,6 @@ func isSearchWord(cmd *cobra.Command, a string) bool {
 	return err != nil
 }
 
-// isCobraUsage recognises the argument errors cobra itself returns
-// (unknown command, wrong number of arguments).
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument", "unknown flag", "unknown shorthand", "flag needs an argument"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // oneLine keeps error output to one line per the README's promise.
 func oneLine(s string) string {
 	s = strings.TrimSpace(s)
@@ -262,26 +251,4 @@ func oneLine(s string) string {
 		s = s[:i]
 	}
 	return s
-}
-
-// writeOut writes a command's whole output to stdout (through the pager
-// when it applies) and maps write failures: a closed pipe is not an error
-// worth a message, anything else (a full disk) is.
-func writeOut(f *Factory, s string) error {
-	if err := f.IO.WriteOutput(s, f.PagerMode); err != nil {
-		if isBrokenPipe(err) {
-			return err
-		}
-		return fmt.Errorf("writing output: %w", err)
-	}
-	return nil
-}
-
-// writeJSONOut writes v as indented JSON to stdout.
-func writeJSONOut(f *Factory, v any) error {
-	var out strings.Builder
-	if err := output.WriteJSON(&out, v); err != nil {
-		return err
-	}
-	return writeOut(f, out.String())
 }

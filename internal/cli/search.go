@@ -1,18 +1,20 @@
 package cli
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/search"
 )
 
 // SearchOptions is what `djq search` was asked to do.
 type SearchOptions struct {
+	Common
 	Query   string
 	Filter  filterFlags
 	Limit   int
@@ -22,7 +24,7 @@ type SearchOptions struct {
 // maxSearchLimit bounds --limit.
 const maxSearchLimit = 1000
 
-func newSearchCmd(f *Factory, runF func(*SearchOptions) error) *cobra.Command {
+func newSearchCmd(f *Factory, g *globals) *cobra.Command {
 	opts := &SearchOptions{}
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
@@ -49,20 +51,20 @@ Query syntax:
   djq search signals level:advanced
   djq search csrf --format json`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 || strings.TrimSpace(strings.Join(args, " ")) == "" {
-				return usagef("search needs a query, such as djq search select_related")
+			if strings.TrimSpace(strings.Join(args, " ")) == "" {
+				return exitcode.Usagef("search needs a query, such as djq search select_related")
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
+			}
 			opts.Query = strings.Join(args, " ")
-			if opts.Limit < 1 || opts.Limit > maxSearchLimit {
-				return usagef("invalid limit %d: use a number from 1 to %d", opts.Limit, maxSearchLimit)
+			if err := countFlag("limit", opts.Limit, maxSearchLimit); err != nil {
+				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return searchRun(f, opts)
+			return searchRun(cmd.Context(), f, opts)
 		},
 	}
 	addFilterFlags(cmd, f, &opts.Filter)
@@ -71,48 +73,31 @@ Query syntax:
 	return cmd
 }
 
-func searchRun(f *Factory, opts *SearchOptions) error {
-	// Reject a malformed query before paying for the index.
+func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 	if _, err := search.ParseQuery(opts.Query); err != nil {
-		return &UsageError{Err: err}
+		return exitcode.AsUsage(err)
 	}
-	f.NoCache = f.NoCache || opts.NoCache
-	if names, err := f.DeckNames(); err != nil {
-		return err
-	} else if _, err := (filterFlags{Decks: f.DeckRestriction()}).resolveWith(nil, names); err != nil {
-		return err
-	}
-	ix, err := f.Index()
+	ix, err := f.Index(opts.Decks, opts.NoCache)
 	if err != nil {
 		return err
 	}
-	// Only a --tag needs the index's tags; asking for them first would
-	// wait for the decks' files to be checked before searching.
 	var tags []string
 	if opts.Filter.Tag != "" {
 		if tags, _, err = ix.Facets(); err != nil {
 			return err
 		}
 	}
-	deckNames, err := f.DeckNames()
-	if err != nil {
-		return err
-	}
-	opts.Filter.Decks = f.DeckRestriction()
-	flt, err := opts.Filter.resolveWith(tags, deckNames)
+	names := f.Names(opts.Decks)
+	flt, err := opts.Filter.filter(tags, names)
 	if err != nil {
 		return err
 	}
 	snippetLen := search.DefaultSnippetLen
-	if f.Policy.Format == render.FormatPretty && f.Policy.TTY {
-		snippetLen = max(40, min(f.Policy.Width*2-12, 220))
+	if opts.Policy.Format == render.FormatPretty && opts.Policy.TTY {
+		snippetLen = max(40, min(opts.Policy.Width*2-12, 220))
 	}
-	res, err := ix.Search(f.Context(), search.Request{Query: opts.Query, Filter: flt, Limit: opts.Limit, SnippetLen: snippetLen})
+	res, err := ix.Search(ctx, search.Request{Query: opts.Query, Filter: flt, Limit: opts.Limit, SnippetLen: snippetLen})
 	if err != nil {
-		var qe *search.QueryError
-		if errors.As(err, &qe) {
-			return &UsageError{Err: err}
-		}
 		return err
 	}
 	if res.Corrected != "" {
@@ -120,14 +105,14 @@ func searchRun(f *Factory, opts *SearchOptions) error {
 	}
 	if len(res.Hits) == 0 {
 		hint := "try fewer or other words, or djq list"
-		if !opts.Filter.isEmpty() {
-			hint = "try without " + opts.Filter.describe()
+		if d := opts.Filter.describe(names); d != "" {
+			hint = "try without " + d
 		}
-		return notFoundf("no questions match %q (%s)", opts.Query, hint)
+		return exitcode.NotFoundf("no questions match %q (%s)", opts.Query, hint)
 	}
 	var out strings.Builder
-	if err := render.SearchHits(&out, f.Policy, res.Hits); err != nil {
+	if err := render.SearchHits(&out, opts.Policy, res.Hits); err != nil {
 		return err
 	}
-	return writeOut(f, out.String())
+	return writeOut(f, opts.Common, out.String())
 }

@@ -41,7 +41,8 @@ func TestSearchMalformedQueries(t *testing.T) {
 		{"-word excludes, not a flag", []string{"search", "cache", "-template", "--limit", "3"}, 0, ""},
 		{"-word that starts like a shorthand", []string{"search", "signals", "-level"}, 0, ""},
 		{"shorthand with value", []string{"search", "-n2", "cache"}, 0, ""},
-		{"unknown long flag is still an error", []string{"search", "cache", "--nope"}, 2, "unknown flag: --nope"},
+		{"--word that is not a flag is a query word", []string{"search", "check", "--deploy"}, 0, ""},
+		{"a known long flag is still a flag", []string{"search", "cache", "--limit", "x"}, 2, `invalid value "x" for --limit`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

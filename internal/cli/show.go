@@ -1,23 +1,30 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/search"
 )
 
 // ShowOptions is what `djq show` was asked to do.
 type ShowOptions struct {
+	Common
 	Refs []string
 }
 
-func newShowCmd(f *Factory, runF func(*ShowOptions) error) *cobra.Command {
+func newShowCmd(f *Factory, g *globals) *cobra.Command {
 	opts := &ShowOptions{}
-	cmd := &cobra.Command{
+	return &cobra.Command{
 		Use:   "show REF [REF...]",
 		Short: "Show the answer to one or more questions",
 		Long: `Show the full answer to one or more questions by id.
@@ -32,37 +39,36 @@ it can be appended to notes. Questions in your own decks are NAME:ID.`,
 		Annotations: rendersAnswers(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("show needs at least one question id, such as djq show 35 (see djq list)")
+				return exitcode.Usagef("show needs at least one question id, such as djq show 35 (see djq list)")
 			}
 			return nil
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			return completeRefs(f, toComplete)
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Refs = args
-			if runF != nil {
-				return runF(opts)
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
 			}
-			return showRun(f, opts)
+			opts.Refs = args
+			return showRun(cmd.Context(), f, opts)
 		},
 	}
-	return cmd
 }
 
 // showRun parses every ref first (a malformed one is a usage error and
 // nothing is printed), then prints the questions that exist and reports
 // the ones that do not, exiting 1 if any were missing.
-func showRun(f *Factory, opts *ShowOptions) error {
+func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
 	refs := make([]bank.Ref, len(opts.Refs))
 	for i, s := range opts.Refs {
 		r, err := bank.ParseRef(s)
 		if err != nil {
-			return &UsageError{Err: err}
+			return suggestRef(ctx, f, opts.Common, s, err)
 		}
 		refs[i] = r
 	}
-	b, err := f.Bank()
+	b, err := f.Bank(opts.Decks)
 	if err != nil {
 		return err
 	}
@@ -79,39 +85,51 @@ func showRun(f *Factory, opts *ShowOptions) error {
 		qs = append(qs, q)
 	}
 	if len(qs) > 0 {
-		if err := writeQuestions(f, qs); err != nil {
+		if err := writeQuestions(f, opts.Common, b, qs); err != nil {
 			return err
 		}
 	}
-	switch len(missing) {
-	case 0:
+	if len(missing) == 0 {
 		return nil
-	case 1:
-		return &NotFoundError{Err: missing[0]}
-	default:
-		for _, m := range missing[:len(missing)-1] {
-			fmt.Fprintf(f.IO.ErrOut, "djq: %s\n", m)
-		}
-		return &NotFoundError{Err: missing[len(missing)-1]}
 	}
+	for _, m := range missing[:len(missing)-1] {
+		fmt.Fprintf(f.IO.ErrOut, "djq: %s\n", m)
+	}
+	return missing[len(missing)-1]
+}
+
+// suggestRef answers `djq show select_related`: text where a reference
+// belongs is a usage error, and the best search hit is offered instead.
+// A malformed number ("0", "3x") keeps the plain reference error.
+func suggestRef(ctx context.Context, f *Factory, c Common, text string, refErr error) error {
+	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(text)); strings.Contains(text, ":") || !unicode.IsLetter(first) {
+		return refErr
+	}
+	ix, err := f.Index(c.Decks, false)
+	if err != nil {
+		return refErr
+	}
+	res, err := ix.Search(ctx, search.Request{Query: text, Limit: 1, Filter: bank.Filter{Decks: f.Names(c.Decks)}})
+	var qe *search.QueryError
+	if errors.As(err, &qe) || err != nil || len(res.Hits) == 0 {
+		return exitcode.Usagef("no question %q: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", text, text)
+	}
+	h := res.Hits[0]
+	return exitcode.Usagef("no question %q: did you mean %s %s? (djq search %s)", text, h.Ref, strings.TrimSuffix(h.Title, "?"), text)
 }
 
 // writeQuestions renders full answers in the run's policy.
-func writeQuestions(f *Factory, qs []*bank.Question) error {
-	b, err := f.Bank()
-	if err != nil {
-		return err
-	}
+func writeQuestions(f *Factory, c Common, b *bank.Bank, qs []*bank.Question) error {
 	var out strings.Builder
-	if err := render.Questions(&out, f.Policy, qs, b.Lookup); err != nil {
+	if err := render.Questions(&out, c.Policy, qs, b.Lookup); err != nil {
 		return err
 	}
-	return writeOut(f, out.String())
+	return writeOut(f, c, out.String())
 }
 
 // completeRefs offers question refs with their titles as descriptions.
 func completeRefs(f *Factory, toComplete string) ([]string, cobra.ShellCompDirective) {
-	b, err := f.Bank()
+	b, err := f.Bank(nil)
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}

@@ -4,17 +4,31 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/djq-cli/djq/internal/render"
 )
 
-func newVersionCmd(f *Factory) *cobra.Command {
+// VersionOptions is what `djq version` was asked to do.
+type VersionOptions struct {
+	Common
+}
+
+func newVersionCmd(f *Factory, g *globals) *cobra.Command {
+	opts := &VersionOptions{}
 	return &cobra.Command{
 		Use:     "version",
 		Short:   "Print djq's version, commit and build date",
-		Long:    "Print djq's version, the commit it was built from and the build date.\nRelease builds carry all three; `go install` builds show the module version.",
-		Example: "  djq version",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return writeOut(f, fmt.Sprintln(f.Build.String()))
+		Long:    "Print djq's version, the commit it was built from and the build date.\nRelease builds carry all three; `go install` builds show the module version.\n--format json prints them as an object.",
+		Example: "  djq version\n  djq version --format json",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			if opts.Common, err = g.resolve(f, cmd); err != nil {
+				return err
+			}
+			if opts.Policy.Format == render.FormatJSON {
+				return writeJSONOut(f, opts.Common, f.Build)
+			}
+			return writeOut(f, opts.Common, fmt.Sprintln(f.Build.String()))
 		},
 	}
 }

@@ -31,6 +31,8 @@ type Sources struct {
 	EnvList string
 	// Flags are the --deck values that name folders.
 	Flags []string
+	// Added are the folders recorded by `djq decks add`.
+	Added []string
 }
 
 // Locate lists the user decks: every folder in DataDir/decks, every folder
@@ -93,6 +95,11 @@ func Locate(src Sources) ([]Location, []error, error) {
 			continue
 		}
 		if err := add(p, "DJQ_DECKS"); err != nil {
+			return nil, warnings, err
+		}
+	}
+	for _, p := range src.Added {
+		if err := add(p, "djq decks add"); err != nil {
 			return nil, warnings, err
 		}
 	}

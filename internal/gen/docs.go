@@ -1,17 +1,91 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
 
 	"github.com/djq-cli/djq/internal/cli"
+	"github.com/djq-cli/djq/internal/iostreams"
 )
+
+// generatedFile is one file made from the command tree.
+type generatedFile struct {
+	Path string // slash-separated, relative to the repository root
+	Data []byte
+}
+
+// manDate is fixed so that regenerating the man pages changes nothing
+// unless the commands changed.
+var manDate = time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC)
+
+// generateDocs renders the shell completions and one man page per command
+// from the command tree. It lives in the generator, not in the cli
+// package, so the shipped binary does not link cobra/doc, go-md2man and
+// blackfriday.
+func generateDocs() ([]generatedFile, error) {
+	ios, _, _, _ := iostreams.Test()
+	root := cli.NewRootCmd(cli.NewFactory(ios))
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
+	root.DisableAutoGenTag = true
+
+	var files []generatedFile
+	gen := func(p string, write func(*bytes.Buffer) error) error {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		files = append(files, generatedFile{Path: p, Data: b.Bytes()})
+		return nil
+	}
+	steps := []struct {
+		path  string
+		write func(*bytes.Buffer) error
+	}{
+		{"completions/djq.bash", func(b *bytes.Buffer) error { return root.GenBashCompletionV2(b, true) }},
+		{"completions/_djq", func(b *bytes.Buffer) error { return root.GenZshCompletion(b) }},
+		{"completions/djq.fish", func(b *bytes.Buffer) error { return root.GenFishCompletion(b, true) }},
+		{"completions/djq.ps1", func(b *bytes.Buffer) error { return root.GenPowerShellCompletionWithDesc(b) }},
+	}
+	for _, s := range steps {
+		if err := gen(s.path, s.write); err != nil {
+			return nil, err
+		}
+	}
+	header := &doc.GenManHeader{Title: "DJQ", Section: "1", Date: &manDate, Source: "djq", Manual: "djq manual"}
+	var walk func(c *cobra.Command) error
+	walk = func(c *cobra.Command) error {
+		if !c.IsAvailableCommand() && c != root || c.IsAdditionalHelpTopicCommand() {
+			return nil
+		}
+		for _, sub := range c.Commands() {
+			if err := walk(sub); err != nil {
+				return err
+			}
+		}
+		name := strings.ReplaceAll(c.CommandPath(), " ", "-") + ".1"
+		h := *header
+		h.Title = strings.ToUpper(strings.ReplaceAll(c.CommandPath(), " ", "-"))
+		return gen(path.Join("man", name), func(b *bytes.Buffer) error { return doc.GenMan(c, &h, b) })
+	}
+	if err := walk(root); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
 
 // writeDocs writes the completion scripts and man pages into root,
 // replacing the generated files only.
 func writeDocs(root string) error {
-	files, err := cli.GenerateDocs()
+	files, err := generateDocs()
 	if err != nil {
 		return err
 	}

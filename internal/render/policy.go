@@ -7,13 +7,13 @@
 package render
 
 import (
-	"fmt"
 	"os"
 	"strings"
 
 	"github.com/charmbracelet/glamour/styles"
 	"github.com/muesli/termenv"
 
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
 
@@ -78,15 +78,6 @@ type Policy struct {
 	Profile termenv.Profile
 }
 
-// UsageError is a bad flag value; the command layer maps it to exit code 2.
-type UsageError struct{ Msg string }
-
-func (e *UsageError) Error() string { return e.Msg }
-
-func usagef(format string, args ...any) error {
-	return &UsageError{Msg: fmt.Sprintf(format, args...)}
-}
-
 // ParseFormat validates a --format value.
 func ParseFormat(s string) (Format, error) {
 	f := Format(strings.ToLower(strings.TrimSpace(s)))
@@ -95,7 +86,7 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", usagef("unknown format %q: valid formats are %s", s, strings.Join(FormatNames, ", "))
+	return "", exitcode.Usagef("unknown format %q: valid formats are %s", s, strings.Join(FormatNames, ", "))
 }
 
 // ParseColor validates a --color value.
@@ -106,7 +97,7 @@ func ParseColor(s string) (iostreams.ColorMode, error) {
 			return iostreams.ColorMode(c), nil
 		}
 	}
-	return "", usagef("unknown color mode %q: valid modes are %s", s, strings.Join(ColorNames, ", "))
+	return "", exitcode.Usagef("unknown color mode %q: valid modes are %s", s, strings.Join(ColorNames, ", "))
 }
 
 // ParseStyle validates a --style value (or GLAMOUR_STYLE): a built-in style
@@ -123,9 +114,9 @@ func ParseStyle(s, source string) (string, error) {
 		if st, err := os.Stat(name); err == nil && !st.IsDir() {
 			return name, nil
 		}
-		return "", usagef("style file %q given by %s does not exist", s, source)
+		return "", exitcode.Usagef("style file %q given by %s does not exist", s, source)
 	}
-	return "", usagef("unknown style %q given by %s: valid styles are %s, or a glamour JSON style file", s, source, strings.Join(StyleNames, ", "))
+	return "", exitcode.Usagef("unknown style %q given by %s: valid styles are %s, or a glamour JSON style file", s, source, strings.Join(StyleNames, ", "))
 }
 
 // Decide resolves the user's flags against the environment and the
@@ -153,7 +144,7 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 		}
 	}
 	if fl.WidthSet && (fl.Width < MinWidth || fl.Width > MaxWidth) {
-		return Policy{}, usagef("invalid width %d: use a number of columns from %d to %d", fl.Width, MinWidth, MaxWidth)
+		return Policy{}, exitcode.Usagef("invalid width %d: use a number of columns from %d to %d", fl.Width, MinWidth, MaxWidth)
 	}
 
 	p := Policy{TTY: ios.IsStdoutTTY(), Color: ios.ColorEnabled(colorMode)}

@@ -8,6 +8,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/golden"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
@@ -141,8 +142,8 @@ func TestDecide(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)
 				}
-				if _, ok := err.(*UsageError); !ok {
-					t.Errorf("err is %T, want *UsageError", err)
+				if code := exitcode.Of(err); code != exitcode.Usage {
+					t.Errorf("err %T maps to exit %d, want %d (usage)", err, code, exitcode.Usage)
 				}
 				return
 			}

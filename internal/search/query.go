@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 // MaxQueryLen bounds a query in bytes. Longer input is almost certainly a
@@ -37,6 +39,9 @@ type Clause struct {
 type QueryError struct{ Msg string }
 
 func (e *QueryError) Error() string { return e.Msg }
+
+// ExitCode makes a query that cannot be searched a usage error.
+func (e *QueryError) ExitCode() int { return exitcode.Usage }
 
 // fieldNames are the field terms the query language knows.
 var fieldNames = map[string]bool{"level": true, "tag": true, "title": true, "deck": true}

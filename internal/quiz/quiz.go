@@ -1,0 +1,314 @@
+// Package quiz runs a flashcard session: it picks the cards (due first, then
+// new ones in a seeded order), shows each, reads a grade, and records it at
+// once through the state store, so that quitting or a crash loses nothing
+// already answered. It reads keys from a terminal in raw mode or grades
+// from lines of text (--plain); the command layer only wires it up.
+package quiz
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/fsrs"
+	"github.com/djq-cli/djq/internal/state"
+)
+
+// Card is a question chosen for the session with its state key.
+type Card struct {
+	Q   *bank.Question
+	Key string
+}
+
+// Choose picks due cards first (most overdue first), then new cards in an
+// order fixed by seed, at most count in all.
+func Choose(pool []*bank.Question, st *state.State, now time.Time, count int, seed int64) []Card {
+	var due, fresh []Card
+	for _, q := range pool {
+		c := Card{Q: q, Key: state.CardKey(q.Deck, q.ID)}
+		card, seen := st.Cards[c.Key]
+		switch {
+		case !seen || card.IsNew():
+			fresh = append(fresh, c)
+		case !card.Due.After(now):
+			due = append(due, c)
+		}
+	}
+	sort.SliceStable(due, func(i, j int) bool { return st.Cards[due[i].Key].Due.Before(st.Cards[due[j].Key].Due) })
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x717569))
+	rng.Shuffle(len(fresh), func(i, j int) { fresh[i], fresh[j] = fresh[j], fresh[i] })
+	out := append(due, fresh...)
+	return out[:min(count, len(out))]
+}
+
+// NextDue is the soonest due date among pool's cards, zero when none has
+// been reviewed.
+func NextDue(st *state.State, pool []*bank.Question) time.Time {
+	var next time.Time
+	for _, q := range pool {
+		if c, ok := st.Cards[state.CardKey(q.Deck, q.ID)]; ok && (next.IsZero() || c.Due.Before(next)) {
+			next = c.Due
+		}
+	}
+	return next
+}
+
+// Session is one run of cards.
+type Session struct {
+	Store *state.Store
+	Sched *fsrs.Scheduler
+	Cards []Card
+	Now   func() time.Time
+	// Out gets the cards; ErrOut the prompts and the summary.
+	Out, ErrOut io.Writer
+	// Markdown is a card as Markdown (--plain); Rendered is the revealed
+	// answer for a terminal.
+	Markdown func(*bank.Question) string
+	Rendered func(*bank.Question) (string, error)
+	// WriteCard writes a --plain card (through the pager policy).
+	WriteCard func(string) error
+
+	reviewed, correct int
+}
+
+// grade records a grade at once.
+func (s *Session) grade(c Card, g fsrs.Grade) (fsrs.Card, error) {
+	card, err := s.Store.Grade(s.Sched, c.Key, g, s.Now())
+	if err != nil {
+		return card, err
+	}
+	s.reviewed++
+	if g != fsrs.Again {
+		s.correct++
+	}
+	return card, nil
+}
+
+// ParseGrade reads a grade typed as a word, its initial or 1-4.
+func ParseGrade(s string) (fsrs.Grade, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "a", "again":
+		return fsrs.Again, true
+	case "2", "h", "hard":
+		return fsrs.Hard, true
+	case "3", "g", "good":
+		return fsrs.Good, true
+	case "4", "e", "easy":
+		return fsrs.Easy, true
+	}
+	return 0, false
+}
+
+var gradeNames = map[fsrs.Grade]string{fsrs.Again: "again", fsrs.Hard: "hard", fsrs.Good: "good", fsrs.Easy: "easy"}
+
+// RunPlain prints each card as Markdown and reads one grade per line;
+// end of input or "q" ends the session.
+func (s *Session) RunPlain(in *bufio.Reader) error {
+	for i, c := range s.Cards {
+		doc := fmt.Sprintf("<!-- card %d of %d -->\n\n%s\n", i+1, len(s.Cards), s.Markdown(c.Q))
+		if err := s.WriteCard(doc); err != nil {
+			return err
+		}
+		if done, err := s.plainGrade(in, c); done || err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// plainGrade reads lines until one is a grade; done is true when the
+// session should end.
+func (s *Session) plainGrade(in *bufio.Reader, c Card) (done bool, err error) {
+	for {
+		fmt.Fprint(s.ErrOut, "grade (again, hard, good, easy or 1-4): ")
+		line, rerr := in.ReadString('\n')
+		text := strings.TrimSpace(line)
+		if text == "" && rerr != nil {
+			fmt.Fprintln(s.ErrOut)
+			return true, nil // end of input ends the session
+		}
+		if strings.EqualFold(text, "q") || strings.EqualFold(text, "quit") {
+			return true, nil
+		}
+		g, ok := ParseGrade(text)
+		if !ok {
+			fmt.Fprintf(s.ErrOut, "djq: unknown grade %q: use again, hard, good, easy or 1-4\n", text)
+			if rerr != nil {
+				return true, nil
+			}
+			continue
+		}
+		card, err := s.grade(c, g)
+		if err != nil {
+			return true, err
+		}
+		fmt.Fprintf(s.ErrOut, "%s: next review %s\n", gradeNames[g], When(card.Due, s.Now()))
+		return false, nil
+	}
+}
+
+// RunInteractive shows each card on a terminal, reveals the answer on
+// Enter or space and reads a grade key.
+func (s *Session) RunInteractive(in io.Reader) error {
+	// Ctrl-C arrives as a key in raw mode; while printing, ignore the
+	// signal so that it cannot cut a session short without its summary.
+	signal.Ignore(os.Interrupt)
+	defer signal.Reset(os.Interrupt)
+	keys := keysFrom(in)
+	for i, c := range s.Cards {
+		fmt.Fprintf(s.Out, "\n[%d/%d] Question %s · %s\n\n  %s\n\n", i+1, len(s.Cards), c.Q.Ref(), c.Q.Level, c.Q.Title)
+		fmt.Fprint(s.Out, "Press Enter or space to show the answer (q to quit) ")
+		if !waitReveal(keys) {
+			fmt.Fprintln(s.Out)
+			return nil
+		}
+		fmt.Fprintln(s.Out)
+		answer, err := s.Rendered(c.Q)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(s.Out, answer)
+		if c.Q.Summary != "" {
+			fmt.Fprintf(s.Out, "\nIn short: %s\n", c.Q.Summary)
+		}
+		fmt.Fprint(s.Out, "\nGrade: 1 again · 2 hard · 3 good · 4 easy (q to quit) ")
+		if done, err := s.keyGrade(keys, c); done || err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// waitReveal reads keys until Enter or space (true) or a quit key (false).
+func waitReveal(keys keyReader) bool {
+	for {
+		k, err := keys.ReadKey()
+		if err != nil || isQuit(k) {
+			return false
+		}
+		if k == '\r' || k == '\n' || k == ' ' {
+			return true
+		}
+	}
+}
+
+// keyGrade reads keys until one is a grade and records it.
+func (s *Session) keyGrade(keys keyReader, c Card) (done bool, err error) {
+	for {
+		k, err := keys.ReadKey()
+		if err != nil || isQuit(k) {
+			fmt.Fprintln(s.Out)
+			return true, nil
+		}
+		g, ok := ParseGrade(string(k))
+		if !ok {
+			continue
+		}
+		card, err := s.grade(c, g)
+		if err != nil {
+			return true, err
+		}
+		fmt.Fprintf(s.Out, "%s\n%s: next review %s\n", gradeNames[g], gradeNames[g], When(card.Due, s.Now()))
+		return false, nil
+	}
+}
+
+func isQuit(k byte) bool { return k == 'q' || k == 'Q' || k == 3 || k == 4 || k == 0x1b }
+
+// Summary prints how the session went and when the next review is due.
+func (s *Session) Summary() {
+	next := ""
+	if st, err := s.Store.Load(); err == nil {
+		var soonest time.Time
+		for _, c := range st.Cards {
+			if soonest.IsZero() || c.Due.Before(soonest) {
+				soonest = c.Due
+			}
+		}
+		if !soonest.IsZero() {
+			next = "; next review due " + When(soonest, s.Now())
+		}
+	}
+	fmt.Fprintf(s.ErrOut, "Reviewed %s, %d correct%s.\n", Count(s.reviewed, "card"), s.correct, next)
+}
+
+// Count says "1 card" or "3 cards".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// When says how far away t is, for people: "now", "in 1 minute", "in 5
+// hours", "in 3 days (2 Dec)".
+func When(t, now time.Time) string {
+	d := t.Sub(now)
+	switch {
+	case d <= 0:
+		return "now"
+	case d < time.Hour:
+		return "in " + Count(max(1, int(d.Round(time.Minute).Minutes())), "minute")
+	case d < 36*time.Hour:
+		return "in " + Count(int(d.Round(time.Hour).Hours()), "hour")
+	default:
+		return fmt.Sprintf("in %s (%s)", Count(int((d+12*time.Hour).Hours()/24), "day"), t.Local().Format("2 Jan"))
+	}
+}
+
+// keyReader reads single key presses.
+type keyReader interface {
+	ReadKey() (byte, error)
+}
+
+// keysFrom reads raw keys from a terminal, or bytes from any other reader
+// (tests).
+func keysFrom(in io.Reader) keyReader {
+	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return rawKeys{f}
+	}
+	return streamKeys{in}
+}
+
+// rawKeys reads keys from a terminal in raw mode, one at a time, leaving
+// the terminal in its normal mode between reads so that output prints
+// normally.
+type rawKeys struct{ f *os.File }
+
+func (r rawKeys) ReadKey() (byte, error) {
+	fd := int(r.f.Fd())
+	old, err := term.MakeRaw(fd)
+	if err != nil {
+		return 0, err
+	}
+	defer term.Restore(fd, old) //nolint:errcheck
+	var b [8]byte
+	n, err := r.f.Read(b[:])
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, io.EOF
+	}
+	return b[0], nil
+}
+
+// streamKeys reads keys from any reader.
+type streamKeys struct{ r io.Reader }
+
+func (s streamKeys) ReadKey() (byte, error) {
+	var b [1]byte
+	if _, err := io.ReadFull(s.r, b[:]); err != nil {
+		return 0, err
+	}
+	return b[0], nil
+}

@@ -1,0 +1,97 @@
+package state
+
+import (
+	"time"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// MasteredDays is the stability, in days, from which a card counts as
+// mastered (Anki calls such cards mature).
+const MasteredDays = 21
+
+// ChartDays is how many days the review chart covers.
+const ChartDays = 14
+
+// Counts are the cards of one level or deck by state.
+type Counts struct {
+	New      int `json:"new"`
+	Learning int `json:"learning"`
+	DueToday int `json:"due_today"`
+	Mastered int `json:"mastered"`
+}
+
+// DayCount is the number of reviews on one day.
+type DayCount struct {
+	Date    string `json:"date"`
+	Reviews int    `json:"reviews"`
+}
+
+// Stats is what djq stats reports.
+type Stats struct {
+	Reviews int               `json:"reviews"`
+	Streak  int               `json:"streak"`
+	Total   Counts            `json:"total"`
+	Levels  map[string]Counts `json:"levels"`
+	Decks   map[string]Counts `json:"decks"`
+	Days    []DayCount        `json:"last_14_days"`
+}
+
+// ComputeStats classifies every question against the state at time now.
+func ComputeStats(qs []*bank.Question, st *State, now time.Time) Stats {
+	s := Stats{Reviews: len(st.Reviews), Levels: map[string]Counts{}, Decks: map[string]Counts{}}
+	y, m, d := now.Date()
+	endOfToday := time.Date(y, m, d, 0, 0, 0, 0, now.Location()).AddDate(0, 0, 1)
+	add := func(c *Counts, q *bank.Question) {
+		card, ok := st.Cards[CardKey(q.Deck, q.ID)]
+		switch {
+		case !ok || card.IsNew():
+			c.New++
+		case card.Due.Before(endOfToday):
+			c.DueToday++
+		case card.Stability >= MasteredDays:
+			c.Mastered++
+		default:
+			c.Learning++
+		}
+	}
+	for _, l := range bank.Levels {
+		s.Levels[string(l)] = Counts{}
+	}
+	for _, q := range qs {
+		lc, dc := s.Levels[string(q.Level)], s.Decks[q.Deck]
+		add(&lc, q)
+		add(&dc, q)
+		add(&s.Total, q)
+		s.Levels[string(q.Level)], s.Decks[q.Deck] = lc, dc
+	}
+	s.Days, s.Streak = reviewDays(st.Reviews, now)
+	return s
+}
+
+// reviewDays counts reviews per day over the chart's days, and the streak:
+// consecutive days with reviews up to today, or up to yesterday when today
+// has none yet.
+func reviewDays(reviews []Review, now time.Time) ([]DayCount, int) {
+	const layout = "2006-01-02"
+	perDay := map[string]int{}
+	for _, r := range reviews {
+		perDay[r.At.In(now.Location()).Format(layout)]++
+	}
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 12, 0, 0, 0, now.Location())
+	var days []DayCount
+	for i := ChartDays - 1; i >= 0; i-- {
+		day := today.AddDate(0, 0, -i).Format(layout)
+		days = append(days, DayCount{Date: day, Reviews: perDay[day]})
+	}
+	streak, day := 0, today
+	if perDay[day.Format(layout)] == 0 {
+		day = day.AddDate(0, 0, -1)
+	}
+	for perDay[day.Format(layout)] > 0 {
+		streak++
+		day = day.AddDate(0, 0, -1)
+	}
+	return days, streak
+}
