@@ -63,7 +63,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 	if err != nil {
 		return err
 	}
-	start, err := (filterFlags{Level: level}).filter(nil, nil)
+	start, err := bank.NewFilter(level, "", nil, nil)
 	if err != nil {
 		return err
 	}
@@ -109,13 +109,13 @@ func browseConfig(ctx context.Context, f *Factory, c Common, qs []*bank.Question
 	} else {
 		p.Profile, p.Style = termenv.Ascii, "notty"
 	}
-	names := f.Names(c.Decks)
+	names := f.Library(c.Decks).Selected()
 	return browse.Config{
 		Questions: qs,
 		Level:     level,
 		Seed:      uint64(f.Now().UnixNano()),
 		Search: func(query string, lvl bank.Level) ([]string, error) {
-			ix, err := f.Index(c.Decks, false)
+			ix, err := f.Library(c.Decks).Index(false)
 			if err != nil {
 				return nil, err
 			}

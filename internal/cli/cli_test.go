@@ -10,6 +10,7 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/golden"
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/library"
 )
 
 // runOpts describe the environment of one test run.
@@ -329,7 +330,7 @@ func TestPanicGuard(t *testing.T) {
 	ios, _, _, errOut := iostreams.Test()
 	ios.SetEnv(nil)
 	f := NewFactory(ios)
-	f.loadBank = func(*Factory, Decks) (*bank.Bank, error) { panic("boom") }
+	f.loadBank = func(*library.Library) (*bank.Bank, error) { panic("boom") }
 	code := runFactory(context.Background(), f, []string{"list"})
 	if code != exitcode.Internal {
 		t.Errorf("exit code = %d, want %d", code, exitcode.Internal)
@@ -341,7 +342,7 @@ func TestPanicGuard(t *testing.T) {
 	ios, _, _, errOut = iostreams.Test()
 	ios.SetEnv(map[string]string{"DJQ_DEBUG": "1"})
 	f = NewFactory(ios)
-	f.loadBank = func(*Factory, Decks) (*bank.Bank, error) { panic("boom") }
+	f.loadBank = func(*library.Library) (*bank.Bank, error) { panic("boom") }
 	if code := runFactory(context.Background(), f, []string{"list"}); code != exitcode.Internal || !strings.Contains(errOut.String(), "goroutine") {
 		t.Errorf("DJQ_DEBUG=1: exit %d, stderr %.200q", code, errOut.String())
 	}

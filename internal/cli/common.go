@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -97,7 +96,7 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 	registerEnumCompletion(cmd, "level", bank.LevelNames())
 	_ = cmd.RegisterFlagCompletionFunc("tag", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 		deckArgs, _ := c.Flags().GetStringArray("deck")
-		b, err := f.Bank(deckArgs)
+		b, err := f.Library(deckArgs).Bank()
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
@@ -108,28 +107,6 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 // registerEnumCompletion offers the valid values of an enum flag.
 func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// filter validates the filter flags against known tags and the decks
-// chosen: an unknown level or tag is a usage error listing the valid
-// values. Decks were validated once already (checkDecks).
-func (ff filterFlags) filter(tags []string, deckNames []string) (bank.Filter, error) {
-	flt := bank.Filter{Decks: deckNames}
-	if ff.Level != "" {
-		l, err := bank.ParseLevel(ff.Level)
-		if err != nil {
-			return flt, exitcode.AsUsage(err)
-		}
-		flt.Level = l
-	}
-	if ff.Tag != "" {
-		tag := strings.ToLower(strings.TrimSpace(ff.Tag))
-		if !slices.Contains(tags, tag) {
-			return flt, exitcode.Usagef("unknown tag %q: tags are %s", ff.Tag, strings.Join(tags, ", "))
-		}
-		flt.Tag = tag
-	}
-	return flt, nil
 }
 
 // describe renders the filter as the flags that made it, for messages.
@@ -158,15 +135,15 @@ type selection struct {
 // path list, random, quiz, export and browse share. A filter that matches
 // nothing is a not-found error naming the flags.
 func selectQuestions(f *Factory, c Common, ff filterFlags) (selection, error) {
-	if err := f.checkDecks(c.Decks); err != nil {
+	if err := f.Library(c.Decks).Check(); err != nil {
 		return selection{}, err
 	}
-	b, err := f.Bank(c.Decks)
+	b, err := f.Library(c.Decks).Bank()
 	if err != nil {
 		return selection{}, err
 	}
-	names := f.Names(c.Decks)
-	flt, err := ff.filter(b.Tags(), names)
+	names := f.Library(c.Decks).Selected()
+	flt, err := bank.NewFilter(ff.Level, ff.Tag, b.Tags(), names)
 	if err != nil {
 		return selection{}, err
 	}

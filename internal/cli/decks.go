@@ -95,7 +95,7 @@ type deckRow struct {
 }
 
 func decksListRun(f *Factory, opts *DecksOptions) error {
-	b, err := f.Bank(opts.Decks)
+	b, err := f.Library(opts.Decks).Bank()
 	if err != nil {
 		return err
 	}
@@ -191,7 +191,7 @@ func decksAddRun(f *Factory, opts *DecksOptions) error {
 	if f.Paths().Config == "" {
 		return exitcode.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
 	}
-	reg, err := f.Registry()
+	reg, err := f.Library(nil).Registry()
 	if err != nil {
 		return err
 	}
@@ -208,7 +208,7 @@ func decksAddRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksRemoveRun(f *Factory, opts *DecksOptions) error {
-	reg, err := f.Registry()
+	reg, err := f.Library(nil).Registry()
 	if err != nil {
 		return err
 	}

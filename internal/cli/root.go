@@ -58,7 +58,7 @@ scripts.`,
 	pf.BoolVar(&g.pagerOff, "no-pager", false, "never page the output")
 	pf.StringArrayVar(&g.decks, "deck", nil, "a deck by name, or a deck folder to load (repeatable); list, random and search keep to these decks")
 	_ = root.RegisterFlagCompletionFunc("deck", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		names, err := f.DeckNames(nil)
+		names, err := f.Library(nil).DeckNames()
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}

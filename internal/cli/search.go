@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/search"
@@ -77,7 +78,7 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 	if _, err := search.ParseQuery(opts.Query); err != nil {
 		return exitcode.AsUsage(err)
 	}
-	ix, err := f.Index(opts.Decks, opts.NoCache)
+	ix, err := f.Library(opts.Decks).Index(opts.NoCache)
 	if err != nil {
 		return err
 	}
@@ -87,8 +88,8 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 			return err
 		}
 	}
-	names := f.Names(opts.Decks)
-	flt, err := opts.Filter.filter(tags, names)
+	names := f.Library(opts.Decks).Selected()
+	flt, err := bank.NewFilter(opts.Filter.Level, opts.Filter.Tag, tags, names)
 	if err != nil {
 		return err
 	}

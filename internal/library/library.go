@@ -1,0 +1,285 @@
+// Package library is the set of questions djq knows for one run: the
+// built-in deck, the user's decks (the decks folder, the folders added
+// with `djq decks add`, $DJQ_DECKS and --deck folders), and the search
+// index over them. Everything is found and loaded lazily and at most once,
+// so that `djq show 35` reads one deck and never opens the index.
+package library
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/djq-cli/djq/data"
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/decks"
+	"github.com/djq-cli/djq/internal/paths"
+	"github.com/djq-cli/djq/internal/search"
+)
+
+// Options are what a library is made from.
+type Options struct {
+	// Getenv reads the environment (HOME, DJQ_DECKS, DJQ_DEBUG).
+	Getenv func(string) string
+	// Warn gets one line per skipped file or folder.
+	Warn io.Writer
+	// Select is the --deck values: deck names, or folders to load.
+	Select []string
+	// Version is djq's version, kept in the index metadata.
+	Version string
+	// LoadBank replaces the loading of the bank (tests).
+	LoadBank func(*Library) (*bank.Bank, error)
+}
+
+// Library is the questions of one --deck selection.
+type Library struct {
+	opts  Options
+	paths paths.Paths
+
+	locOnce sync.Once
+	locs    []decks.Location
+	locErr  error
+
+	bankOnce sync.Once
+	bank     *bank.Bank
+	bankErr  error
+
+	ixMu sync.Mutex
+	ix   map[bool]*indexSlot
+}
+
+type indexSlot struct {
+	once sync.Once
+	ix   *search.Index
+	err  error
+}
+
+// New returns the library for opts; nothing is read until asked for.
+func New(opts Options) *Library {
+	return &Library{opts: opts, paths: paths.Resolve(opts.Getenv)}
+}
+
+// Paths are djq's folders in this environment.
+func (l *Library) Paths() paths.Paths { return l.paths }
+
+// Registry reads the list of deck folders added with `djq decks add`, in
+// the config folder; with no config folder it is empty.
+func (l *Library) Registry() (*decks.Registry, error) {
+	if l.paths.Config == "" {
+		return &decks.Registry{}, nil
+	}
+	return decks.ReadRegistry(filepath.Join(l.paths.Config, decks.RegistryFile))
+}
+
+// Locations finds the user's decks without loading them.
+func (l *Library) Locations() ([]decks.Location, error) {
+	l.locOnce.Do(func() {
+		var folders []string
+		for _, a := range l.opts.Select {
+			if decks.IsPath(a) {
+				folders = append(folders, l.expandHome(a))
+			}
+		}
+		reg, err := l.Registry()
+		if err != nil {
+			l.warnf("skipping the list of added decks: %v", err)
+			reg = &decks.Registry{}
+		}
+		var warnings []error
+		l.locs, warnings, l.locErr = decks.Locate(decks.Sources{
+			DataDir: l.paths.Data,
+			EnvList: l.opts.Getenv("DJQ_DECKS"),
+			Flags:   folders,
+			Added:   reg.Folders,
+		})
+		for _, w := range warnings {
+			l.warnf("skipping %v", w)
+		}
+	})
+	return l.locs, l.locErr
+}
+
+func (l *Library) warnf(format string, args ...any) {
+	if l.opts.Warn != nil {
+		fmt.Fprintf(l.opts.Warn, "djq: "+format+"\n", args...)
+	}
+}
+
+func (l *Library) expandHome(p string) string {
+	home := l.opts.Getenv("HOME")
+	if home != "" && (p == "~" || strings.HasPrefix(p, "~/")) {
+		return filepath.Join(home, strings.TrimPrefix(p, "~"))
+	}
+	return p
+}
+
+// Selected is the deck names --deck asks for: names as given, and the
+// names of the folders given; empty means every deck.
+func (l *Library) Selected() []string {
+	var names []string
+	for _, a := range l.opts.Select {
+		name := a
+		if decks.IsPath(a) {
+			if abs, err := filepath.Abs(l.expandHome(a)); err == nil {
+				name = filepath.Base(abs)
+			}
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// DeckNames lists every deck name, the built-in first, without loading
+// any deck.
+func (l *Library) DeckNames() ([]string, error) {
+	locs, err := l.Locations()
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, loc := range locs {
+		names = append(names, loc.Name)
+	}
+	slices.Sort(names)
+	return append([]string{bank.DefaultDeck}, names...), nil
+}
+
+// Check is the one validation of --deck: every name it gives must be a
+// known deck, else an UnknownDeckError (a usage error).
+func (l *Library) Check() error {
+	known, err := l.DeckNames()
+	if err != nil {
+		return err
+	}
+	for _, n := range l.Selected() {
+		if !slices.Contains(known, n) {
+			return &bank.UnknownDeckError{Name: n, Known: known}
+		}
+	}
+	return nil
+}
+
+// Bank returns every question of every deck, each deck loaded on first
+// use; files that cannot be used are reported once each as "skipping
+// FILE: reason" and the rest still load.
+func (l *Library) Bank() (*bank.Bank, error) {
+	l.bankOnce.Do(func() {
+		load := l.opts.LoadBank
+		if load == nil {
+			load = loadBank
+		}
+		l.bank, l.bankErr = load(l)
+		if l.bank != nil {
+			l.bank.OnProblems = func(ps bank.Problems) {
+				for _, p := range ps {
+					if p.Fatal {
+						l.warnf("skipping %s", p.Error())
+					}
+				}
+			}
+		}
+	})
+	return l.bank, l.bankErr
+}
+
+// loadBank makes the bank of the built-in deck and every user deck, all
+// loaded lazily.
+func loadBank(l *Library) (*bank.Bank, error) {
+	all := []*bank.Deck{bank.LazyDeck(bank.DefaultDeck, "(built in)", func() (*bank.Deck, bank.Problems) {
+		return bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
+	})}
+	locs, err := l.Locations()
+	if err != nil {
+		return nil, err
+	}
+	for _, loc := range locs {
+		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return decks.Load(loc) }))
+	}
+	return bank.New(all...)
+}
+
+// Index returns the search index over the selected decks, opened from the
+// cache or built on first use (in memory with noCache).
+func (l *Library) Index(noCache bool) (*search.Index, error) {
+	l.ixMu.Lock()
+	if l.ix == nil {
+		l.ix = map[bool]*indexSlot{}
+	}
+	slot := l.ix[noCache]
+	if slot == nil {
+		slot = &indexSlot{}
+		l.ix[noCache] = slot
+	}
+	l.ixMu.Unlock()
+	slot.once.Do(func() { slot.ix, slot.err = l.openIndex(noCache) })
+	return slot.ix, slot.err
+}
+
+func (l *Library) openIndex(noCache bool) (*search.Index, error) {
+	if err := l.Check(); err != nil {
+		return nil, err
+	}
+	locs, err := l.Locations()
+	if err != nil {
+		return nil, err
+	}
+	only := l.Selected()
+	want := func(name string) bool { return len(only) == 0 || slices.Contains(only, name) }
+	var srcs []search.Source
+	if want(bank.DefaultDeck) {
+		fp, err := bank.Fingerprint(data.Questions, data.QuestionsDir)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, search.Source{
+			Name: bank.DefaultDeck, Prebuilt: data.Index(), Fingerprint: fp,
+			Questions: l.deckQuestions(bank.DefaultDeck),
+		})
+	}
+	for _, loc := range locs {
+		if !want(loc.Name) {
+			continue
+		}
+		srcs = append(srcs, search.Source{
+			Name: loc.Name,
+			FingerprintFunc: func() (string, error) {
+				fp, err := decks.Fingerprint(loc)
+				if err != nil {
+					return "", fmt.Errorf("reading deck %s: %w", loc.Path, err)
+				}
+				return fp, nil
+			},
+			Questions: l.deckQuestions(loc.Name),
+		})
+	}
+	var debug io.Writer
+	if l.opts.Getenv("DJQ_DEBUG") == "1" {
+		debug = l.opts.Warn
+	}
+	return search.Open(srcs, search.ParseSynonyms(data.Synonyms), search.Options{
+		CacheDir: l.paths.Cache,
+		NoCache:  noCache,
+		Version:  l.opts.Version,
+		Debug:    debug,
+	})
+}
+
+// deckQuestions loads one deck's questions when an index must be built.
+func (l *Library) deckQuestions(name string) func() ([]*bank.Question, error) {
+	return func() ([]*bank.Question, error) {
+		b, err := l.Bank()
+		if err != nil {
+			return nil, err
+		}
+		d := b.Deck(name)
+		if d == nil {
+			return nil, fmt.Errorf("deck %s vanished", name)
+		}
+		return d.Questions, nil
+	}
+}
