@@ -86,28 +86,63 @@ func TestBank(t *testing.T) {
 	}
 }
 
-// TestRelatedBothWays checks that related links are symmetric, so that
-// following "Related questions" from either end finds the other.
-func TestRelatedBothWays(t *testing.T) {
+// maxRelated caps a question's related list: a long list is noise, so
+// each question names only the few questions an interviewer would move to
+// next. Links need not be symmetric.
+const maxRelated = 6
+
+// TestRelated checks every question's related list: 1 to maxRelated ids,
+// none of them the question itself, none repeated, and each naming a
+// question that exists.
+func TestRelated(t *testing.T) {
 	d, _ := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "questions")
 	byID := map[int]*bank.Question{}
 	for _, q := range d.Questions {
 		byID[q.ID] = q
 	}
-	for _, q := range d.Questions {
-		for _, r := range q.Related {
-			other := byID[r]
-			if other == nil {
-				continue // reported by TestBank
+	checks := []struct {
+		name  string
+		check func(q *bank.Question) []string
+	}{
+		{"count", func(q *bank.Question) []string {
+			if n := len(q.Related); n < 1 || n > maxRelated {
+				return []string{fmt.Sprintf("has %d related ids, want 1 to %d", n, maxRelated)}
 			}
-			found := false
-			for _, back := range other.Related {
-				if back == q.ID {
-					found = true
+			return nil
+		}},
+		{"self", func(q *bank.Question) []string {
+			for _, r := range q.Related {
+				if r == q.ID {
+					return []string{"lists itself as related"}
 				}
 			}
-			if !found {
-				t.Errorf("question %d lists %d as related, but %d does not list %d", q.ID, r, r, q.ID)
+			return nil
+		}},
+		{"duplicates", func(q *bank.Question) []string {
+			var errs []string
+			seen := map[int]bool{}
+			for _, r := range q.Related {
+				if seen[r] {
+					errs = append(errs, fmt.Sprintf("lists %d twice", r))
+				}
+				seen[r] = true
+			}
+			return errs
+		}},
+		{"exist", func(q *bank.Question) []string {
+			var errs []string
+			for _, r := range q.Related {
+				if byID[r] == nil {
+					errs = append(errs, fmt.Sprintf("lists %d, which does not exist", r))
+				}
+			}
+			return errs
+		}},
+	}
+	for _, q := range d.Questions {
+		for _, c := range checks {
+			for _, msg := range c.check(q) {
+				t.Errorf("question %d (%s): %s: %s", q.ID, q.File, c.name, msg)
 			}
 		}
 	}
