@@ -83,7 +83,7 @@ func TestBrowseInTmux(t *testing.T) {
 	os.WriteFile(notes, []byte("# My notes\n"), 0o644)
 	env := strings.Join(isolatedEnv(t), " ")
 	tm := startTmux(t, 120, 30, "env "+env+" "+binary+" browse >> "+notes+"; echo done >> "+notes)
-	s := tm.waitScreen("djq browse · 103 of 103 · all levels")
+	s := tm.waitScreen("djq browse · 160 of 160 · all levels")
 	if !strings.Contains(s, "What is Django?") {
 		t.Errorf("first screen:\n%s", s)
 	}
@@ -113,7 +113,7 @@ func TestBrowseInTmux(t *testing.T) {
 func TestBrowseNarrow(t *testing.T) {
 	env := strings.Join(isolatedEnv(t), " ")
 	tm := startTmux(t, 80, 24, "env "+env+" "+binary+" browse --level advanced")
-	s := tm.waitScreen("32 of 103 · advanced")
+	s := tm.waitScreen("54 of 160 · advanced")
 	if !strings.Contains(s, strings.Repeat("─", 80)) {
 		t.Errorf("narrow layout has no divider:\n%s", s)
 	}

@@ -62,7 +62,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"list alias", []string{"ls", "--level", "advanced"}, 0, "", "select_related"},
 		{"list bad level", []string{"list", "--level", "expert"}, 2, `unknown level "expert": valid levels are beginner, intermediate, advanced`, ""},
 		{"list bad tag", []string{"list", "--tag", "nosuchtag"}, 2, `unknown tag "nosuchtag": tags are `, ""},
-		{"list filter with no match", []string{"list", "--level", "beginner", "--tag", "middleware"}, 1, "no questions match --level beginner --tag middleware", ""},
+		{"list filter with no match", []string{"list", "--level", "beginner", "--tag", "design"}, 1, "no questions match --level beginner --tag design", ""},
 		{"list extra argument", []string{"list", "extra"}, 2, `unexpected argument "extra": djq list takes no arguments`, ""},
 		{"unknown command suggests", []string{"serch", "orm"}, 2, `unknown command "serch" for djq: did you mean search?`, ""},
 		{"unknown root flag", []string{"--foo"}, 2, `unknown flag: --foo (see djq --help)`, ""},

@@ -73,7 +73,7 @@ func TestDecksAcrossCommands(t *testing.T) {
 		{name: "search one deck", o: o, args: []string{"search", "postgresql", "--deck", "interview"}, wantOut: []string{"interview:2"}, notOut: []string{"\n18 "}},
 		{name: "search deck: term", o: o, args: []string{"search", "postgresql", "deck:interview"}, wantOut: []string{"interview:2"}},
 		{name: "search finds the evil deck", o: o, args: []string{"search", "zebraword"}, wantOut: []string{"evil:1"}},
-		{name: "decks lists all", o: o, args: []string{"decks"}, wantOut: []string{"django", "103 questions", "interview", "2 questions", "evil"}},
+		{name: "decks lists all", o: o, args: []string{"decks"}, wantOut: []string{"django", "160 questions", "interview", "2 questions", "evil"}},
 		{name: "deck folder by --deck path", o: runOpts{}, args: []string{"list", "--deck", env["DJQ_DECKS"][:strings.IndexRune(env["DJQ_DECKS"], os.PathListSeparator)]}, wantOut: []string{"interview:1"}, notOut: []string{"What is Django?"}},
 	}
 	for _, tt := range tests {
@@ -251,7 +251,7 @@ func TestExport(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "django.txt")
 	code, stdout, stderr := run(t, runOpts{}, "export", "--format", "anki", "-o", out)
-	if code != 0 || stdout != "" || !strings.Contains(stderr, "wrote 103 questions to "+out) {
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "wrote 160 questions to "+out) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	b, _ := os.ReadFile(out)
@@ -263,7 +263,7 @@ func TestExport(t *testing.T) {
 		t.Errorf("temporary files left: %v", entries)
 	}
 	code, stdout, _ = run(t, runOpts{}, "export", "--level", "advanced")
-	if code != 0 || !strings.HasPrefix(stdout, "# Django interview questions (advanced)\n\n32 questions exported by djq.") || strings.Contains(stdout, "## 1\n") {
+	if code != 0 || !strings.HasPrefix(stdout, "# Django interview questions (advanced)\n\n54 questions exported by djq.") || strings.Contains(stdout, "## 1\n") {
 		t.Errorf("markdown export: %d %.120q", code, stdout)
 	}
 	code, stdout, _ = run(t, runOpts{}, "export", "--format", "json", "--tag", "drf")
@@ -278,7 +278,7 @@ func TestExport(t *testing.T) {
 	}{
 		{[]string{"export", "--format", "pdf"}, 2, `unknown export format "pdf": valid formats are markdown, anki, json`},
 		{[]string{"export", "-o", filepath.Join(dir, "missing", "x.md")}, 1, "writing " + filepath.Join(dir, "missing", "x.md")},
-		{[]string{"export", "--level", "beginner", "--tag", "middleware"}, 1, "no questions match"},
+		{[]string{"export", "--level", "beginner", "--tag", "design"}, 1, "no questions match"},
 	} {
 		if code, _, stderr := run(t, runOpts{}, tt.args...); code != tt.code || !strings.Contains(stderr, tt.err) {
 			t.Errorf("%v: exit %d, stderr %q", tt.args, code, stderr)
