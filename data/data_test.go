@@ -168,3 +168,73 @@ func TestAskedUnique(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelsBalanced keeps each level at least 45 questions, so that
+// `djq random --level` and quizzes at any level have room.
+func TestLevelsBalanced(t *testing.T) {
+	d, _ := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "questions")
+	count := map[bank.Level]int{}
+	for _, q := range d.Questions {
+		count[q.Level]++
+	}
+	for _, l := range bank.Levels {
+		if count[l] < 45 {
+			t.Errorf("level %s has %d questions, want at least 45", l, count[l])
+		}
+	}
+}
+
+// staleCurrent finds a Django version named as the current, latest or
+// newest one, or as "the LTS": the bank targets 5.2 LTS and 6.1, and
+// an interview answer that calls 3.2 current is wrong.
+var staleCurrent = regexp.MustCompile(`(?i)(?:current|latest|newest)(?:ly)?[^.\n]{0,30}?Django (\d+)\.(\d+)|Django (\d+)\.(\d+)[^.\n]{0,15}?\b(?:is|as) (?:the )?(?:current|latest|newest)`)
+
+// TestNoStaleVersionAsCurrent checks that no answer names a Django version
+// older than 4.2 as current.
+func TestNoStaleVersionAsCurrent(t *testing.T) {
+	d, _ := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "questions")
+	for _, q := range d.Questions {
+		for _, m := range staleCurrent.FindAllStringSubmatch(q.Summary+"\n"+q.Body, -1) {
+			major, minor := m[1], m[2]
+			if major == "" {
+				major, minor = m[3], m[4]
+			}
+			if v := major + "." + minor; versionBefore(v, "4.2") {
+				t.Errorf("question %d names Django %s as current: %q", q.ID, v, m[0])
+			}
+		}
+	}
+}
+
+// versionBefore compares "X.Y" versions.
+func versionBefore(a, b string) bool {
+	var am, an, bm, bn int
+	fmt.Sscanf(a, "%d.%d", &am, &an)
+	fmt.Sscanf(b, "%d.%d", &bm, &bn)
+	return am < bm || am == bm && an < bn
+}
+
+func TestStaleCurrentPattern(t *testing.T) {
+	tests := []struct {
+		text string
+		bad  bool
+	}{
+		{"The current release, Django 3.2, adds", true},
+		{"Django 4.1 is the latest version", true},
+		{"the latest Django 6.1 docs", false},
+		{"Django 3.1 added JSONField on every backend", false},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, m := range staleCurrent.FindAllStringSubmatch(tt.text, -1) {
+			major, minor := m[1], m[2]
+			if major == "" {
+				major, minor = m[3], m[4]
+			}
+			found = found || versionBefore(major+"."+minor, "4.2")
+		}
+		if found != tt.bad {
+			t.Errorf("%q: flagged %v, want %v", tt.text, found, tt.bad)
+		}
+	}
+}
