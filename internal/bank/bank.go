@@ -338,3 +338,37 @@ func Fingerprint(fsys fs.FS, dir string) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// TagCount is how many questions carry a tag, in all and per deck.
+type TagCount struct {
+	Tag    string         `json:"tag"`
+	Count  int            `json:"count"`
+	ByDeck map[string]int `json:"decks"`
+}
+
+// TagCounts counts the tags of qs, most used first (ties by name).
+func TagCounts(qs []*Question) []TagCount {
+	byTag := map[string]*TagCount{}
+	for _, q := range qs {
+		for _, t := range q.Tags {
+			tc := byTag[t]
+			if tc == nil {
+				tc = &TagCount{Tag: t, ByDeck: map[string]int{}}
+				byTag[t] = tc
+			}
+			tc.Count++
+			tc.ByDeck[q.Deck]++
+		}
+	}
+	out := make([]TagCount, 0, len(byTag))
+	for _, tc := range byTag {
+		out = append(out, *tc)
+	}
+	slices.SortFunc(out, func(a, b TagCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Tag, b.Tag)
+	})
+	return out
+}

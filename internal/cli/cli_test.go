@@ -94,6 +94,15 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"show refs mixed good and bad", []string{"show", "1", "abc"}, 2, `no question "abc"`, ""},
 		{"version flag", []string{"--version"}, 0, "", "djq "},
 		{"version command", []string{"version"}, 0, "", "djq "},
+		{"version as JSON", []string{"version", "--format", "json"}, 0, "", `"version": "`},
+		{"help for an unknown topic", []string{"help", "nosuch"}, 2, `unknown command "nosuch" for djq (see djq --help)`, ""},
+		{"help suggests", []string{"help", "serch"}, 2, `did you mean search?`, ""},
+		{"completion for an unknown shell", []string{"completion", "nosuch"}, 2, `unknown command "nosuch" for djq completion`, ""},
+		{"tags", []string{"tags"}, 0, "", "orm"},
+		{"tags as JSON", []string{"tags", "--format", "json"}, 0, "", `"tag": "orm"`},
+		{"tags of a level", []string{"tags", "--level", "expert"}, 2, `unknown level "expert"`, ""},
+		{"unknown tag suggests", []string{"list", "--tag", "securty"}, 2, `unknown tag "securty": did you mean security?`, ""},
+		{"random asks for more than match", []string{"random", "--tag", "i18n", "--count", "200", "--seed", "1"}, 0, "djq: only ", "\n---\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

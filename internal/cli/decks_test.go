@@ -285,3 +285,39 @@ func TestExport(t *testing.T) {
 		}
 	}
 }
+
+// TestDecksNewNameAddRemove follows the README's walk-through: a bare name
+// makes a deck djq finds at once; a folder elsewhere is made known with
+// decks add (kept in the config folder) and forgotten with decks remove,
+// which never touches the folder.
+func TestDecksNewNameAddRemove(t *testing.T) {
+	env := map[string]string{"DJQ_DATA_DIR": t.TempDir(), "DJQ_CONFIG_DIR": t.TempDir(), "DJQ_CACHE_DIR": t.TempDir()}
+	o := runOpts{env: env}
+	steps := []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{"decks", "new", "mine"}, 0, "try: djq list --deck mine", ""},
+		{[]string{"list", "--deck", "mine"}, 0, "mine:3", ""},
+		{[]string{"show", "mine:2"}, 0, "Which parts of our stack", ""},
+		{[]string{"decks", "new", "mine"}, 2, "", "already exists and is not empty"},
+		{[]string{"decks", "new", filepath.Join(env["DJQ_DATA_DIR"], "elsewhere", "work")}, 0, "djq decks add ", ""},
+		{[]string{"decks"}, 0, "mine", ""},
+		{[]string{"decks", "add", filepath.Join(env["DJQ_DATA_DIR"], "elsewhere", "work")}, 0, `added deck "work"`, ""},
+		{[]string{"decks", "add", filepath.Join(env["DJQ_DATA_DIR"], "elsewhere", "work")}, 0, "already added", ""},
+		{[]string{"decks"}, 0, "work", ""},
+		{[]string{"show", "work:1"}, 0, "What is this deck for?", ""},
+		{[]string{"decks", "add", filepath.Join(env["DJQ_DATA_DIR"], "nosuch")}, 2, "", "cannot add"},
+		{[]string{"decks", "remove", "nosuch"}, 2, "", `unknown added deck "nosuch": added decks are work`},
+		{[]string{"decks", "remove", "work"}, 0, "the folder " + filepath.Join(env["DJQ_DATA_DIR"], "elsewhere", "work") + " is untouched", ""},
+		{[]string{"show", "work:1"}, 2, "", `unknown deck "work"`},
+		{[]string{"decks", "check", filepath.Join(env["DJQ_DATA_DIR"], "elsewhere", "work")}, 0, "3 questions, no problems", ""},
+	}
+	for _, s := range steps {
+		code, stdout, stderr := run(t, o, s.args...)
+		if code != s.code || !strings.Contains(stdout, s.out) || !strings.Contains(stderr, s.err) {
+			t.Errorf("djq %s: exit %d (want %d)\nstdout %q (want %q)\nstderr %q (want %q)", strings.Join(s.args, " "), code, s.code, stdout, s.out, stderr, s.err)
+		}
+	}
+}

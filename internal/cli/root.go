@@ -8,10 +8,12 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os/signal"
 	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -82,8 +84,48 @@ scripts.`,
 		newPathsCmd(f, g),
 		newBrowseCmd(f, g),
 		newVersionCmd(f, g),
+		newTagsCmd(f, g),
 	)
+	root.SetHelpCommand(newHelpCmd())
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// `djq completion nosuch` is a usage error, not help and exit 0.
+			c.Args = noArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+	}
 	return root
+}
+
+// newHelpCmd is cobra's help command with an unknown topic as a usage
+// error (exit 2) that suggests the command meant.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help prints the help of any command: djq help search.",
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, sub := range c.Root().Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				topic := strings.Join(args, " ")
+				if len(rest) > 0 {
+					return noArgs(cmd, rest)
+				}
+				return exitcode.Usagef("unknown help topic %q (see djq --help)", topic)
+			}
+			return cmd.Help()
+		},
+	}
 }
 
 // noArgs is cobra.NoArgs as a usage error: an unknown subcommand gets
@@ -96,11 +138,11 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		if cmd.SuggestionsMinimumDistance <= 0 {
 			cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only on its own path
 		}
-		hint := ""
+		hint := " "
 		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-			hint = "did you mean " + strings.Join(s, " or ") + "? "
+			hint = ": did you mean " + strings.Join(s, " or ") + "? "
 		}
-		return exitcode.Usagef("unknown command %q for %s: %s(see %s --help)", args[0], cmd.CommandPath(), hint, cmd.CommandPath())
+		return exitcode.Usagef("unknown command %q for %s%s(see %s --help)", args[0], cmd.CommandPath(), hint, cmd.CommandPath())
 	}
 	return exitcode.Usagef("unexpected argument %q: %s takes no arguments (see %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath())
 }
@@ -152,6 +194,10 @@ func flagValueKind(fl *pflag.Flag) string {
 // Main runs djq with the process's streams and arguments and returns the
 // exit code. It is the only thing cmd/djq calls.
 func Main(args []string) int {
+	// A reader that goes away (djq export | head -1) makes writes fail with
+	// EPIPE, which djq treats as success, instead of killing the process
+	// with SIGPIPE (exit 141) depending on how much was left to write.
+	signal.Ignore(syscall.SIGPIPE)
 	return Run(context.Background(), iostreams.System(), args)
 }
 
