@@ -152,6 +152,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// key routes a key press to the handler of the current mode; Ctrl-C quits
+// from every mode.
 func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if k.String() == "ctrl+c" {
 		m.quitted = true
@@ -159,56 +161,77 @@ func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.mode {
 	case modeFilter:
-		switch k.String() {
-		case "esc":
-			m.filter.SetValue("")
-			m.query = ""
-			m.filter.Blur()
-			m.mode = modeList
-			m.refresh()
-			return m, nil
-		case "enter", "down", "up":
-			m.filter.Blur()
-			m.mode = modeList
-			if k.String() != "enter" {
-				return m.key(k)
-			}
-			return m, nil
-		case "tab":
-			m.cycleLevel()
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.filter, cmd = m.filter.Update(k)
-		if m.filter.Value() != m.query {
-			m.query = m.filter.Value()
-			m.refresh()
-		}
-		return m, cmd
+		return m.filterKey(k)
 	case modeFull:
-		switch k.String() {
-		case "q", "esc", "enter":
-			m.mode = modeList
-			return m, nil
-		case "g", "home":
-			m.view.GotoTop()
-			return m, nil
-		case "G", "end":
-			m.view.GotoBottom()
-			return m, nil
-		case "p":
-			return m.pick()
-		}
-		var cmd tea.Cmd
-		m.view, cmd = m.view.Update(k)
-		return m, cmd
+		return m.readerKey(k)
 	case modeDocs, modeHelp:
-		if k.String() == "p" && m.mode == modeDocs {
-			return m.pick()
-		}
+		return m.overlayKey(k)
+	}
+	return m.listKey(k)
+}
+
+// filterKey edits the search. Enter keeps the results and moves to the
+// list; the arrows do too and also move, so one can type and then walk down.
+func (m *Model) filterKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "esc":
+		m.filter.SetValue("")
+		m.query = ""
+		m.filter.Blur()
 		m.mode = modeList
+		m.refresh()
+		return m, nil
+	case "enter", "down", "up":
+		m.filter.Blur()
+		m.mode = modeList
+		if k.String() != "enter" {
+			return m.listKey(k)
+		}
+		return m, nil
+	case "tab":
+		m.cycleLevel()
 		return m, nil
 	}
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(k)
+	if m.filter.Value() != m.query {
+		m.query = m.filter.Value()
+		m.refresh()
+	}
+	return m, cmd
+}
+
+// readerKey scrolls the full-screen answer.
+func (m *Model) readerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "q", "esc", "enter":
+		m.mode = modeList
+		return m, nil
+	case "g", "home":
+		m.view.GotoTop()
+		return m, nil
+	case "G", "end":
+		m.view.GotoBottom()
+		return m, nil
+	case "p":
+		return m.pick()
+	}
+	var cmd tea.Cmd
+	m.view, cmd = m.view.Update(k)
+	return m, cmd
+}
+
+// overlayKey closes the help or docs overlay on any key.
+func (m *Model) overlayKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if k.String() == "p" && m.mode == modeDocs {
+		return m.pick()
+	}
+	m.mode = modeList
+	return m, nil
+}
+
+// listKey handles the list, the browser's home mode.
+func (m *Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch k.String() {
 	case "q":
 		m.quitted = true
