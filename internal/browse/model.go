@@ -142,6 +142,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = max(msg.Width, 20), max(msg.Height, 5)
 		m.view.SetWidth(m.width)
 		m.view.SetHeight(m.height - 1)
+		// The list may have lost rows (a smaller window, or the switch to
+		// the stacked layout): bring the cursor back into view.
+		m.scroll()
 		if m.mode == modeFull {
 			m.openFull()
 		}
@@ -301,6 +304,9 @@ func (m *Model) move(d int) {
 	m.scroll()
 }
 
+// scroll moves the window of list rows so that the cursor is in it, and
+// so that no rows stand empty while earlier ones are scrolled away (after
+// a window grows).
 func (m *Model) scroll() {
 	h := m.listHeight()
 	if m.cursor < m.offset {
@@ -309,6 +315,7 @@ func (m *Model) scroll() {
 	if m.cursor >= m.offset+h {
 		m.offset = m.cursor - h + 1
 	}
+	m.offset = max(min(m.offset, len(m.shown)-h), 0)
 }
 
 func (m *Model) openFull() {

@@ -168,6 +168,40 @@ func TestBrowseModel(t *testing.T) {
 	}
 }
 
+// TestResizeKeepsSelectionVisible is issue #18's report: at 120×40 press
+// G, resize to 90×30 (the stacked layout shows fewer rows), and the
+// selected row must still be on screen and highlighted.
+func TestResizeKeepsSelectionVisible(t *testing.T) {
+	tests := []struct {
+		name         string
+		from, to     [2]int
+		keys         []string
+		wantSelected int
+	}{
+		{"last row, wide to narrow", [2]int{120, 40}, [2]int{90, 30}, []string{"G"}, 103},
+		{"last row, taller to shorter", [2]int{120, 40}, [2]int{120, 12}, []string{"G"}, 103},
+		{"middle row, wide to narrow", [2]int{120, 40}, [2]int{80, 24}, repeat("j", 35), 36},
+		{"last row, narrow to wide fills the list", [2]int{80, 24}, [2]int{120, 40}, []string{"G"}, 103},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := sized(testConfig(103), tt.from[0], tt.from[1])
+			press(m, tt.keys...)
+			m.Update(tea.WindowSizeMsg{Width: tt.to[0], Height: tt.to[1]})
+			if got := m.Selected().ID; got != tt.wantSelected {
+				t.Fatalf("selected %d, want %d", got, tt.wantSelected)
+			}
+			v := m.Render()
+			if !strings.Contains(selectedRow(v), fmt.Sprintf("Question about topic %d?", tt.wantSelected)) {
+				t.Errorf("selected row %d not highlighted on screen at %dx%d:\n%s", tt.wantSelected, tt.to[0], tt.to[1], stripANSI(v))
+			}
+			if len(m.shown)-m.offset < min(m.listHeight(), len(m.shown)) {
+				t.Errorf("rows stand empty: offset %d, %d rows, %d shown", m.offset, m.listHeight(), len(m.shown))
+			}
+		})
+	}
+}
+
 func TestQuitKeys(t *testing.T) {
 	for _, k := range []string{"q", "ctrl+c"} {
 		m := sized(testConfig(5), 100, 20)
@@ -192,6 +226,24 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyDown}
 	}
 	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+func repeat(k string, n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = k
+	}
+	return keys
+}
+
+// selectedRow is the screen line drawn in reverse video, without escapes.
+func selectedRow(view string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, "\x1b[7m") {
+			return stripANSI(l)
+		}
+	}
+	return ""
 }
 
 func stripANSI(s string) string {
