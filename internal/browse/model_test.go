@@ -64,8 +64,8 @@ func TestBrowseModel(t *testing.T) {
 		check func(t *testing.T, m *Model, view string)
 	}{
 		{"wide layout shows list and preview side by side", 120, 30, nil, func(t *testing.T, m *Model, v string) {
-			first := strings.Split(v, "\n")[1]
-			if !strings.Contains(first, "1 b Question about topic 1?") || !strings.Contains(first, "ANSWER 1 at 70") {
+			first := stripANSI(strings.Split(v, "\n")[1])
+			if !strings.Contains(first, " 1 b Question about topic 1?") || !strings.Contains(first, "ANSWER 1 at 70") {
 				t.Errorf("first row %q", first)
 			}
 		}},
@@ -125,13 +125,8 @@ func TestBrowseModel(t *testing.T) {
 				t.Errorf("random left the level filter")
 			}
 		}},
-		{"docs links", 120, 30, []string{"o"}, func(t *testing.T, m *Model, v string) {
-			if !strings.Contains(v, "https://docs.example/1") {
-				t.Errorf("docs view:\n%s", v)
-			}
-		}},
 		{"help", 120, 30, []string{"?"}, func(t *testing.T, m *Model, v string) {
-			if !strings.Contains(v, "Tab              cycle the level") {
+			if !strings.Contains(v, "Tab              cycle the level") || !strings.Contains(v, "g / G            first / last") {
 				t.Errorf("help view:\n%s", v)
 			}
 		}},
