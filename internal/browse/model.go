@@ -50,22 +50,22 @@ const (
 
 // Model is the browser's state.
 type Model struct {
-	cfg     Config
-	all     []*bank.Question
-	byRef   map[string]*bank.Question
-	shown   []*bank.Question
-	cursor  int
-	offset  int
-	level   int // index into levelCycle
-	mode    mode
-	filter  textinput.Model
-	query   string
-	view    viewport.Model
-	width   int
-	height  int
-	rng     *rand.Rand
-	cache   map[string]string
-	err     string
+	cfg    Config
+	all    []*bank.Question
+	byRef  map[string]*bank.Question
+	shown  []*bank.Question
+	cursor int
+	offset int
+	level  int // index into levelCycle
+	mode   mode
+	filter textinput.Model
+	query  string
+	view   viewport.Model
+	width  int
+	height int
+	rng    *rand.Rand
+	cache  map[string]string
+	err    string
 	// status is a one-off message (what o did) shown instead of the key
 	// hints until the next key.
 	status  string

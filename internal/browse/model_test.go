@@ -141,9 +141,9 @@ func TestBrowseModel(t *testing.T) {
 			}
 			press(m, "esc", "p")
 		}},
-		{"resize re-lays out", 120, 30, nil, func(t *testing.T, m *Model, v string) {
+		{"resize re-lays out", 120, 30, nil, func(t *testing.T, m *Model, _ string) {
 			m.Update(tea.WindowSizeMsg{Width: 70, Height: 12})
-			v = m.Render()
+			v := m.Render()
 			for i, l := range strings.Split(v, "\n") {
 				if w := len([]rune(stripANSI(l))); w > 70 {
 					t.Errorf("line %d is %d wide after resizing to 70", i, w)
