@@ -60,6 +60,7 @@ type Model struct {
 	mode   mode
 	filter textinput.Model
 	query  string
+	terms  []string // the query's words, marked in the list and preview
 	view   viewport.Model
 	width  int
 	height int
@@ -123,6 +124,7 @@ func (m *Model) Selected() *bank.Question {
 func (m *Model) refresh() {
 	level := levelCycle[m.level]
 	m.err = ""
+	m.terms = searchTerms(m.query)
 	if strings.TrimSpace(m.query) == "" || m.cfg.Search == nil {
 		m.shown = m.shown[:0]
 		for _, q := range m.all {
