@@ -36,6 +36,9 @@ type Config struct {
 	Open func(url string) error
 	// Level is the starting level filter ("" for all).
 	Level bank.Level
+	// Query is the starting search (djq browse --query): the list opens
+	// with it run and shown, the cursor on the best hit, and / edits it.
+	Query string
 	Seed  uint64
 }
 
@@ -102,6 +105,8 @@ func New(cfg Config) *Model {
 			m.level = i
 		}
 	}
+	m.query = cfg.Query
+	m.filter.SetValue(cfg.Query)
 	m.refresh()
 	return m
 }

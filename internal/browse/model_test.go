@@ -268,3 +268,34 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		}
 	}
 }
+
+// TestInitialQuery: Config.Query (djq browse --query) opens the list with
+// the search run, ready to move through or to edit.
+func TestInitialQuery(t *testing.T) {
+	cfg := testConfig(30)
+	cfg.Query = "topic 1"
+	cfg.Level = bank.Beginner
+	m := sized(cfg, 120, 30)
+	v := m.Render()
+	if head := lines(v)[0]; head != "djq browse · 5 of 30 · beginner · /topic 1" {
+		t.Errorf("header %q", head)
+	}
+	if m.Selected().ID != 19 || m.mode != modeList {
+		t.Errorf("selected %d in mode %d, want the first hit (19) in the list", m.Selected().ID, m.mode)
+	}
+	if ls := lines(v); !strings.HasSuffix(ls[len(ls)-1], "q quit") {
+		t.Errorf("footer %q, want the key hints", ls[len(ls)-1])
+	}
+	press(m, "j")
+	if m.Selected().ID != 16 {
+		t.Errorf("j selected %d, want the second hit (16)", m.Selected().ID)
+	}
+	press(m, "/", "3")
+	if m.query != "topic 13" {
+		t.Errorf("/ edits %q, want the query extended", m.query)
+	}
+	press(m, "esc")
+	if m.query != "" || len(m.shown) != 10 {
+		t.Errorf("esc left query %q and %d shown", m.query, len(m.shown))
+	}
+}
