@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os/exec"
 	"runtime"
@@ -187,11 +188,16 @@ func (o *Opener) run(argv []string) error {
 	}
 }
 
-// unwrapExec drops exec's repetition of the command name.
+// unwrapExec drops the repetition of the command's name (exec: "name":,
+// fork/exec /path/name:).
 func unwrapExec(err error) error {
 	var ee *exec.Error
 	if errors.As(err, &ee) {
 		return ee.Err
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
 	return err
 }

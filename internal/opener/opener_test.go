@@ -102,7 +102,7 @@ func TestOpenRunsBROWSER(t *testing.T) {
 		{"no shell sees the link", "SCRIPT", "", tricky, []string{tricky}, ""},
 		{"tries the list in turn", "/nonexistent/browser:SCRIPT", "", link, []string{link}, ""},
 		{"reports a failure with its message", "SCRIPT", "echo 'no method available for opening' >&2; exit 3", link, []string{link}, "no method available for opening"},
-		{"reports a missing program", "/nonexistent/browser", "", link, nil, "cannot run /nonexistent/browser"},
+		{"reports a missing program", "/nonexistent/browser", "", link, nil, "cannot run /nonexistent/browser: no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
