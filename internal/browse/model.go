@@ -311,9 +311,11 @@ type openedMsg struct {
 	err error
 }
 
+// status puts the link first: when the status wraps past its rows, what
+// is cut is the reason, not the link the person needs to copy.
 func (o openedMsg) status() string {
 	if o.err != nil {
-		return fmt.Sprintf("cannot open a browser (%v): %s", o.err, o.url)
+		return fmt.Sprintf("docs: %s (cannot open a browser: %v)", o.url, o.err)
 	}
 	return "opened " + o.url
 }

@@ -167,7 +167,7 @@ func TestOpenDocs(t *testing.T) {
 	}{
 		{"opens the first link", func(string) error { return nil }, []string{"https://a.example/1", "https://b.example/2"}, "opened https://a.example/1"},
 		{"shows the link when the opener fails", func(string) error { return errors.New("no browser found") },
-			[]string{"https://a.example/1"}, "cannot open a browser (no browser found): https://a.example/1"},
+			[]string{"https://a.example/1"}, "docs: https://a.example/1 (cannot open a browser: no browser found)"},
 		{"shows the link when there is no opener", nil, []string{"https://a.example/1"}, "docs: https://a.example/1"},
 		{"says when there is no link", func(string) error { t.Error("opened with no link"); return nil }, nil, "1 has no docs links"},
 	}
@@ -215,7 +215,7 @@ func TestLongStatusWraps(t *testing.T) {
 	if len(ls) != 20 {
 		t.Errorf("%d lines, want 20", len(ls))
 	}
-	if got := strings.Join(ls[len(ls)-2:], ""); got != "docs: "+url {
+	if got := ls[len(ls)-3:]; got[0] != "docs:" || got[1]+got[2] != url {
 		t.Errorf("status %q", got)
 	}
 	if !strings.Contains(selectedRow(m.Render()), "topic 30") {
