@@ -302,7 +302,7 @@ const helpText = `djq browse — keys
   Enter            read the answer full screen (j/k, PgUp/PgDn, g/G; q back)
   r                jump to a random question of the current list
   o                open the first docs link in the browser ($BROWSER, else
-                   the system's); prints the link when none can be opened
+                   the system's); shows the link when none can be opened
   p                quit and print the selected answer as Markdown on stdout
   ?                this help
   q, Ctrl-C        quit
