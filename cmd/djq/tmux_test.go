@@ -1,13 +1,22 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/browse"
+	"github.com/djq-cli/djq/internal/opener"
 )
 
 // tmux drives djq browse in a real terminal: start a session, type keys,
@@ -43,6 +52,24 @@ func (tm *tmux) keys(keys ...string) {
 }
 
 func (tm *tmux) screen() string { return tm.run("capture-pane", "-p", "-t", tm.session) }
+
+// styled is the screen with its attributes as escape sequences.
+func (tm *tmux) styled() string { return tm.run("capture-pane", "-p", "-e", "-t", tm.session) }
+
+func (tm *tmux) resize(width, height int) {
+	tm.run("resize-window", "-t", tm.session, "-x", strconv.Itoa(width), "-y", strconv.Itoa(height))
+}
+
+// reversed is the screen's lines drawn in reverse video, without escapes.
+func (tm *tmux) reversed() []string {
+	var rows []string
+	for _, l := range strings.Split(tm.styled(), "\n") {
+		if regexp.MustCompile(`\x1b\[([0-9;]*;)?7[;m]`).MatchString(l) {
+			rows = append(rows, regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(l, ""))
+		}
+	}
+	return rows
+}
 
 // waitScreen waits until the screen shows text.
 func (tm *tmux) waitScreen(text string) string {
@@ -123,6 +150,188 @@ func TestBrowseNarrow(t *testing.T) {
 		if len([]rune(l)) > 130 {
 			t.Errorf("line %d too wide after resize", i)
 		}
+	}
+	tm.keys("q")
+}
+
+// TestBrowseResizeKeepsSelection is issue #18's report: at 120×40 press G,
+// resize to 90×30, and the selected row must still be on screen,
+// highlighted; then on through other sizes, both layouts.
+func TestBrowseResizeKeepsSelection(t *testing.T) {
+	env := strings.Join(isolatedEnv(t), " ")
+	tm := startTmux(t, 120, 40, "env "+env+" "+binary+" browse")
+	tm.waitScreen("103 of 103")
+	tm.keys("G")
+	tm.waitScreen("103 a How does throttling work")
+	for _, size := range [][2]int{{90, 30}, {80, 24}, {120, 12}, {120, 40}} {
+		tm.resize(size[0], size[1])
+		time.Sleep(300 * time.Millisecond) // let browse redraw
+		tm.waitScreen("103 a How does throttling work")
+		if rows := tm.reversed(); len(rows) != 1 || !strings.Contains(rows[0], "103 a How does throttling") {
+			t.Errorf("at %dx%d the reversed rows are %q:\n%s", size[0], size[1], rows, tm.screen())
+		}
+	}
+	tm.keys("q")
+}
+
+// TestBrowseWhatAPersonSees checks the first screens at 120×40 and 80×24:
+// titles get the room, ids are right-aligned, the hints end with quit.
+func TestBrowseWhatAPersonSees(t *testing.T) {
+	tests := []struct {
+		w, h int
+		want []string // lines that must be on screen, whole
+	}{
+		{120, 40, []string{
+			"  1 b What is Django?",
+			"  5 b What is the difference between a Django project and an app?",
+			" 10 b What is the Django admin, and how do you get into it?",
+			"/ search · tab level · enter read · r random · o open docs · p print · ? help · q quit",
+		}},
+		{80, 24, []string{
+			"  1 b What is Django?",
+			"  8 b What does manage.py runserver do, and why is it not for production?",
+			strings.Repeat("─", 80),
+			"/ search · tab level · enter read · o docs · p print · ? help · q quit",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%dx%d", tt.w, tt.h), func(t *testing.T) {
+			env := strings.Join(isolatedEnv(t), " ")
+			tm := startTmux(t, tt.w, tt.h, "env "+env+" "+binary+" browse")
+			s := tm.waitScreen("103 of 103")
+			got := strings.Split(strings.TrimRight(s, "\n"), "\n")
+			if len(got) != tt.h {
+				t.Errorf("%d lines on a %d-line terminal", len(got), tt.h)
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, l := range got {
+					// in the wide layout the preview follows the list
+					found = found || strings.TrimRight(l, " ") == w || tt.w >= browse.WideLayout && strings.HasPrefix(l, w+"  ")
+				}
+				if !found {
+					t.Errorf("no line %q on screen:\n%s", w, s)
+				}
+			}
+			if last := got[len(got)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "q quit") {
+				t.Errorf("last line %q", last)
+			}
+			tm.keys("?")
+			s = tm.waitScreen("djq browse — keys")
+			for _, k := range []string{"g / G", "PgUp / PgDn", "Esc clears", "q, Ctrl-C"} {
+				if !strings.Contains(s, k) {
+					t.Errorf("help has no %q:\n%s", k, s)
+				}
+			}
+			tm.keys("x", "q")
+		})
+	}
+}
+
+// TestBrowseSearchInTmux: at 80×24 a search with three hits marks the
+// searched word in the list and the preview, and the preview takes the
+// rows the short list leaves.
+func TestBrowseSearchInTmux(t *testing.T) {
+	env := strings.Join(isolatedEnv(t), " ")
+	tm := startTmux(t, 80, 24, "env "+env+" TERM=xterm-256color "+binary+" browse")
+	tm.waitScreen("103 of 103")
+	tm.keys("/")
+	tm.keys("-l", "websockets")
+	tm.waitScreen("3 of 103 · all levels · /websockets")
+	tm.keys("Enter")
+	s := tm.waitScreen("q quit")
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) != 24 || lines[4] != strings.Repeat("─", 80) {
+		t.Fatalf("want 3 rows and the divider on line 5:\n%s", s)
+	}
+	if blank := strings.Count(strings.Join(lines[5:23], "\n"), "\n\n"); blank > 6 {
+		t.Errorf("the preview leaves %d blank lines:\n%s", blank, s)
+	}
+	styled := tm.styled()
+	if !regexp.MustCompile(`\x1b\[([0-9;]*;)?4[;m](\x1b\[[0-9;]*m)*WebSockets`).MatchString(styled) {
+		t.Errorf("the list does not underline WebSockets:\n%q", styled)
+	}
+	body := strings.SplitN(styled, strings.Repeat("─", 80), 2)[1]
+	if !regexp.MustCompile(`\x1b\[([0-9;]*;)?7[;m](\x1b\[[0-9;]*m)*WebSockets`).MatchString(body) {
+		t.Errorf("the preview does not reverse WebSockets:\n%q", body)
+	}
+	tm.keys("q")
+}
+
+// TestBrowseHelperProcess is not a test of its own: the tmux tests below
+// start the test binary as it, to run the browser in a terminal with an
+// opener and a starting query, independently of the command layer.
+func TestBrowseHelperProcess(t *testing.T) {
+	if os.Getenv("DJQ_BROWSE_HELPER") == "" {
+		t.Skip("run by the tmux tests")
+	}
+	qs := []*bank.Question{
+		{ID: 1, Deck: bank.DefaultDeck, Level: bank.Beginner, Title: "What is Django?", Body: "A web framework.",
+			Docs: []string{"https://docs.djangoproject.com/en/stable/intro/overview/"}},
+		{ID: 2, Deck: bank.DefaultDeck, Level: bank.Beginner, Title: "How does Django protect against CSRF?", Body: "With a token.",
+			Docs: []string{"https://docs.djangoproject.com/en/stable/ref/csrf/", "https://docs.djangoproject.com/en/stable/howto/csrf/"}},
+		{ID: 3, Deck: bank.DefaultDeck, Level: bank.Advanced, Title: "What is a CSRF token without docs?", Body: "No links."},
+	}
+	cfg := browse.Config{
+		Questions: qs,
+		Query:     os.Getenv("DJQ_BROWSE_QUERY"),
+		Open:      opener.New(os.Getenv).Open,
+		Search: func(query string, _ bank.Level) ([]string, error) {
+			var refs []string
+			for _, q := range qs {
+				if strings.Contains(strings.ToLower(q.Title), strings.ToLower(query)) {
+					refs = append(refs, q.Ref())
+				}
+			}
+			return refs, nil
+		},
+		Render: func(q *bank.Question, _ int) string { return q.Title + "\n\n" + q.Body },
+	}
+	if _, err := tea.NewProgram(browse.New(cfg)).Run(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBrowseOpensDocsInTmux starts the browser on a query and presses o:
+// the fake $BROWSER gets the first docs link, the status line says so, and
+// nothing the opener does reaches the screen. Without a working browser
+// the status line shows the link.
+func TestBrowseOpensDocsInTmux(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake browser is a shell script")
+	}
+	dir := t.TempDir()
+	record := filepath.Join(dir, "opened")
+	script := filepath.Join(dir, "browser")
+	os.WriteFile(script, []byte("#!/bin/sh\necho 'browser noise on stdout'\necho 'and on stderr' >&2\nprintf '%s\\n' \"$@\" >> "+record+"\n"), 0o755)
+	helper := func(browser string) string {
+		return "env DJQ_BROWSE_HELPER=1 DJQ_BROWSE_QUERY=csrf BROWSER=" + browser + " " + os.Args[0] + " -test.run='^TestBrowseHelperProcess$'"
+	}
+	const link = "https://docs.djangoproject.com/en/stable/ref/csrf/"
+
+	tm := startTmux(t, 100, 20, helper(script))
+	s := tm.waitScreen("djq browse · 2 of 3 · all levels · /csrf")
+	if rows := tm.reversed(); len(rows) != 1 || !strings.Contains(rows[0], "2 b How does Django protect against CSRF?") {
+		t.Errorf("the query did not select the first hit: %q\n%s", rows, s)
+	}
+	tm.keys("o")
+	s = tm.waitScreen("opened " + link)
+	if got := waitFile(t, record, link); got != link+"\n" {
+		t.Errorf("the browser got %q", got)
+	}
+	if strings.Contains(s, "noise") || strings.Contains(s, "stderr") || !strings.HasPrefix(s, "djq browse") {
+		t.Errorf("the opener's output reached the screen:\n%s", s)
+	}
+	tm.keys("j", "o")
+	tm.waitScreen("3 has no docs links")
+	tm.keys("q")
+
+	tm = startTmux(t, 60, 20, helper(filepath.Join(dir, "missing")))
+	tm.waitScreen("2 of 3")
+	tm.keys("o")
+	s = tm.waitScreen("(cannot open a browser")
+	if !strings.Contains(s, "\ndocs: "+link+"\n") {
+		t.Errorf("the status line does not show the link whole:\n%s", s)
 	}
 	tm.keys("q")
 }

@@ -7,14 +7,12 @@ package browse
 
 import (
 	"fmt"
-	"image/color"
 	"math/rand/v2"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/mattn/go-runewidth"
 
 	"github.com/djq-cli/djq/internal/bank"
@@ -32,8 +30,15 @@ type Config struct {
 	Questions []*bank.Question
 	Search    SearchFunc
 	Render    RenderFunc
+	// Open opens a URL in a web browser (opener.Opener.Open); o calls it
+	// for the selected question's first docs link. When it is nil or
+	// fails, the status line shows the link instead.
+	Open func(url string) error
 	// Level is the starting level filter ("" for all).
 	Level bank.Level
+	// Query is the starting search (djq browse --query): the list opens
+	// with it run and shown, the cursor on the best hit, and / edits it.
+	Query string
 	Seed  uint64
 }
 
@@ -43,33 +48,38 @@ const (
 	modeList mode = iota
 	modeFilter
 	modeFull
-	modeDocs
 	modeHelp
 )
 
-// WideLayout is the width from which list and preview sit side by side.
-const WideLayout = 100
-
 // Model is the browser's state.
 type Model struct {
-	cfg     Config
-	all     []*bank.Question
-	byRef   map[string]*bank.Question
-	shown   []*bank.Question
-	cursor  int
-	offset  int
-	level   int // index into levelCycle
-	mode    mode
-	filter  textinput.Model
-	query   string
-	view    viewport.Model
-	width   int
-	height  int
-	rng     *rand.Rand
-	cache   map[string]string
-	err     string
+	cfg    Config
+	all    []*bank.Question
+	byRef  map[string]*bank.Question
+	shown  []*bank.Question
+	cursor int
+	offset int
+	level  int // index into levelCycle
+	mode   mode
+	filter textinput.Model
+	query  string
+	terms  []string // the query's words, marked in the list and preview
+	view   viewport.Model
+	width  int
+	height int
+	rng    *rand.Rand
+	cache  map[string]string
+	err    string
+	// status is a one-off message (what o did) shown instead of the key
+	// hints until the next key.
+	status  string
 	picked  *bank.Question
 	quitted bool
+	// refWidth, numericRefs and titleWidth size the list's columns over
+	// every question, so that they do not jump as the search narrows.
+	refWidth    int
+	numericRefs bool
+	titleWidth  int
 }
 
 var levelCycle = []bank.Level{"", bank.Beginner, bank.Intermediate, bank.Advanced}
@@ -83,14 +93,20 @@ func New(cfg Config) *Model {
 		cfg: cfg, all: cfg.Questions, byRef: map[string]*bank.Question{},
 		filter: ti, width: 80, height: 24, rng: rand.New(rand.NewPCG(cfg.Seed, 7)), cache: map[string]string{},
 	}
+	m.numericRefs = true
 	for _, q := range cfg.Questions {
 		m.byRef[q.Ref()] = q
+		m.refWidth = max(m.refWidth, len(q.Ref()))
+		m.titleWidth = max(m.titleWidth, runewidth.StringWidth(q.Title))
+		m.numericRefs = m.numericRefs && q.Deck == bank.DefaultDeck
 	}
 	for i, l := range levelCycle {
 		if l == cfg.Level {
 			m.level = i
 		}
 	}
+	m.query = cfg.Query
+	m.filter.SetValue(cfg.Query)
 	m.refresh()
 	return m
 }
@@ -113,6 +129,7 @@ func (m *Model) Selected() *bank.Question {
 func (m *Model) refresh() {
 	level := levelCycle[m.level]
 	m.err = ""
+	m.terms = searchTerms(m.query)
 	if strings.TrimSpace(m.query) == "" || m.cfg.Search == nil {
 		m.shown = m.shown[:0]
 		for _, q := range m.all {
@@ -140,18 +157,36 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 20), max(msg.Height, 5)
-		m.view.SetWidth(m.width)
-		m.view.SetHeight(m.height - 1)
+		m.layout()
 		if m.mode == modeFull {
 			m.openFull()
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.status != "" {
+			m.status = ""
+			m.layout()
+		}
 		return m.key(msg)
+	case openedMsg:
+		m.status = msg.status()
+		m.layout()
+		return m, nil
 	}
 	return m, nil
 }
 
+// layout fits the reader and the list to the window and the footer.
+func (m *Model) layout() {
+	m.view.SetWidth(m.width)
+	m.view.SetHeight(m.height - m.footerRows())
+	// The list may have lost rows (a smaller window, the switch to the
+	// stacked layout, a status message): bring the cursor back into view.
+	m.scroll()
+}
+
+// key routes a key press to the handler of the current mode; Ctrl-C quits
+// from every mode.
 func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if k.String() == "ctrl+c" {
 		m.quitted = true
@@ -159,56 +194,71 @@ func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.mode {
 	case modeFilter:
-		switch k.String() {
-		case "esc":
-			m.filter.SetValue("")
-			m.query = ""
-			m.filter.Blur()
-			m.mode = modeList
-			m.refresh()
-			return m, nil
-		case "enter", "down", "up":
-			m.filter.Blur()
-			m.mode = modeList
-			if k.String() != "enter" {
-				return m.key(k)
-			}
-			return m, nil
-		case "tab":
-			m.cycleLevel()
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.filter, cmd = m.filter.Update(k)
-		if m.filter.Value() != m.query {
-			m.query = m.filter.Value()
-			m.refresh()
-		}
-		return m, cmd
+		return m.filterKey(k)
 	case modeFull:
-		switch k.String() {
-		case "q", "esc", "enter":
-			m.mode = modeList
-			return m, nil
-		case "g", "home":
-			m.view.GotoTop()
-			return m, nil
-		case "G", "end":
-			m.view.GotoBottom()
-			return m, nil
-		case "p":
-			return m.pick()
-		}
-		var cmd tea.Cmd
-		m.view, cmd = m.view.Update(k)
-		return m, cmd
-	case modeDocs, modeHelp:
-		if k.String() == "p" && m.mode == modeDocs {
-			return m.pick()
-		}
+		return m.readerKey(k)
+	case modeHelp:
 		m.mode = modeList
 		return m, nil
 	}
+	return m.listKey(k)
+}
+
+// filterKey edits the search. Enter keeps the results and moves to the
+// list; the arrows do too and also move, so one can type and then walk down.
+func (m *Model) filterKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "esc":
+		m.filter.SetValue("")
+		m.query = ""
+		m.filter.Blur()
+		m.mode = modeList
+		m.refresh()
+		return m, nil
+	case "enter", "down", "up":
+		m.filter.Blur()
+		m.mode = modeList
+		if k.String() != "enter" {
+			return m.listKey(k)
+		}
+		return m, nil
+	case "tab":
+		m.cycleLevel()
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(k)
+	if m.filter.Value() != m.query {
+		m.query = m.filter.Value()
+		m.refresh()
+	}
+	return m, cmd
+}
+
+// readerKey scrolls the full-screen answer.
+func (m *Model) readerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "q", "esc", "enter":
+		m.mode = modeList
+		return m, nil
+	case "g", "home":
+		m.view.GotoTop()
+		return m, nil
+	case "G", "end":
+		m.view.GotoBottom()
+		return m, nil
+	case "p":
+		return m.pick()
+	case "o":
+		return m, m.openDocs()
+	}
+	var cmd tea.Cmd
+	m.view, cmd = m.view.Update(k)
+	return m, cmd
+}
+
+// listKey handles the list, the browser's home mode.
+func (m *Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch k.String() {
 	case "q":
 		m.quitted = true
@@ -246,15 +296,50 @@ func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.scroll()
 		}
 	case "o":
-		if m.Selected() != nil {
-			m.mode = modeDocs
-		}
+		return m, m.openDocs()
 	case "?":
 		m.mode = modeHelp
 	case "p":
 		return m.pick()
 	}
 	return m, nil
+}
+
+// openedMsg reports what opening a docs link did.
+type openedMsg struct {
+	url string
+	err error
+}
+
+// status puts the link first: when the status wraps past its rows, what
+// is cut is the reason, not the link the person needs to copy.
+func (o openedMsg) status() string {
+	if o.err != nil {
+		return fmt.Sprintf("docs: %s (cannot open a browser: %v)", o.url, o.err)
+	}
+	return "opened " + o.url
+}
+
+// openDocs opens the selected question's first docs link. It runs as a
+// command, off the update loop, because a browser can take a while to
+// start; the result comes back as an openedMsg.
+func (m *Model) openDocs() tea.Cmd {
+	q := m.Selected()
+	if q == nil {
+		return nil
+	}
+	if len(q.Docs) == 0 {
+		m.status = fmt.Sprintf("%s has no docs links", q.Ref())
+		m.layout()
+		return nil
+	}
+	url, open := q.Docs[0], m.cfg.Open
+	if open == nil {
+		m.status = "docs: " + url
+		m.layout()
+		return nil
+	}
+	return func() tea.Msg { return openedMsg{url: url, err: open(url)} }
 }
 
 func (m *Model) pick() (tea.Model, tea.Cmd) {
@@ -278,6 +363,9 @@ func (m *Model) move(d int) {
 	m.scroll()
 }
 
+// scroll moves the window of list rows so that the cursor is in it, and
+// so that no rows stand empty while earlier ones are scrolled away (after
+// a window grows).
 func (m *Model) scroll() {
 	h := m.listHeight()
 	if m.cursor < m.offset {
@@ -286,6 +374,7 @@ func (m *Model) scroll() {
 	if m.cursor >= m.offset+h {
 		m.offset = m.cursor - h + 1
 	}
+	m.offset = max(min(m.offset, len(m.shown)-h), 0)
 }
 
 func (m *Model) openFull() {
@@ -293,8 +382,8 @@ func (m *Model) openFull() {
 	if q == nil {
 		return
 	}
-	m.view = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.height-1))
-	m.view.SetContent(m.rendered(q, m.width))
+	m.view = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.height-m.footerRows()))
+	m.view.SetContent(m.mark(m.rendered(q, m.width)))
 	m.mode = modeFull
 }
 
@@ -309,144 +398,3 @@ func (m *Model) rendered(q *bank.Question, width int) string {
 	m.cache[key] = s
 	return s
 }
-
-func (m *Model) wide() bool { return m.width >= WideLayout }
-
-// listHeight is how many list rows fit.
-func (m *Model) listHeight() int {
-	h := m.height - 2 // header and footer
-	if !m.wide() {
-		h = max((m.height-2)/2, 3)
-	}
-	return max(h, 1)
-}
-
-var (
-	headStyle   = lipgloss.NewStyle().Bold(true)
-	selStyle    = lipgloss.NewStyle().Reverse(true)
-	dimStyle    = lipgloss.NewStyle().Faint(true)
-	levelColors = map[bank.Level]color.Color{bank.Beginner: lipgloss.Color("2"), bank.Intermediate: lipgloss.Color("3"), bank.Advanced: lipgloss.Color("1")}
-)
-
-// View draws the screen, always in the terminal's alternate screen so that
-// quitting restores what was there.
-func (m *Model) View() tea.View {
-	v := tea.NewView(m.Render())
-	v.AltScreen = true
-	return v
-}
-
-// Render draws the screen as text.
-func (m *Model) Render() string {
-	switch m.mode {
-	case modeFull:
-		q := m.Selected()
-		footer := dimStyle.Render(fmt.Sprintf(" %s · j/k scroll · g/G top/bottom · p print · q back  %3.0f%%", q.Ref(), m.view.ScrollPercent()*100))
-		return m.view.View() + "\n" + footer
-	case modeHelp:
-		return helpText
-	case modeDocs:
-		q := m.Selected()
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s\n\n", headStyle.Render("Docs for "+q.Ref()+": "+q.Title))
-		if len(q.Docs) == 0 {
-			b.WriteString("  (no docs links)\n")
-		}
-		for _, d := range q.Docs {
-			fmt.Fprintf(&b, "  %s\n", d)
-		}
-		b.WriteString("\n" + dimStyle.Render("any key: back · p: print this answer and quit"))
-		return b.String()
-	}
-	header := m.header()
-	list := m.listView()
-	footer := dimStyle.Render(runewidth.Truncate("/ search · tab level · enter read · r random · o docs · p print · ? help · q quit", m.width, "…"))
-	if m.mode == modeFilter {
-		footer = m.filter.View()
-	}
-	var body string
-	if m.wide() {
-		listW := m.width * 2 / 5
-		preview := ""
-		if q := m.Selected(); q != nil {
-			preview = clip(m.rendered(q, m.width-listW-2), m.height-2)
-		}
-		body = lipgloss.JoinHorizontal(lipgloss.Top,
-			lipgloss.NewStyle().Width(listW).MaxWidth(listW).Render(list), "  ",
-			lipgloss.NewStyle().Width(m.width-listW-2).MaxWidth(m.width-listW-2).Render(preview))
-	} else {
-		preview := ""
-		if q := m.Selected(); q != nil {
-			preview = clip(m.rendered(q, m.width), m.height-2-m.listHeight()-1)
-		}
-		body = list + "\n" + strings.Repeat("─", m.width) + "\n" + preview
-	}
-	return header + "\n" + clip(body, m.height-2) + "\n" + footer
-}
-
-func (m *Model) header() string {
-	level := "all levels"
-	if l := levelCycle[m.level]; l != "" {
-		level = string(l)
-	}
-	h := fmt.Sprintf("djq browse · %d of %d · %s", len(m.shown), len(m.all), level)
-	if m.query != "" {
-		h += fmt.Sprintf(" · /%s", m.query)
-	}
-	if m.err != "" {
-		h += " · " + m.err
-	}
-	return headStyle.Render(runewidth.Truncate(h, m.width, "…"))
-}
-
-func (m *Model) listView() string {
-	if len(m.shown) == 0 {
-		return dimStyle.Render("  no questions match")
-	}
-	width := m.width
-	if m.wide() {
-		width = m.width * 2 / 5
-	}
-	var b strings.Builder
-	end := min(m.offset+m.listHeight(), len(m.shown))
-	for i := m.offset; i < end; i++ {
-		q := m.shown[i]
-		badge := lipgloss.NewStyle().Foreground(levelColors[q.Level]).Render(string(q.Level[:1]))
-		title := runewidth.Truncate(q.Title, max(width-len(q.Ref())-5, 5), "…")
-		line := fmt.Sprintf("%s %s %s", q.Ref(), badge, title)
-		if i == m.cursor {
-			line = selStyle.Render(fmt.Sprintf("%s %s %s", q.Ref(), string(q.Level[:1]), title))
-		}
-		b.WriteString(line)
-		if i < end-1 {
-			b.WriteString("\n")
-		}
-	}
-	return b.String()
-}
-
-// clip keeps the first n lines of s.
-func clip(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	lines := strings.Split(strings.TrimLeft(s, "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, "\n")
-}
-
-const helpText = `djq browse — keys
-
-  j / k, ↑ / ↓     move            PgUp / PgDn   page
-  /                search (live, ranked, typo-tolerant); Esc clears it
-  Tab              cycle the level: all, beginner, intermediate, advanced
-  Enter            read the answer full screen (j/k, PgUp/PgDn, g/G; q back)
-  r                jump to a random question of the current list
-  o                show the docs links
-  p                quit and print the selected answer as Markdown on stdout
-  ?                this help
-  q, Ctrl-C        quit
-
-any key: back`

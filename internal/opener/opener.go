@@ -1,0 +1,229 @@
+// Package opener opens web links in the person's browser: the command in
+// $BROWSER when it is set, else the platform's handler (xdg-open on Linux
+// and the BSDs, open on macOS, the URL handler of rundll32 on Windows).
+// When there is none, Open says so with ErrNoOpener and the caller prints
+// the link for the person to open.
+package opener
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// ErrNoOpener means there is nothing to open a browser with: $BROWSER is
+// unset and the platform's handler is not installed.
+var ErrNoOpener = errors.New("no way to open a browser (set $BROWSER)")
+
+// DefaultWait is how long Open waits for the command: see Opener.Wait.
+const DefaultWait = 3 * time.Second
+
+// Opener opens URLs. Build it with New; tests set the fields.
+type Opener struct {
+	// Getenv reads $BROWSER.
+	Getenv func(string) string
+	// LookPath finds the platform's handler.
+	LookPath func(string) (string, error)
+	// GOOS chooses the platform's handler.
+	GOOS string
+	// Wait is how long Open waits for the command to finish. A command
+	// that fails within it is reported; one still running after it is
+	// taken to have opened the page, because a browser started in the
+	// foreground runs until it is closed.
+	Wait time.Duration
+}
+
+// New is an Opener for this system that reads the environment through
+// getenv (the streams' Getenv, so that tests can set $BROWSER).
+func New(getenv func(string) string) *Opener {
+	return &Opener{Getenv: getenv, LookPath: exec.LookPath, GOOS: runtime.GOOS, Wait: DefaultWait}
+}
+
+// Open opens link in a browser. $BROWSER is a command, or a list of them
+// separated by colons (semicolons on Windows) tried in turn; a %s in it
+// stands for the link, which is otherwise added as the last argument.
+// Nothing goes through a shell: the link is one argument, whatever it holds.
+func (o *Opener) Open(link string) error {
+	cmds, err := o.Commands(link)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, argv := range cmds {
+		err := o.run(argv)
+		if err == nil {
+			return nil
+		}
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// Commands is the commands Open tries for link, in order.
+func (o *Opener) Commands(link string) ([][]string, error) {
+	if err := checkLink(link); err != nil {
+		return nil, err
+	}
+	if b := strings.TrimSpace(o.Getenv("BROWSER")); b != "" {
+		sep := ":"
+		if o.GOOS == "windows" {
+			sep = ";"
+		}
+		var cmds [][]string
+		for _, entry := range strings.Split(b, sep) {
+			if argv := browserArgv(entry, link); argv != nil {
+				cmds = append(cmds, argv)
+			}
+		}
+		if len(cmds) > 0 {
+			return cmds, nil
+		}
+	}
+	var argv []string
+	switch o.GOOS {
+	case "darwin":
+		argv = []string{"open", link}
+	case "windows":
+		argv = []string{"rundll32", "url.dll,FileProtocolHandler", link}
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly", "solaris", "illumos":
+		argv = []string{"xdg-open", link}
+	default:
+		return nil, ErrNoOpener
+	}
+	if _, err := o.LookPath(argv[0]); err != nil {
+		return nil, fmt.Errorf("%w: %s is not installed", ErrNoOpener, argv[0])
+	}
+	return [][]string{argv}, nil
+}
+
+// checkLink accepts web links only: a docs link in a user's deck is
+// untrusted text, and a handler given file:, a custom scheme or a word
+// starting with - would do something else than open a page.
+func checkLink(link string) error {
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("not a web link: %q", link)
+	}
+	return nil
+}
+
+// browserArgv is one $BROWSER entry as a command for link: %s becomes the
+// link (%% a percent sign), else the link goes last. Quotes around a word
+// are dropped, for values like "firefox '%s'" written for a shell.
+func browserArgv(entry, link string) []string {
+	fields := strings.Fields(entry)
+	if len(fields) == 0 {
+		return nil
+	}
+	substituted := false
+	for i, f := range fields {
+		if len(f) >= 2 && (f[0] == '\'' || f[0] == '"') && f[len(f)-1] == f[0] {
+			f = f[1 : len(f)-1]
+		}
+		if strings.Contains(f, "%s") {
+			substituted = true
+		}
+		fields[i] = percent(f, link)
+	}
+	if !substituted {
+		fields = append(fields, link)
+	}
+	return fields
+}
+
+// percent replaces %s with link and %% with %, in one pass so that a
+// percent sign in the link is left alone.
+func percent(f, link string) string {
+	var b strings.Builder
+	for i := 0; i < len(f); i++ {
+		if f[i] == '%' && i+1 < len(f) {
+			switch f[i+1] {
+			case 's':
+				b.WriteString(link)
+				i++
+				continue
+			case '%':
+				b.WriteByte('%')
+				i++
+				continue
+			}
+		}
+		b.WriteByte(f[i])
+	}
+	return b.String()
+}
+
+// run starts argv away from the terminal (no input, output kept for the
+// error message) and waits for it up to o.Wait.
+func (o *Opener) run(argv []string) error {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	out := &capped{max: 4096}
+	cmd.Stdout = out
+	cmd.Stderr = out
+	detach(cmd)
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("cannot run %s: %w", argv[0], unwrapExec(err))
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			if msg := firstLine(out.String()); msg != "" {
+				return fmt.Errorf("%s: %w: %s", argv[0], err, msg)
+			}
+			return fmt.Errorf("%s: %w", argv[0], err)
+		}
+		return nil
+	case <-time.After(o.Wait):
+		// Still running: a browser in the foreground. Its output is no
+		// longer read, and the goroutine above reaps it if djq outlives it.
+		return nil
+	}
+}
+
+// unwrapExec drops the repetition of the command's name (exec: "name":,
+// fork/exec /path/name:).
+func unwrapExec(err error) error {
+	var ee *exec.Error
+	if errors.As(err, &ee) {
+		return ee.Err
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// capped keeps the first max bytes written to it: a browser that keeps
+// running may log for hours.
+type capped struct {
+	bytes.Buffer
+	max int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.max - c.Len(); room > 0 {
+		c.Buffer.Write(p[:min(room, len(p))])
+	}
+	return len(p), nil
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	const maxLen = 200
+	if len(s) > maxLen {
+		s = s[:maxLen] + "…"
+	}
+	return s
+}
