@@ -13,6 +13,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/browse"
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/opener"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/search"
 )
@@ -21,6 +22,7 @@ import (
 type BrowseOptions struct {
 	Common
 	Filter filterFlags
+	Query  string
 }
 
 func newBrowseCmd(f *Factory, g *globals) *cobra.Command {
@@ -31,14 +33,15 @@ func newBrowseCmd(f *Factory, g *globals) *cobra.Command {
 		Long: `Browse questions in a full-screen terminal view: the list on the left, the
 rendered answer on the right (below it on terminals narrower than 100
 columns). Type / to search live, Tab to cycle the level, Enter to read an
-answer full screen, r for a random question, o for its docs links, ? for
-help, q to quit.
+answer full screen, r for a random question, o to open its first docs
+link in the browser, ? for help, q to quit. --query starts with a search.
 
 p quits and prints the selected answer as Markdown on stdout. Like fzf,
 browse draws on the terminal itself (/dev/tty) even when stdout is
 redirected, so djq browse >> notes.md picks an answer into your notes.`,
 		Example: `  djq browse
   djq browse --level advanced
+  djq browse --query "how do I cache a view"
   djq browse >> notes.md`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
@@ -49,6 +52,7 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Filter.Level, "level", "l", "", "start with this level: "+strings.Join(bank.LevelNames(), ", "))
+	cmd.Flags().StringVarP(&opts.Query, "query", "q", "", "start with this search, as typed after /")
 	registerEnumCompletion(cmd, "level", bank.LevelNames())
 	return cmd
 }
@@ -72,7 +76,10 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 		return exitcode.Usagef("browse needs a terminal (%v); use djq list, djq show or djq search instead", unwrapPath(err))
 	}
 	defer tty.Close()
-	m := browse.New(browseConfig(ctx, f, opts.Common, sel.questions, start.Level))
+	cfg := browseConfig(ctx, f, opts.Common, sel.questions, start.Level)
+	cfg.Query = opts.Query
+	cfg.Open = opener.New(f.IO.Getenv).Open
+	m := browse.New(cfg)
 	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(browseEnv(f)))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return err

@@ -85,6 +85,7 @@ scripts.`,
 		newBrowseCmd(f, g),
 		newVersionCmd(f, g),
 		newTagsCmd(f, g),
+		newOpenCmd(f, g),
 	)
 	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()
