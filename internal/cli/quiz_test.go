@@ -173,3 +173,11 @@ func bankSize(t *testing.T) int {
 	}
 	return len(qs)
 }
+
+// TestStatsNewUser: a brand-new user sees one line, not a chart of zeros.
+func TestStatsNewUser(t *testing.T) {
+	code, stdout, stderr := runQuiz(t, t.TempDir(), "", false, time.Now(), "stats")
+	if code != 0 || !strings.HasPrefix(stdout, "No reviews yet: ") || strings.Contains(stdout, "Reviews, last 14 days") || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("stats for a new user: exit %d %q %q", code, stdout, stderr)
+	}
+}
