@@ -5,15 +5,33 @@ package data
 import (
 	"embed"
 	"io/fs"
+
+	"github.com/djq-cli/djq/internal/bank"
 )
 
-//go:generate go run ../internal/gen index docs
+//go:generate go run ../internal/gen bank index docs
 
 // Questions holds the built-in question files under questions/, one
 // NNN-slug.md per question.
 //
 //go:embed questions/*.md
 var Questions embed.FS
+
+// compact is the built-in deck parsed at build time (go generate): see
+// bank.EncodeCompact. A test fails when it no longer matches questions/.
+//
+//go:embed bank.bin
+var compact string
+
+// Builtin returns the built-in deck, decoded from its compact form in
+// microseconds, and the fingerprint of its question files (which keys the
+// search index cache), computed at build time.
+func Builtin() (*bank.Deck, string, error) {
+	return bank.DecodeCompact(bank.DefaultDeck, "(built in)", compact)
+}
+
+// Compact is the embedded compact form, for the staleness test.
+func Compact() string { return compact }
 
 // Synonyms is the curated list of search synonyms and abbreviations (FBV,
 // CBV, DRF, N+1, ...), one group per line.

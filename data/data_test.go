@@ -238,3 +238,41 @@ func TestStaleCurrentPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactIsCurrent fails when data/bank.bin, the compact form the binary
+// loads, no longer matches questions/: run `go generate ./...`.
+func TestCompactIsCurrent(t *testing.T) {
+	d, ps := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
+	if ps.HasFatal() {
+		t.Fatal(ps)
+	}
+	fp, err := bank.Fingerprint(data.Questions, data.QuestionsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(bank.EncodeCompact(d.Questions, fp)) != data.Compact() {
+		t.Fatal("data/bank.bin is stale: run go generate ./... and commit it")
+	}
+	got, gotFP, err := data.Builtin()
+	if err != nil || gotFP != fp || len(got.Questions) != len(d.Questions) {
+		t.Fatalf("decoding the compact bank: %v (fingerprint %q, want %q)", err, gotFP, fp)
+	}
+}
+
+// BenchmarkBuiltin is the cost of loading the whole built-in bank, which
+// every command that reads a question pays.
+func BenchmarkBuiltin(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := data.Builtin(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseBank is what loading cost before the compact form: parsing
+// every question file.
+func BenchmarkParseBank(b *testing.B) {
+	for b.Loop() {
+		bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
+	}
+}

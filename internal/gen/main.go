@@ -27,7 +27,7 @@ func run(args []string) error {
 		return err
 	}
 	if len(args) == 0 {
-		args = []string{"index", "docs"}
+		args = []string{"bank", "index", "docs"}
 	}
 	if args[0] == "sample-deck" {
 		if len(args) != 3 {
@@ -41,6 +41,10 @@ func run(args []string) error {
 	}
 	for _, what := range args {
 		switch what {
+		case "bank":
+			if err := genBank(root); err != nil {
+				return fmt.Errorf("bank: %w", err)
+			}
 		case "index":
 			if err := genIndex(root); err != nil {
 				return fmt.Errorf("index: %w", err)
@@ -50,7 +54,7 @@ func run(args []string) error {
 				return fmt.Errorf("docs: %w", err)
 			}
 		default:
-			return fmt.Errorf("unknown target %q (known: index, docs, sample-deck FOLDER COUNT)", what)
+			return fmt.Errorf("unknown target %q (known: bank, index, docs, sample-deck FOLDER COUNT)", what)
 		}
 	}
 	return nil

@@ -190,9 +190,7 @@ func (l *Library) Bank() (*bank.Bank, error) {
 // loadBank makes the bank of the built-in deck and every user deck, all
 // loaded lazily.
 func loadBank(l *Library) (*bank.Bank, error) {
-	all := []*bank.Deck{bank.LazyDeck(bank.DefaultDeck, "(built in)", func() (*bank.Deck, bank.Problems) {
-		return bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
-	})}
+	all := []*bank.Deck{bank.LazyDeck(bank.DefaultDeck, "(built in)", builtinDeck)}
 	locs, err := l.Locations()
 	if err != nil {
 		return nil, err
@@ -201,6 +199,15 @@ func loadBank(l *Library) (*bank.Bank, error) {
 		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return decks.Load(loc) }))
 	}
 	return bank.New(all...)
+}
+
+// builtinDeck decodes the built-in deck from the compact form made at build
+// time; a damaged binary falls back to parsing the embedded files.
+func builtinDeck() (*bank.Deck, bank.Problems) {
+	if d, _, err := data.Builtin(); err == nil {
+		return d, nil
+	}
+	return bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
 }
 
 // Index returns the search index over the selected decks, opened from the
@@ -232,7 +239,7 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 	want := func(name string) bool { return len(only) == 0 || slices.Contains(only, name) }
 	var srcs []search.Source
 	if want(bank.DefaultDeck) {
-		fp, err := bank.Fingerprint(data.Questions, data.QuestionsDir)
+		_, fp, err := data.Builtin()
 		if err != nil {
 			return nil, err
 		}
