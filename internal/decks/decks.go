@@ -136,14 +136,23 @@ func Load(loc Location) (*bank.Deck, bank.Problems) {
 // own and the hashes summed, so no sort is needed: a 10,000-file deck costs
 // about 8 ms.
 func Fingerprint(loc Location) (string, error) {
-	dir, err := os.Open(loc.Path)
+	names, stats, err := statDeck(loc)
 	if err != nil {
 		return "", err
+	}
+	return sumStats(loc, names, stats), nil
+}
+
+// statDeck lists a deck's question files and stats them.
+func statDeck(loc Location) ([]string, []fileStat, error) {
+	dir, err := os.Open(loc.Path)
+	if err != nil {
+		return nil, nil, err
 	}
 	defer dir.Close()
 	names, err := dir.Readdirnames(-1)
 	if err != nil {
-		return "", err
+		return nil, nil, err
 	}
 	kept := names[:0]
 	for _, n := range names {
@@ -153,8 +162,13 @@ func Fingerprint(loc Location) (string, error) {
 	}
 	stats := make([]fileStat, len(kept))
 	statAll(dir, loc.Path, kept, stats)
+	return kept, stats, nil
+}
+
+// sumStats hashes the stats into the fingerprint.
+func sumStats(loc Location, names []string, stats []fileStat) string {
 	var sumA, sumB uint64
-	for i, n := range kept {
+	for i, n := range names {
 		if !stats[i].ok || stats[i].dir {
 			continue // removed meanwhile, or a folder named *.md
 		}
@@ -166,10 +180,10 @@ func Fingerprint(loc Location) (string, error) {
 	var buf [8 * 3]byte
 	binary.LittleEndian.PutUint64(buf[0:], sumA)
 	binary.LittleEndian.PutUint64(buf[8:], sumB)
-	binary.LittleEndian.PutUint64(buf[16:], uint64(len(kept)))
+	binary.LittleEndian.PutUint64(buf[16:], uint64(len(names)))
 	h.Write([]byte(loc.Name))
 	h.Write(buf[:])
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // entryHash hashes one file's name, size and mtime twice (FNV-1a 64 with

@@ -8,12 +8,15 @@ package library
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/djq-cli/djq/data"
+	"github.com/djq-cli/djq/internal/atomicfile"
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/paths"
@@ -49,6 +52,9 @@ type Library struct {
 
 	ixMu sync.Mutex
 	ix   map[bool]*indexSlot
+
+	fpMu sync.Mutex
+	fps  map[string]string
 }
 
 type indexSlot struct {
@@ -196,7 +202,7 @@ func loadBank(l *Library) (*bank.Bank, error) {
 		return nil, err
 	}
 	for _, loc := range locs {
-		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return decks.Load(loc) }))
+		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return l.loadUserDeck(loc) }))
 	}
 	return bank.New(all...)
 }
@@ -255,7 +261,7 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 		srcs = append(srcs, search.Source{
 			Name: loc.Name,
 			FingerprintFunc: func() (string, error) {
-				fp, err := decks.Fingerprint(loc)
+				fp, err := l.fingerprint(loc)
 				if err != nil {
 					return "", fmt.Errorf("reading deck %s: %w", loc.Path, err)
 				}
@@ -289,4 +295,58 @@ func (l *Library) deckQuestions(name string) func() ([]*bank.Question, error) {
 		}
 		return d.Questions, nil
 	}
+}
+
+// fingerprint identifies a user deck's content, once per run; see
+// decks.QuickFingerprint for what it checks and what it may miss.
+func (l *Library) fingerprint(loc decks.Location) (string, error) {
+	l.fpMu.Lock()
+	defer l.fpMu.Unlock()
+	if fp, ok := l.fps[loc.Path]; ok {
+		return fp, nil
+	}
+	fp, err := decks.QuickFingerprint(loc, l.paths.Cache, time.Now())
+	if err != nil {
+		return "", err
+	}
+	if l.fps == nil {
+		l.fps = map[string]string{}
+	}
+	l.fps[loc.Path] = fp
+	return fp, nil
+}
+
+// loadUserDeck reads a user deck through a compact copy in the cache,
+// keyed by the deck's fingerprint: a 10,000-question deck decodes in
+// milliseconds where parsing its files takes seconds. Only decks without
+// problems are cached, so every run still reports a broken file.
+func (l *Library) loadUserDeck(loc decks.Location) (*bank.Deck, bank.Problems) {
+	if l.paths.Cache == "" {
+		return decks.Load(loc)
+	}
+	fp, err := l.fingerprint(loc)
+	if err != nil {
+		return decks.Load(loc)
+	}
+	prefix := "deck-" + loc.Name + "-"
+	file := filepath.Join(l.paths.Cache, prefix+fp[:24]+".bin")
+	if raw, err := os.ReadFile(file); err == nil {
+		if d, got, err := bank.DecodeCompact(loc.Name, loc.Path, string(raw)); err == nil && got == fp {
+			return d, nil
+		}
+	}
+	d, ps := decks.Load(loc)
+	if len(ps) > 0 {
+		return d, ps
+	}
+	if os.MkdirAll(l.paths.Cache, 0o755) == nil &&
+		atomicfile.WriteFile(file, bank.EncodeCompact(d.Questions, fp), 0o644) == nil {
+		old, _ := filepath.Glob(filepath.Join(l.paths.Cache, prefix+"*.bin"))
+		for _, o := range old {
+			if o != file {
+				os.Remove(o)
+			}
+		}
+	}
+	return d, nil
 }

@@ -1,0 +1,125 @@
+package decks
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/djq-cli/djq/internal/atomicfile"
+)
+
+// FullCheckEvery is how long a deck's recorded fingerprint is trusted
+// without stat'ing every file, while the folder itself is unchanged.
+const FullCheckEvery = 10 * time.Second
+
+// hotFiles is how many of the most recently modified files a quick check
+// stats every time: the files someone is editing now.
+const hotFiles = 16
+
+// stamp is what a full check records about a deck folder, in the cache.
+type stamp struct {
+	Path        string    `json:"path"`
+	DirMtime    int64     `json:"dir_mtime"`
+	Fingerprint string    `json:"fingerprint"`
+	CheckedAt   time.Time `json:"checked_at"`
+	// Hot are the most recently modified files with their size and mtime.
+	Hot []hotFile `json:"hot"`
+}
+
+type hotFile struct {
+	Name  string `json:"name"`
+	Size  int64  `json:"size"`
+	Mtime int64  `json:"mtime"`
+}
+
+// QuickFingerprint is Fingerprint without stat'ing every file on every
+// run. A full check (every file's name, size and mtime) is recorded in
+// stampDir with the folder's mtime and the most recently modified files.
+// Until FullCheckEvery has passed, a run stats only the folder and those
+// hot files and reuses the recorded fingerprint when they are unchanged.
+//
+// What it can miss: an in-place edit (the folder's mtime does not change)
+// of a file that was not among the 16 most recently modified at the last
+// full check, for at most FullCheckEvery (10 s). Adding, removing or
+// renaming a file, saving through a temporary file and rename (as most
+// editors do), and editing a recently edited file are seen at once.
+// With no stampDir it is Fingerprint.
+func QuickFingerprint(loc Location, stampDir string, now time.Time) (string, error) {
+	if stampDir == "" {
+		return Fingerprint(loc)
+	}
+	dirInfo, err := os.Stat(loc.Path)
+	if err != nil {
+		return "", err
+	}
+	file := filepath.Join(stampDir, stampName(loc))
+	if st, ok := readStamp(file); ok && st.Path == loc.Path && st.DirMtime == dirInfo.ModTime().UnixNano() &&
+		now.Sub(st.CheckedAt) < FullCheckEvery && now.Sub(st.CheckedAt) >= 0 && hotUnchanged(loc.Path, st.Hot) {
+		return st.Fingerprint, nil
+	}
+	fp, hot, err := fingerprintWithHot(loc)
+	if err != nil {
+		return "", err
+	}
+	st := stamp{Path: loc.Path, DirMtime: dirInfo.ModTime().UnixNano(), Fingerprint: fp, CheckedAt: now, Hot: hot}
+	if raw, err := json.Marshal(st); err == nil && os.MkdirAll(stampDir, 0o755) == nil {
+		_ = atomicfile.WriteFile(file, raw, 0o644) // a stamp that cannot be written only costs speed
+	}
+	return fp, nil
+}
+
+// stampName names a deck's stamp file by its name and folder.
+func stampName(loc Location) string {
+	sum := sha256.Sum256([]byte(loc.Path))
+	return "stamp-" + loc.Name + "-" + hex.EncodeToString(sum[:6]) + ".json"
+}
+
+func readStamp(file string) (stamp, bool) {
+	var st stamp
+	raw, err := os.ReadFile(file)
+	if err != nil || json.Unmarshal(raw, &st) != nil {
+		return st, false
+	}
+	return st, true
+}
+
+// hotUnchanged stats the recorded hot files.
+func hotUnchanged(dir string, hot []hotFile) bool {
+	for _, h := range hot {
+		info, err := os.Stat(filepath.Join(dir, h.Name))
+		if err != nil || info.Size() != h.Size || info.ModTime().UnixNano() != h.Mtime {
+			return false
+		}
+	}
+	return true
+}
+
+// fingerprintWithHot is Fingerprint that also returns the most recently
+// modified files.
+func fingerprintWithHot(loc Location) (string, []hotFile, error) {
+	names, stats, err := statDeck(loc)
+	if err != nil {
+		return "", nil, err
+	}
+	var hot []hotFile
+	for i, n := range names {
+		if stats[i].ok && !stats[i].dir {
+			hot = append(hot, hotFile{Name: n, Size: stats[i].size, Mtime: stats[i].mtime})
+		}
+	}
+	slices.SortFunc(hot, func(a, b hotFile) int {
+		if a.Mtime != b.Mtime {
+			if a.Mtime > b.Mtime {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return sumStats(loc, names, stats), hot[:min(len(hot), hotFiles)], nil
+}
