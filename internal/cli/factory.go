@@ -221,7 +221,6 @@ func (f *Factory) openIndex() (*search.Index, error) {
 	return search.Open(srcs, search.ParseSynonyms(data.Synonyms), search.Options{
 		CacheDir: f.Paths().Cache,
 		NoCache:  f.NoCache,
-		Version:  f.Build.Version,
 		Debug:    debug,
 	})
 }

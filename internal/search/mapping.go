@@ -5,6 +5,7 @@
 package search
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -52,7 +53,7 @@ func newDoc(q *bank.Question) doc {
 	return doc{
 		Ref:     q.Ref(),
 		Deck:    q.Deck,
-		ID:      itoa(q.ID),
+		ID:      strconv.Itoa(q.ID),
 		Level:   string(q.Level),
 		Tags:    q.Tags,
 		TagText: strings.Join(q.Tags, " "),
@@ -63,22 +64,8 @@ func newDoc(q *bank.Question) doc {
 	}
 }
 
-func itoa(i int) string {
-	var b [20]byte
-	n := len(b)
-	for {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			break
-		}
-	}
-	return string(b[n:])
-}
-
 // docID is the Bleve document id: deck and id, unique across decks.
-func docID(q *bank.Question) string { return q.Deck + ":" + itoa(q.ID) }
+func docID(q *bank.Question) string { return q.Deck + ":" + strconv.Itoa(q.ID) }
 
 // vocabulary lists the distinct unstemmed words of texts, as the plain
 // analyzer sees them, separated by spaces. Indexed with VocabAnalyzer (a
