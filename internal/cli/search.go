@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -72,14 +71,21 @@ Query syntax:
 }
 
 func searchRun(f *Factory, opts *SearchOptions) error {
-	// Reject a malformed query before paying for the index.
-	if _, err := search.ParseQuery(opts.Query); err != nil {
+	// Reject a malformed query, level or deck before paying for the index.
+	req, err := search.NewRequest(opts.Query)
+	if err != nil {
 		return &UsageError{Err: err}
 	}
 	f.NoCache = f.NoCache || opts.NoCache
-	if names, err := f.DeckNames(); err != nil {
+	deckNames, err := f.DeckNames()
+	if err != nil {
 		return err
-	} else if _, err := (filterFlags{Decks: f.DeckRestriction()}).resolveWith(nil, names); err != nil {
+	}
+	opts.Filter.Decks = f.DeckRestriction()
+	noTag := opts.Filter
+	noTag.Tag = ""
+	flt, err := noTag.resolveWith(nil, deckNames)
+	if err != nil {
 		return err
 	}
 	ix, err := f.Index()
@@ -88,31 +94,23 @@ func searchRun(f *Factory, opts *SearchOptions) error {
 	}
 	// Only a --tag needs the index's tags; asking for them first would
 	// wait for the decks' files to be checked before searching.
-	var tags []string
 	if opts.Filter.Tag != "" {
-		if tags, _, err = ix.Facets(); err != nil {
+		tags, _, err := ix.Facets()
+		if err != nil {
 			return err
 		}
-	}
-	deckNames, err := f.DeckNames()
-	if err != nil {
-		return err
-	}
-	opts.Filter.Decks = f.DeckRestriction()
-	flt, err := opts.Filter.resolveWith(tags, deckNames)
-	if err != nil {
-		return err
-	}
-	snippetLen := search.DefaultSnippetLen
-	if f.Policy.Format == render.FormatPretty && f.Policy.TTY {
-		snippetLen = max(40, min(f.Policy.Width*2-12, 220))
-	}
-	res, err := ix.Search(f.Context(), search.Request{Query: opts.Query, Filter: flt, Limit: opts.Limit, SnippetLen: snippetLen})
-	if err != nil {
-		var qe *search.QueryError
-		if errors.As(err, &qe) {
-			return &UsageError{Err: err}
+		byTag, err := filterFlags{Tag: opts.Filter.Tag}.resolveWith(tags, nil)
+		if err != nil {
+			return err
 		}
+		flt.Tag = byTag.Tag
+	}
+	req.Filter, req.Limit, req.SnippetLen = flt, opts.Limit, search.DefaultSnippetLen
+	if f.Policy.Format == render.FormatPretty && f.Policy.TTY {
+		req.SnippetLen = max(40, min(f.Policy.Width*2-12, 220))
+	}
+	res, err := ix.Search(f.Context(), req)
+	if err != nil {
 		return err
 	}
 	if res.Corrected != "" {

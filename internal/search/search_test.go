@@ -30,4 +30,3 @@ func memIndex(t testing.TB) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
-
