@@ -74,7 +74,7 @@ func (ix *Index) known(r multiReader, plain, word string) (bool, error) {
 	if len(stems) == 0 {
 		return true, nil
 	}
-	for _, f := range []string{fieldTitle, fieldSummary, fieldBody} {
+	for _, f := range []string{fieldTitle, fieldAsked, fieldSummary, fieldBody} {
 		if n, err := r.count(stems[0], f); err != nil || n > 0 {
 			return n > 0, err
 		}

@@ -16,16 +16,19 @@ import (
 
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes cached by an older djq are rebuilt rather than misread.
-const MappingVersion = "djq-mapping-4"
+const MappingVersion = "djq-mapping-5"
 
 // Field names in the index.
 const (
-	fieldRef     = "ref"
-	fieldDeck    = "deck"
-	fieldID      = "id"
-	fieldLevel   = "level"
-	fieldTags    = "tags"
-	fieldTitle   = "title"
+	fieldRef   = "ref"
+	fieldDeck  = "deck"
+	fieldID    = "id"
+	fieldLevel = "level"
+	fieldTags  = "tags"
+	fieldTitle = "title"
+	// fieldAsked holds the other ways people ask the question (the
+	// front matter's asked: list), weighted like the title.
+	fieldAsked   = "asked"
 	fieldSummary = "summary"
 	fieldBody    = "body"
 	// fieldTagText makes tags searchable as words ("orm", "drf").
@@ -43,6 +46,7 @@ type doc struct {
 	Tags    []string `json:"tags"`
 	TagText string   `json:"tagtext"`
 	Title   string   `json:"title"`
+	Asked   []string `json:"asked"`
 	Summary string   `json:"summary"`
 	Body    string   `json:"body"`
 	Vocab   string   `json:"vocab"`
@@ -58,9 +62,10 @@ func newDoc(q *bank.Question) doc {
 		Tags:    q.Tags,
 		TagText: strings.Join(q.Tags, " "),
 		Title:   q.Title,
+		Asked:   q.Asked,
 		Summary: q.Summary,
 		Body:    body,
-		Vocab:   vocabulary(q.Title, q.Summary, strings.Join(q.Tags, " "), body),
+		Vocab:   vocabulary(q.Title, strings.Join(q.Asked, " "), q.Summary, strings.Join(q.Tags, " "), body),
 	}
 }
 
@@ -120,6 +125,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldTags, keyword())
 	dm.AddFieldMappingsAt(fieldTagText, text(false))
 	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	dm.AddFieldMappingsAt(fieldAsked, text(false))
 	dm.AddFieldMappingsAt(fieldSummary, text(true))
 	dm.AddFieldMappingsAt(fieldBody, text(true))
 	dm.AddFieldMappingsAt(fieldVocab, vocab)

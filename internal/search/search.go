@@ -58,6 +58,7 @@ type Result struct {
 // mentions many things in passing.
 const (
 	boostTitle    = 4.0
+	boostAsked    = boostTitle
 	boostSummary  = 2.0
 	boostTags     = 2.0
 	boostBody     = 1.0
@@ -159,9 +160,9 @@ func toHit(h *search.DocumentMatch, snippetLen int) Hit {
 // whole is searched through its parts as well, at a small weight.
 func (qb *queryBuilder) textFields(text string, phrase bool, boost float64, fields ...string) query.Query {
 	if len(fields) == 0 {
-		fields = []string{fieldTitle, fieldSummary, fieldTagText, fieldBody}
+		fields = []string{fieldTitle, fieldAsked, fieldSummary, fieldTagText, fieldBody}
 	}
-	weights := map[string]float64{fieldTitle: boostTitle, fieldSummary: boostSummary, fieldTagText: boostTags, fieldBody: boostBody}
+	weights := map[string]float64{fieldTitle: boostTitle, fieldAsked: boostAsked, fieldSummary: boostSummary, fieldTagText: boostTags, fieldBody: boostBody}
 	var qs []query.Query
 	for _, f := range fields {
 		w := weights[f] * boost
