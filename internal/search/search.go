@@ -213,6 +213,20 @@ type queryParts struct {
 	should, must, mustNot, filters []query.Query
 	// words are the free words searched for, for synonyms and joining.
 	words []string
+	// question is set for a query of several free words, where question
+	// words are dropped and weak words count little.
+	question bool
+}
+
+// isQuestion reports whether clauses hold two or more free words.
+func isQuestion(clauses []Clause) bool {
+	n := 0
+	for _, c := range clauses {
+		if c.Field == "" && c.Occur == Should && !c.Phrase {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // buildQuery turns clauses into a Bleve query: free words are ORed (with
@@ -221,6 +235,7 @@ type queryParts struct {
 // terms and flag filters are exact keyword filters.
 func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
 	var qp queryParts
+	qp.question = isQuestion(clauses)
 	for _, c := range clauses {
 		qb.addClause(&qp, c)
 	}
@@ -255,15 +270,26 @@ func (qb *queryBuilder) addClause(qp *queryParts, c Clause) {
 			c.Occur = Must
 		}
 	default:
-		if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
-			return // only stop words
-		}
-		q = qb.textFields(c.Text, c.Phrase, 1)
 		if c.Occur != MustNot {
+			// Stop words too: synonyms match runs such as "count how many".
 			for _, w := range strings.Fields(c.Text) {
 				qp.words = append(qp.words, wholeTerms(sharedCache, w)...)
 			}
 		}
+		if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
+			return // only stop words
+		}
+		boost := 1.0
+		if qp.question && c.Occur == Should && !c.Phrase {
+			w := strings.ToLower(c.Text)
+			if questionWords[w] {
+				return
+			}
+			if weakWords[w] {
+				boost = boostWeak
+			}
+		}
+		q = qb.textFields(c.Text, c.Phrase, boost)
 	}
 	if c.Field != "" && c.Field != "title" && c.Occur != MustNot {
 		qp.filters = append(qp.filters, q)
