@@ -151,6 +151,8 @@ func TestSearchFeatures(t *testing.T) {
 	}{
 		{query: "selct_related", wantTop: 35, corrected: "select_related"},
 		{query: "middlware", wantTop: 27, corrected: "middleware"},
+		{query: "prefetch releted", wantTop: 35, corrected: "prefetch_related"},
+		{query: "selct related", wantTop: 35, corrected: "select_related"},
 		{query: "caching", wantTop: 34},
 		{query: "zzzzqqqq", wantNone: true},
 		{query: "cache level:beginner", check: func(t *testing.T, hits []Hit) {

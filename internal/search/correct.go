@@ -5,48 +5,88 @@ import (
 	"strings"
 )
 
-// correct finds free words that occur nowhere in the bank and replaces
-// each with the closest word that does (within one or two edits, by
-// length), preferring the more common word on ties. It returns the new
-// text by clause index.
-func (ix *Index) correct(r multiReader, clauses []Clause) (map[int]string, error) {
-	out := map[int]string{}
-	for i, c := range clauses {
-		if c.Field != "" && c.Field != "title" || c.Occur == MustNot || c.Phrase {
+// correct replaces free words that occur nowhere in the bank with the
+// closest words that do (within one or two edits, by length), preferring
+// the more common word on ties. The neighbouring words decide first: a
+// candidate that forms an identifier the bank uses with the word before
+// or after it wins, and the two words become that identifier ("prefetch
+// releted" is prefetch_related, not "prefetch deleted"). It returns the
+// corrected clauses, or nil when nothing was corrected.
+func (ix *Index) correct(r multiReader, clauses []Clause) ([]Clause, error) {
+	out := make([]Clause, 0, len(clauses))
+	changed := false
+	for i := 0; i < len(clauses); i++ {
+		c := clauses[i]
+		cands, err := ix.candidates(r, c)
+		if err != nil {
+			return nil, err
+		}
+		if len(cands) == 0 {
+			out = append(out, c)
 			continue
 		}
-		words := strings.Fields(c.Text)
-		changed := false
-		for k, w := range words {
-			terms := analyze(sharedCache, PlainAnalyzer, w)
-			if len(terms) == 0 || stopWords[terms[0]] {
-				continue
+		changed = true
+		c.Text = cands[0]
+		var prev, next *Clause
+		if n := len(out); n > 0 && joinable(out[n-1], c) {
+			prev = &out[n-1]
+		}
+		if i+1 < len(clauses) && joinable(c, clauses[i+1]) {
+			next = &clauses[i+1]
+		}
+		merged := false
+		for _, cand := range cands {
+			if prev != nil {
+				if id := r.identifier(prev.Text, cand); id != "" {
+					prev.Text, merged = id, true
+					break
+				}
 			}
-			term := terms[0]
-			edits := allowedEdits(term)
-			if edits == 0 {
-				continue
-			}
-			if ix.synonyms.Has(term) {
-				continue
-			}
-			known, err := ix.known(r, term, w)
-			if err != nil {
-				return nil, err
-			}
-			if known {
-				continue
-			}
-			if fixed := closest(r, term, edits); fixed != "" {
-				words[k] = fixed
-				changed = true
+			if next != nil {
+				if id := r.identifier(cand, next.Text); id != "" {
+					c.Text = id
+					i++ // the next word is part of it
+					break
+				}
 			}
 		}
-		if changed {
-			out[i] = strings.Join(words, " ")
+		if !merged {
+			out = append(out, c)
 		}
 	}
+	if !changed {
+		return nil, nil
+	}
 	return out, nil
+}
+
+// joinable reports whether a and b are neighbouring free words that may
+// form one identifier.
+func joinable(a, b Clause) bool {
+	plain := func(c Clause) bool { return c.Field == "" && !c.Phrase && !strings.ContainsRune(c.Text, ' ') }
+	return plain(a) && plain(b) && a.Occur == b.Occur && a.Occur != MustNot
+}
+
+// candidates returns the corrections of a free word that occurs nowhere
+// in the bank, best first, or none when the word is known, too short to
+// correct, a stop word or a synonym.
+func (ix *Index) candidates(r multiReader, c Clause) ([]string, error) {
+	if c.Field != "" && c.Field != "title" || c.Occur == MustNot || c.Phrase || strings.ContainsRune(c.Text, ' ') {
+		return nil, nil
+	}
+	terms := analyze(sharedCache, PlainAnalyzer, c.Text)
+	if len(terms) == 0 || stopWords[terms[0]] {
+		return nil, nil
+	}
+	term := terms[0]
+	edits := allowedEdits(term)
+	if edits == 0 || ix.synonyms.Has(term) {
+		return nil, nil
+	}
+	if known, err := ix.known(r, term, c.Text); err != nil || known {
+		return nil, err
+	}
+	return closest(r, term, edits), nil
 }
 
 // allowedEdits is how far a word may be from its correction: short words
@@ -82,8 +122,9 @@ func (ix *Index) known(r multiReader, plain, word string) (bool, error) {
 	return false, nil
 }
 
-// closest returns the vocabulary word nearest to term, or "".
-func closest(r multiReader, term string, edits int) string {
+// closest returns the vocabulary words within edits of term, nearest
+// first, then most common.
+func closest(r multiReader, term string, edits int) []string {
 	type cand struct {
 		term  string
 		dist  int
@@ -91,10 +132,9 @@ func closest(r multiReader, term string, edits int) string {
 	}
 	var cands []cand
 	for t, n := range r.fuzzy(fieldVocab, term, edits) {
-		cands = append(cands, cand{t, levenshtein(term, t), n})
-	}
-	if len(cands) == 0 {
-		return ""
+		if d := levenshtein(term, t); d <= edits {
+			cands = append(cands, cand{t, d, n})
+		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].dist != cands[j].dist {
@@ -105,10 +145,11 @@ func closest(r multiReader, term string, edits int) string {
 		}
 		return cands[i].term < cands[j].term
 	})
-	if cands[0].dist > edits {
-		return ""
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.term
 	}
-	return cands[0].term
+	return out
 }
 
 // levenshtein is the edit distance between a and b, in runes.
@@ -133,14 +174,11 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
-// correctedText rebuilds the query as the user typed it, with corrections.
-func correctedText(clauses []Clause, corrections map[int]string) string {
+// queryText writes clauses back as a query, for "did you mean".
+func queryText(clauses []Clause) string {
 	parts := make([]string, len(clauses))
 	for i, c := range clauses {
 		text := c.Text
-		if fixed, ok := corrections[i]; ok {
-			text = fixed
-		}
 		if c.Phrase {
 			text = `"` + text + `"`
 		}

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -85,7 +84,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 }
 
 func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
-	clauses := slices.Clone(req.clauses) // corrections rewrite them
+	clauses := req.clauses
 	if clauses == nil {
 		var err error
 		if clauses, err = ParseQuery(req.Query); err != nil {
@@ -99,15 +98,13 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	}
 	defer r.close()
 	qb := &queryBuilder{ix: ix, r: r}
-	corrections, err := ix.correct(r, clauses)
+	fixed, err := ix.correct(r, clauses)
 	if err != nil {
 		return nil, err
 	}
-	if len(corrections) > 0 {
-		res.Corrected = correctedText(clauses, corrections)
-		for i, fixed := range corrections {
-			clauses[i].Text = fixed
-		}
+	if fixed != nil {
+		clauses = fixed
+		res.Corrected = queryText(clauses)
 	}
 	q := qb.buildQuery(clauses, req.Filter)
 	limit := req.Limit
