@@ -16,7 +16,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes cached by an older djq are rebuilt rather than misread.
-const MappingVersion = "djq-mapping-5"
+const MappingVersion = "djq-mapping-6"
 
 // Field names in the index.
 const (
@@ -33,6 +33,9 @@ const (
 	fieldBody    = "body"
 	// fieldTagText makes tags searchable as words ("orm", "drf").
 	fieldTagText = "tagtext"
+	// fieldBlocks stores where the body's paragraphs, headings and code
+	// blocks are, so that a snippet never crosses from one to the next.
+	fieldBlocks = "blocks"
 	// fieldVocab lists every distinct word unstemmed, for typo correction.
 	fieldVocab = "vocab"
 )
@@ -49,11 +52,12 @@ type doc struct {
 	Asked   []string `json:"asked"`
 	Summary string   `json:"summary"`
 	Body    string   `json:"body"`
+	Blocks  string   `json:"blocks"`
 	Vocab   string   `json:"vocab"`
 }
 
 func newDoc(q *bank.Question) doc {
-	body := PlainText(q.Body)
+	body, blocks := plainText(q.Body)
 	return doc{
 		Ref:     q.Ref(),
 		Deck:    q.Deck,
@@ -65,6 +69,7 @@ func newDoc(q *bank.Question) doc {
 		Asked:   q.Asked,
 		Summary: q.Summary,
 		Body:    body,
+		Blocks:  encodeBlocks(blocks),
 		Vocab:   vocabulary(q.Title, strings.Join(q.Asked, " "), q.Summary, strings.Join(q.Tags, " "), body),
 	}
 }
@@ -117,6 +122,13 @@ func newMapping() mapping.IndexMapping {
 	vocab.IncludeTermVectors = false
 	vocab.IncludeInAll = false
 
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeTermVectors = false
+	stored.IncludeInAll = false
+	stored.DocValues = false
+
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldRef, keyword())
 	dm.AddFieldMappingsAt(fieldDeck, keyword())
@@ -128,6 +140,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldAsked, text(false))
 	dm.AddFieldMappingsAt(fieldSummary, text(true))
 	dm.AddFieldMappingsAt(fieldBody, text(true))
+	dm.AddFieldMappingsAt(fieldBlocks, stored)
 	dm.AddFieldMappingsAt(fieldVocab, vocab)
 
 	im := bleve.NewIndexMapping()

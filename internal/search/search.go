@@ -112,7 +112,7 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 		limit = 10
 	}
 	sr := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	sr.Fields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fieldTitle, fieldSummary, fieldBody}
+	sr.Fields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fieldTitle, fieldSummary, fieldBody, fieldBlocks}
 	sr.IncludeLocations = true
 	sr.SortBy([]string{"-_score", fieldDeck, fieldID})
 	out, err := ix.idx.SearchInContext(ctx, sr)
@@ -145,7 +145,7 @@ func toHit(h *search.DocumentMatch, snippetLen int) Hit {
 			}
 		}
 	}
-	hit.Snippet = makeSnippet(str(fieldBody), str(fieldSummary), h.Locations[fieldBody], snippetLen)
+	hit.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen)
 	return hit
 }
 
