@@ -126,10 +126,13 @@ var evalSets = []struct {
 	minTop1, minTop3, minMRR float64
 	heldOut                  bool
 }{
-	{file: "relevance.tsv", minTop1: 0.90, minMRR: 0.93},
-	{file: "nl-dev.tsv"},
-	{file: "nl-heldout.tsv", heldOut: true},
-	{file: "kw-heldout.tsv", heldOut: true},
+	// Reached on 2026-11-30 over questions 1–103: 0.961 / 1.000 / 0.978.
+	{file: "relevance.tsv", minTop1: 0.95, minTop3: 0.99, minMRR: 0.97},
+	// Reached: 0.869 / 0.967 / 0.921 (the targets: 0.85 / 0.95 / 0.90).
+	{file: "nl-dev.tsv", minTop1: 0.85, minTop3: 0.95, minMRR: 0.90},
+	// Loose on purpose: only a collapse fails. See BENCHMARKS.md.
+	{file: "nl-heldout.tsv", minTop1: 0.50, minTop3: 0.65, minMRR: 0.60, heldOut: true},
+	{file: "kw-heldout.tsv", minTop1: 0.80, minTop3: 0.90, minMRR: 0.85, heldOut: true},
 }
 
 func testSets(t *testing.T, heldOut bool) {

@@ -83,6 +83,23 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return res, err
 }
 
+// Suggest returns the best n hits for text typed where a question
+// reference was expected ("djq show select_related"), for a "did you
+// mean" message. Text that is not a searchable query (only stop words, say)
+// suggests nothing rather than failing.
+func (ix *Index) Suggest(ctx context.Context, text string, n int) ([]Hit, error) {
+	req, err := NewRequest(text)
+	if err != nil {
+		return nil, nil
+	}
+	req.Limit = n
+	res, err := ix.Search(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
+}
+
 func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	clauses := req.clauses
 	if clauses == nil {

@@ -30,3 +30,29 @@ func memIndex(t testing.TB) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+func TestSuggest(t *testing.T) {
+	ix := memIndex(t)
+	for _, tt := range []struct {
+		text string
+		want int // top id, 0 for none
+	}{
+		{"select_related", 35},
+		{"log in with email", 94},
+		{"the what is", 0},
+		{"", 0},
+	} {
+		hits, err := ix.Suggest(t.Context(), tt.text, 3)
+		if err != nil {
+			t.Fatalf("Suggest(%q): %v", tt.text, err)
+		}
+		switch {
+		case tt.want == 0 && len(hits) > 0:
+			t.Errorf("Suggest(%q) = %s, want nothing", tt.text, hits[0].Ref)
+		case tt.want != 0 && (len(hits) == 0 || hits[0].ID != tt.want):
+			t.Errorf("Suggest(%q) = %v, want %d first", tt.text, hits, tt.want)
+		case len(hits) > 3:
+			t.Errorf("Suggest(%q) returned %d hits, want at most 3", tt.text, len(hits))
+		}
+	}
+}
