@@ -1,8 +1,8 @@
 package search
 
 import (
-	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -109,19 +109,24 @@ func encodeBlocks(bs []block) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		fmt.Fprintf(&b, "%c%d-%d", bl.kind, bl.start, bl.end)
+		b.WriteByte(bl.kind)
+		b.WriteString(strconv.Itoa(bl.start))
+		b.WriteByte('-')
+		b.WriteString(strconv.Itoa(bl.end))
 	}
 	return b.String()
 }
 
 // decodeBlocks reads what encodeBlocks wrote, skipping anything malformed.
+// It runs for every hit shown, so it avoids fmt.
 func decodeBlocks(s string) []block {
-	var out []block
+	out := make([]block, 0, strings.Count(s, " ")+1)
 	for _, f := range strings.Fields(s) {
-		var bl block
-		if _, err := fmt.Sscanf(f[1:], "%d-%d", &bl.start, &bl.end); err == nil && bl.start <= bl.end {
-			bl.kind = f[0]
-			out = append(out, bl)
+		a, b, ok := strings.Cut(f[1:], "-")
+		start, err1 := strconv.Atoi(a)
+		end, err2 := strconv.Atoi(b)
+		if ok && err1 == nil && err2 == nil && start <= end {
+			out = append(out, block{start: start, end: end, kind: f[0]})
 		}
 	}
 	return out
