@@ -287,7 +287,7 @@ func (qb *queryBuilder) addClause(qp *queryParts, c Clause) {
 		if c.Occur != MustNot {
 			// Stop words too: synonyms match runs such as "count how many".
 			for _, w := range strings.Fields(c.Text) {
-				qp.words = append(qp.words, wholeTerms(sharedCache, w)...)
+				qp.words = append(qp.words, wholeTerms(w)...)
 			}
 		}
 		if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {

@@ -3,8 +3,6 @@ package search
 import (
 	"bufio"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // Synonyms are the curated groups of interchangeable terms. A line of
@@ -57,22 +55,21 @@ func parseMembers(list string) []synonym {
 	var out []synonym
 	for _, m := range strings.Split(list, ",") {
 		m = strings.TrimSpace(m)
-		if m == "" || len(analyze(sharedCache, PlainAnalyzer, m)) == 0 {
-			continue
+		if terms := matchTerms(wholeTerms(m)); len(terms) > 0 {
+			out = append(out, synonym{text: m, terms: terms})
 		}
-		out = append(out, synonym{text: m, terms: matchTerms(wholeTerms(sharedCache, m))})
 	}
 	return out
 }
 
 // wholeTerms are the whole words of text (no identifier parts), lowercased,
-// which is how query words are compared with synonym members.
-func wholeTerms(cache *registry.Cache, text string) []string {
+// which is how query words are compared with synonym members: what the
+// plain analyzer gives first for each word, without its parts.
+func wholeTerms(text string) []string {
 	var out []string
 	for _, w := range strings.Fields(text) {
-		toks := analyze(cache, PlainAnalyzer, w)
-		if len(toks) > 0 {
-			out = append(out, toks[0])
+		if toks := (identTokenizer{}).Tokenize([]byte(w)); len(toks) > 0 {
+			out = append(out, strings.ToLower(string(toks[0].Term)))
 		}
 	}
 	return out
