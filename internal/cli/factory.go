@@ -55,7 +55,7 @@ func (f *Factory) Library(sel Decks) *library.Library {
 	}
 	l := library.New(library.Options{
 		Getenv: f.IO.Getenv, Warn: f.IO.ErrOut, Select: sel,
-		Version: f.Build.Version, LoadBank: f.loadBank,
+		LoadBank: f.loadBank,
 	})
 	f.libs[key] = l
 	return l

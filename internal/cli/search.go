@@ -75,29 +75,39 @@ Query syntax:
 }
 
 func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
-	if _, err := search.ParseQuery(opts.Query); err != nil {
-		return exitcode.AsUsage(err)
-	}
-	ix, err := f.Library(opts.Decks).Index(opts.NoCache)
+	// Reject a malformed query or level before paying for the index; the
+	// index validates --deck once as it opens.
+	req, err := search.NewRequest(opts.Query)
 	if err != nil {
 		return err
 	}
-	var tags []string
+	lib := f.Library(opts.Decks)
+	flt, err := bank.NewFilter(opts.Filter.Level, "", nil, lib.Selected())
+	if err != nil {
+		return err
+	}
+	ix, err := lib.Index(opts.NoCache)
+	if err != nil {
+		return err
+	}
+	// Only a --tag needs the index's tags; asking for them first would
+	// wait for the decks' files to be checked before searching.
 	if opts.Filter.Tag != "" {
-		if tags, _, err = ix.Facets(); err != nil {
+		tags, _, err := ix.Facets()
+		if err != nil {
 			return err
 		}
+		byTag, err := bank.NewFilter("", opts.Filter.Tag, tags, nil)
+		if err != nil {
+			return err
+		}
+		flt.Tag = byTag.Tag
 	}
-	names := f.Library(opts.Decks).Selected()
-	flt, err := bank.NewFilter(opts.Filter.Level, opts.Filter.Tag, tags, names)
-	if err != nil {
-		return err
-	}
-	snippetLen := search.DefaultSnippetLen
+	req.Filter, req.Limit, req.SnippetLen = flt, opts.Limit, search.DefaultSnippetLen
 	if opts.Policy.Format == render.FormatPretty && opts.Policy.TTY {
-		snippetLen = max(40, min(opts.Policy.Width*2-12, 220))
+		req.SnippetLen = max(40, min(opts.Policy.Width*2-12, 220))
 	}
-	res, err := ix.Search(ctx, search.Request{Query: opts.Query, Filter: flt, Limit: opts.Limit, SnippetLen: snippetLen})
+	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -106,7 +116,7 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 	}
 	if len(res.Hits) == 0 {
 		hint := "try fewer or other words, or djq list"
-		if d := opts.Filter.describe(names); d != "" {
+		if d := opts.Filter.describe(lib.Selected()); d != "" {
 			hint = "try without " + d
 		}
 		return exitcode.NotFoundf("no questions match %q (%s)", opts.Query, hint)

@@ -31,8 +31,6 @@ type Options struct {
 	Warn io.Writer
 	// Select is the --deck values: deck names, or folders to load.
 	Select []string
-	// Version is djq's version, kept in the index metadata.
-	Version string
 	// LoadBank replaces the loading of the bank (tests).
 	LoadBank func(*Library) (*bank.Bank, error)
 }
@@ -277,7 +275,6 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 	return search.Open(srcs, search.ParseSynonyms(data.Synonyms), search.Options{
 		CacheDir: l.paths.Cache,
 		NoCache:  noCache,
-		Version:  l.opts.Version,
 		Debug:    debug,
 	})
 }

@@ -84,6 +84,8 @@ func TestParseQuery(t *testing.T) {
 		{in: `"unbalanced quote`, want: []Clause{{Text: "unbalanced quote", Phrase: true}}},
 		{in: "+ lone plus", want: []Clause{{Text: "lone"}, {Text: "plus"}}},
 		{in: "foo:bar", want: []Clause{{Text: "foo:bar"}}},
+		{in: "check --deploy -x", want: []Clause{{Text: "check"}, {Text: "--deploy"}, {Occur: MustNot, Text: "x"}}},
+		{in: "--", want: []Clause{{Text: "--"}}},
 		{in: "title:", wantErr: `nothing after "title:"`},
 		{in: "level: advanced", wantErr: `nothing after "level:"`},
 		{in: `tag:""`, wantErr: `nothing after "tag:"`},
@@ -149,6 +151,8 @@ func TestSearchFeatures(t *testing.T) {
 	}{
 		{query: "selct_related", wantTop: 35, corrected: "select_related"},
 		{query: "middlware", wantTop: 27, corrected: "middleware"},
+		{query: "prefetch releted", wantTop: 35, corrected: "prefetch_related"},
+		{query: "selct related", wantTop: 35, corrected: "select_related"},
 		{query: "caching", wantTop: 34},
 		{query: "zzzzqqqq", wantNone: true},
 		{query: "cache level:beginner", check: func(t *testing.T, hits []Hit) {
@@ -173,6 +177,7 @@ func TestSearchFeatures(t *testing.T) {
 			}
 		}},
 		{query: "+websocket", wantTop: 100},
+		{query: "check --deploy", wantTop: 66},
 		{query: "title:squashing", wantTop: 92},
 		{query: `"class-based views"`, check: func(t *testing.T, hits []Hit) {
 			if len(hits) == 0 {

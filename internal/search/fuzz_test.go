@@ -10,7 +10,7 @@ import (
 // on the built-in index: a query is either a QueryError or a result, never
 // a panic or another error.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"select_related", `"form valid" -formset +cbv`, "title:", "level:advanced tag:orm", `"unbalanced`, "+", "-", "\xff", strings.Repeat("a", 2000), "a_b_c-d.e+f", "_set", "N+1", "title:\"x\""} {
+	for _, s := range []string{"select_related", `"form valid" -formset +cbv`, "title:", "level:advanced tag:orm", `"unbalanced`, "+", "-", "\xff", strings.Repeat("a", 2000), "a_b_c-d.e+f", "_set", "N+1", "title:\"x\"", "check --deploy", "--", "prefetch releted", "how do I avoid n+1 queries"} {
 		f.Add(s)
 	}
 	ix := memIndex(f)
@@ -31,6 +31,28 @@ func FuzzSearch(f *testing.F) {
 					t.Fatalf("query %q: bad mark %v", q, m)
 				}
 			}
+		}
+	})
+}
+
+// FuzzPlainText checks the block map of any Markdown (user decks are
+// untrusted): blocks lie within the text, in order, without overlapping,
+// and survive encoding.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"## H\n\npara\n\n```\ncode\n\nmore\n```\n> q", "```", "#", "\n\n\n", "- a\n- b\n```go\nx\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		text, blocks := plainText(md)
+		prev := 0
+		for _, b := range blocks {
+			if b.start < prev || b.end < b.start || b.end > len(text) {
+				t.Fatalf("block %+v out of order or bounds (text %d bytes, previous end %d)", b, len(text), prev)
+			}
+			prev = b.end
+		}
+		if got := decodeBlocks(encodeBlocks(blocks)); len(got) != len(blocks) {
+			t.Fatalf("%d blocks decode as %d", len(blocks), len(got))
 		}
 	})
 }

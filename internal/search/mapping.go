@@ -5,6 +5,7 @@
 package search
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -15,20 +16,26 @@ import (
 
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes cached by an older djq are rebuilt rather than misread.
-const MappingVersion = "djq-mapping-4"
+const MappingVersion = "djq-mapping-6"
 
 // Field names in the index.
 const (
-	fieldRef     = "ref"
-	fieldDeck    = "deck"
-	fieldID      = "id"
-	fieldLevel   = "level"
-	fieldTags    = "tags"
-	fieldTitle   = "title"
+	fieldRef   = "ref"
+	fieldDeck  = "deck"
+	fieldID    = "id"
+	fieldLevel = "level"
+	fieldTags  = "tags"
+	fieldTitle = "title"
+	// fieldAsked holds the other ways people ask the question (the
+	// front matter's asked: list), weighted like the title.
+	fieldAsked   = "asked"
 	fieldSummary = "summary"
 	fieldBody    = "body"
 	// fieldTagText makes tags searchable as words ("orm", "drf").
 	fieldTagText = "tagtext"
+	// fieldBlocks stores where the body's paragraphs, headings and code
+	// blocks are, so that a snippet never crosses from one to the next.
+	fieldBlocks = "blocks"
 	// fieldVocab lists every distinct word unstemmed, for typo correction.
 	fieldVocab = "vocab"
 )
@@ -42,43 +49,33 @@ type doc struct {
 	Tags    []string `json:"tags"`
 	TagText string   `json:"tagtext"`
 	Title   string   `json:"title"`
+	Asked   []string `json:"asked"`
 	Summary string   `json:"summary"`
 	Body    string   `json:"body"`
+	Blocks  string   `json:"blocks"`
 	Vocab   string   `json:"vocab"`
 }
 
 func newDoc(q *bank.Question) doc {
-	body := PlainText(q.Body)
+	body, blocks := plainText(q.Body)
 	return doc{
 		Ref:     q.Ref(),
 		Deck:    q.Deck,
-		ID:      itoa(q.ID),
+		ID:      strconv.Itoa(q.ID),
 		Level:   string(q.Level),
 		Tags:    q.Tags,
 		TagText: strings.Join(q.Tags, " "),
 		Title:   q.Title,
+		Asked:   q.Asked,
 		Summary: q.Summary,
 		Body:    body,
-		Vocab:   vocabulary(q.Title, q.Summary, strings.Join(q.Tags, " "), body),
+		Blocks:  encodeBlocks(blocks),
+		Vocab:   vocabulary(q.Title, strings.Join(q.Asked, " "), q.Summary, strings.Join(q.Tags, " "), body),
 	}
-}
-
-func itoa(i int) string {
-	var b [20]byte
-	n := len(b)
-	for {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			break
-		}
-	}
-	return string(b[n:])
 }
 
 // docID is the Bleve document id: deck and id, unique across decks.
-func docID(q *bank.Question) string { return q.Deck + ":" + itoa(q.ID) }
+func docID(q *bank.Question) string { return q.Deck + ":" + strconv.Itoa(q.ID) }
 
 // vocabulary lists the distinct unstemmed words of texts, as the plain
 // analyzer sees them, separated by spaces. Indexed with VocabAnalyzer (a
@@ -125,6 +122,13 @@ func newMapping() mapping.IndexMapping {
 	vocab.IncludeTermVectors = false
 	vocab.IncludeInAll = false
 
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeTermVectors = false
+	stored.IncludeInAll = false
+	stored.DocValues = false
+
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldRef, keyword())
 	dm.AddFieldMappingsAt(fieldDeck, keyword())
@@ -133,8 +137,10 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldTags, keyword())
 	dm.AddFieldMappingsAt(fieldTagText, text(false))
 	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	dm.AddFieldMappingsAt(fieldAsked, text(false))
 	dm.AddFieldMappingsAt(fieldSummary, text(true))
 	dm.AddFieldMappingsAt(fieldBody, text(true))
+	dm.AddFieldMappingsAt(fieldBlocks, stored)
 	dm.AddFieldMappingsAt(fieldVocab, vocab)
 
 	im := bleve.NewIndexMapping()

@@ -47,7 +47,8 @@ func (e *QueryError) ExitCode() int { return exitcode.Usage }
 var fieldNames = map[string]bool{"level": true, "tag": true, "title": true, "deck": true}
 
 // ParseQuery reads the query language: plain words; "quoted phrases";
-// +required and -excluded words or phrases; and field terms level:L,
+// +required and -excluded words or phrases (a word starting "--", such as
+// --deploy, is literal); and field terms level:L,
 // tag:T, title:WORD (or title:"a phrase") and deck:NAME. Anything else is
 // searched literally: an unbalanced quote runs to the end, a lone + or -
 // is punctuation, and an unknown "name:" is part of the word.
@@ -74,8 +75,12 @@ func ParseQuery(s string) ([]Clause, error) {
 			c.Occur = Must
 			i++
 		case '-':
-			c.Occur = MustNot
-			i++
+			// Only a single '-' excludes: "--deploy" is the literal
+			// option people search for (check --deploy).
+			if i+1 >= len(rs) || rs[i+1] != '-' {
+				c.Occur = MustNot
+				i++
+			}
 		}
 		if i >= len(rs) || unicode.IsSpace(rs[i]) {
 			continue // a lone + or -

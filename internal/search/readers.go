@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -100,4 +101,16 @@ func (rs multiReader) terms(field string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// identifier returns a and b joined by "_", "-" or nothing when the bank
+// uses that word ("prefetch" and "related" make prefetch_related), else "".
+func (rs multiReader) identifier(a, b string) string {
+	for _, sep := range []string{"_", "-", ""} {
+		j := strings.ToLower(a + sep + b)
+		if n, err := rs.count(j, fieldVocab); err == nil && n > 0 {
+			return j
+		}
+	}
+	return ""
 }

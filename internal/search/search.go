@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -16,12 +15,27 @@ import (
 
 // Request is one search.
 type Request struct {
+	// Query is the query as typed, in the language ParseQuery reads.
 	Query string
 	// Filter restricts hits by deck, level and tag (from flags).
 	Filter bank.Filter
 	Limit  int
 	// SnippetLen is the snippet's length in characters.
 	SnippetLen int
+
+	// clauses is Query parsed by NewRequest; nil means parse at Search.
+	clauses []Clause
+}
+
+// NewRequest parses query into a request, so that a caller can reject a
+// malformed query (a *QueryError) before paying for opening the index,
+// and Search does not parse it again.
+func NewRequest(query string) (Request, error) {
+	clauses, err := ParseQuery(query)
+	if err != nil {
+		return Request{}, err
+	}
+	return Request{Query: query, clauses: clauses}, nil
 }
 
 // Hit is one search result; the shape lives in package output so that
@@ -43,6 +57,7 @@ type Result struct {
 // mentions many things in passing.
 const (
 	boostTitle    = 4.0
+	boostAsked    = boostTitle
 	boostSummary  = 2.0
 	boostTags     = 2.0
 	boostBody     = 1.0
@@ -68,10 +83,30 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return res, err
 }
 
-func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
-	clauses, err := ParseQuery(req.Query)
+// Suggest returns the best n hits for text typed where a question
+// reference was expected ("djq show select_related"), for a "did you
+// mean" message. Text that is not a searchable query (only stop words, say)
+// suggests nothing rather than failing.
+func (ix *Index) Suggest(ctx context.Context, text string, n int) ([]Hit, error) {
+	req, err := NewRequest(text)
+	if err != nil {
+		return nil, nil
+	}
+	req.Limit = n
+	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return nil, err
+	}
+	return res.Hits, nil
+}
+
+func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
+	clauses := req.clauses
+	if clauses == nil {
+		var err error
+		if clauses, err = ParseQuery(req.Query); err != nil {
+			return nil, err
+		}
 	}
 	res := &Result{}
 	r, err := ix.readers()
@@ -80,15 +115,13 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	}
 	defer r.close()
 	qb := &queryBuilder{ix: ix, r: r}
-	corrections, err := ix.correct(r, clauses)
+	fixed, err := ix.correct(r, clauses)
 	if err != nil {
 		return nil, err
 	}
-	if len(corrections) > 0 {
-		res.Corrected = correctedText(clauses, corrections)
-		for i, fixed := range corrections {
-			clauses[i].Text = fixed
-		}
+	if fixed != nil {
+		clauses = fixed
+		res.Corrected = queryText(clauses)
 	}
 	q := qb.buildQuery(clauses, req.Filter)
 	limit := req.Limit
@@ -96,7 +129,7 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 		limit = 10
 	}
 	sr := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	sr.Fields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fieldTitle, fieldSummary, fieldBody}
+	sr.Fields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fieldTitle, fieldSummary, fieldBody, fieldBlocks}
 	sr.IncludeLocations = true
 	sr.SortBy([]string{"-_score", fieldDeck, fieldID})
 	out, err := ix.idx.SearchInContext(ctx, sr)
@@ -129,7 +162,7 @@ func toHit(h *search.DocumentMatch, snippetLen int) Hit {
 			}
 		}
 	}
-	hit.Snippet = makeSnippet(str(fieldBody), str(fieldSummary), h.Locations[fieldBody], snippetLen)
+	hit.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen)
 	return hit
 }
 
@@ -141,9 +174,9 @@ func toHit(h *search.DocumentMatch, snippetLen int) Hit {
 // whole is searched through its parts as well, at a small weight.
 func (qb *queryBuilder) textFields(text string, phrase bool, boost float64, fields ...string) query.Query {
 	if len(fields) == 0 {
-		fields = []string{fieldTitle, fieldSummary, fieldTagText, fieldBody}
+		fields = []string{fieldTitle, fieldAsked, fieldSummary, fieldTagText, fieldBody}
 	}
-	weights := map[string]float64{fieldTitle: boostTitle, fieldSummary: boostSummary, fieldTagText: boostTags, fieldBody: boostBody}
+	weights := map[string]float64{fieldTitle: boostTitle, fieldAsked: boostAsked, fieldSummary: boostSummary, fieldTagText: boostTags, fieldBody: boostBody}
 	var qs []query.Query
 	for _, f := range fields {
 		w := weights[f] * boost
@@ -189,86 +222,132 @@ func (qb *queryBuilder) textFields(text string, phrase bool, boost float64, fiel
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
+// queryParts collects the pieces of a query while its clauses are read.
+type queryParts struct {
+	should, must, mustNot, filters []query.Query
+	// words are the free words searched for, for synonyms and joining.
+	words []string
+	// question is set for a query of several free words, where question
+	// words are dropped and weak words count little.
+	question bool
+}
+
+// isQuestion reports whether clauses hold two or more free words.
+func isQuestion(clauses []Clause) bool {
+	n := 0
+	for _, c := range clauses {
+		if c.Field == "" && c.Occur == Should && !c.Phrase {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // buildQuery turns clauses into a Bleve query: free words are ORed (with
 // Bleve's coordination favouring questions that match more of them),
 // +words and phrases are required, -words excluded, and level/tag/deck
 // terms and flag filters are exact keyword filters.
 func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Query {
-	ix := qb.ix
-	var should, must, mustNot, filters []query.Query
-	var words []string
+	var qp queryParts
+	qp.question = isQuestion(clauses)
 	for _, c := range clauses {
-		var q query.Query
-		switch c.Field {
-		case "level":
-			q = keyword(fieldLevel, strings.ToLower(c.Text))
-		case "tag":
-			q = keyword(fieldTags, strings.ToLower(c.Text))
-		case "deck":
-			q = keyword(fieldDeck, c.Text)
-		case "title":
-			if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
-				continue
-			}
-			q = qb.textFields(c.Text, c.Phrase, 1, fieldTitle)
-			if c.Occur == Should {
-				c.Occur = Must
-			}
-		default:
-			if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
-				continue // only stop words
-			}
-			q = qb.textFields(c.Text, c.Phrase, 1)
-			if c.Occur != MustNot {
-				for _, w := range strings.Fields(c.Text) {
-					if t := wholeTerms(sharedCache, w); len(t) > 0 {
-						words = append(words, t...)
-					}
-				}
-			}
-		}
-		if c.Field != "" && c.Field != "title" && c.Occur != MustNot {
-			filters = append(filters, q)
-			continue
-		}
-		switch c.Occur {
-		case Must:
-			must = append(must, q)
-		case MustNot:
-			mustNot = append(mustNot, q)
-		default:
-			should = append(should, q)
-		}
+		qb.addClause(&qp, c)
 	}
-	for _, joined := range qb.joinedWords(words) {
-		should = append(should, qb.textFields(joined, false, boostJoined))
+	for _, joined := range qb.joinedWords(qp.words) {
+		qp.should = append(qp.should, qb.textFields(joined, false, boostJoined))
 	}
-	for _, alt := range ix.synonyms.Expand(words) {
+	for _, alt := range qb.ix.synonyms.Expand(qp.words) {
 		// A spelled-out member ("rate limiting") must appear as written,
 		// not as "rate" or "limiting" anywhere.
-		mq := qb.textFields(alt, strings.Contains(alt, " "), boostSynonym)
-		should = append(should, mq)
+		qp.should = append(qp.should, qb.textFields(alt, strings.Contains(alt, " "), boostSynonym))
 	}
+	qp.filters = append(qp.filters, filterQueries(flt)...)
+	return qp.combine()
+}
+
+// addClause adds one parsed clause to qp.
+func (qb *queryBuilder) addClause(qp *queryParts, c Clause) {
+	var q query.Query
+	switch c.Field {
+	case "level":
+		q = keyword(fieldLevel, strings.ToLower(c.Text))
+	case "tag":
+		q = keyword(fieldTags, strings.ToLower(c.Text))
+	case "deck":
+		q = keyword(fieldDeck, c.Text)
+	case "title":
+		if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
+			return
+		}
+		q = qb.textFields(c.Text, c.Phrase, 1, fieldTitle)
+		if c.Occur == Should {
+			c.Occur = Must
+		}
+	default:
+		if c.Occur != MustNot {
+			// Stop words too: synonyms match runs such as "count how many".
+			for _, w := range strings.Fields(c.Text) {
+				qp.words = append(qp.words, wholeTerms(w)...)
+			}
+		}
+		if len(analyze(sharedCache, EnglishAnalyzer, c.Text)) == 0 {
+			return // only stop words
+		}
+		boost := 1.0
+		if qp.question && c.Occur == Should && !c.Phrase {
+			w := strings.ToLower(c.Text)
+			if questionWords[w] {
+				return
+			}
+			if weakWords[w] {
+				boost = boostWeak
+			}
+		}
+		q = qb.textFields(c.Text, c.Phrase, boost)
+	}
+	if c.Field != "" && c.Field != "title" && c.Occur != MustNot {
+		qp.filters = append(qp.filters, q)
+		return
+	}
+	switch c.Occur {
+	case Must:
+		qp.must = append(qp.must, q)
+	case MustNot:
+		qp.mustNot = append(qp.mustNot, q)
+	default:
+		qp.should = append(qp.should, q)
+	}
+}
+
+// filterQueries are the keyword filters for the flags' deck, level and tag.
+func filterQueries(flt bank.Filter) []query.Query {
+	var out []query.Query
 	if len(flt.Decks) > 0 {
 		var ds []query.Query
 		for _, d := range flt.Decks {
 			ds = append(ds, keyword(fieldDeck, d))
 		}
-		filters = append(filters, bleve.NewDisjunctionQuery(ds...))
+		out = append(out, bleve.NewDisjunctionQuery(ds...))
 	}
 	if flt.Level != "" {
-		filters = append(filters, keyword(fieldLevel, string(flt.Level)))
+		out = append(out, keyword(fieldLevel, string(flt.Level)))
 	}
 	if flt.Tag != "" {
-		filters = append(filters, keyword(fieldTags, flt.Tag))
+		out = append(out, keyword(fieldTags, flt.Tag))
 	}
-	if len(must) == 0 && len(should) == 0 {
+	return out
+}
+
+// combine assembles the Bleve query.
+func (qp *queryParts) combine() query.Query {
+	if len(qp.must) == 0 && len(qp.should) == 0 {
 		// Only filters, exclusions or stop words: no words to look for.
 		return bleve.NewMatchNoneQuery()
 	}
+	must := qp.must
 	bq := bleve.NewBooleanQuery()
-	if len(should) > 0 {
-		d := bleve.NewDisjunctionQuery(should...)
+	if len(qp.should) > 0 {
+		d := bleve.NewDisjunctionQuery(qp.should...)
 		if len(must) == 0 {
 			// With no +word, at least one word must match: filters
 			// narrow the hits, they are not hits themselves.
@@ -277,9 +356,9 @@ func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Quer
 			bq.AddShould(d)
 		}
 	}
-	bq.AddMust(append(must, filters...)...)
-	if len(mustNot) > 0 {
-		bq.AddMustNot(mustNot...)
+	bq.AddMust(append(must, qp.filters...)...)
+	if len(qp.mustNot) > 0 {
+		bq.AddMustNot(qp.mustNot...)
 	}
 	return bq
 }
@@ -345,157 +424,4 @@ func keyword(field, value string) query.Query {
 	q := bleve.NewTermQuery(value)
 	q.SetField(field)
 	return q
-}
-
-// correct finds free words that occur nowhere in the bank and replaces
-// each with the closest word that does (within one or two edits, by
-// length), preferring the more common word on ties. It returns the new
-// text by clause index.
-func (ix *Index) correct(r multiReader, clauses []Clause) (map[int]string, error) {
-	out := map[int]string{}
-	for i, c := range clauses {
-		if c.Field != "" && c.Field != "title" || c.Occur == MustNot || c.Phrase {
-			continue
-		}
-		words := strings.Fields(c.Text)
-		changed := false
-		for k, w := range words {
-			terms := analyze(sharedCache, PlainAnalyzer, w)
-			if len(terms) == 0 || stopWords[terms[0]] {
-				continue
-			}
-			term := terms[0]
-			edits := allowedEdits(term)
-			if edits == 0 {
-				continue
-			}
-			if ix.synonyms.Has(term) {
-				continue
-			}
-			known, err := ix.known(r, term, w)
-			if err != nil {
-				return nil, err
-			}
-			if known {
-				continue
-			}
-			if fixed := closest(r, term, edits); fixed != "" {
-				words[k] = fixed
-				changed = true
-			}
-		}
-		if changed {
-			out[i] = strings.Join(words, " ")
-		}
-	}
-	return out, nil
-}
-
-// allowedEdits is how far a word may be from its correction: short words
-// are too ambiguous to correct at all.
-func allowedEdits(term string) int {
-	n := len([]rune(term))
-	switch {
-	case n <= 3:
-		return 0
-	case n <= 5:
-		return 1
-	default:
-		return maxCorrection
-	}
-}
-
-// known reports whether a word occurs in the bank as typed (the
-// unstemmed vocabulary) or through its stem in a searched field, so that
-// "caching" is not "corrected" just because the bank says "cache".
-func (ix *Index) known(r multiReader, plain, word string) (bool, error) {
-	if n, err := r.count(plain, fieldVocab); err != nil || n > 0 {
-		return n > 0, err
-	}
-	stems := analyze(sharedCache, EnglishAnalyzer, word)
-	if len(stems) == 0 {
-		return true, nil
-	}
-	for _, f := range []string{fieldTitle, fieldSummary, fieldBody} {
-		if n, err := r.count(stems[0], f); err != nil || n > 0 {
-			return n > 0, err
-		}
-	}
-	return false, nil
-}
-
-// closest returns the vocabulary word nearest to term, or "".
-func closest(r multiReader, term string, edits int) string {
-	type cand struct {
-		term  string
-		dist  int
-		count uint64
-	}
-	var cands []cand
-	for t, n := range r.fuzzy(fieldVocab, term, edits) {
-		cands = append(cands, cand{t, levenshtein(term, t), n})
-	}
-	if len(cands) == 0 {
-		return ""
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].dist != cands[j].dist {
-			return cands[i].dist < cands[j].dist
-		}
-		if cands[i].count != cands[j].count {
-			return cands[i].count > cands[j].count
-		}
-		return cands[i].term < cands[j].term
-	})
-	if cands[0].dist > edits {
-		return ""
-	}
-	return cands[0].term
-}
-
-// levenshtein is the edit distance between a and b, in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-// correctedText rebuilds the query as the user typed it, with corrections.
-func correctedText(clauses []Clause, corrections map[int]string) string {
-	parts := make([]string, len(clauses))
-	for i, c := range clauses {
-		text := c.Text
-		if fixed, ok := corrections[i]; ok {
-			text = fixed
-		}
-		if c.Phrase {
-			text = `"` + text + `"`
-		}
-		if c.Field != "" {
-			text = c.Field + ":" + text
-		}
-		switch c.Occur {
-		case Must:
-			text = "+" + text
-		case MustNot:
-			text = "-" + text
-		}
-		parts[i] = text
-	}
-	return strings.Join(parts, " ")
 }

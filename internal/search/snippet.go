@@ -18,32 +18,54 @@ const DefaultSnippetLen = 160
 
 type span struct{ start, end int }
 
-// makeSnippet picks the window of body with the most distinct matched
-// terms, widens it to word boundaries, flattens whitespace, and marks the
-// matches. With no match in the body it falls back to the summary.
-func makeSnippet(body, summary string, locs search.TermLocationMap, maxLen int) Snippet {
+// termSpan is one matched term in the text.
+type termSpan struct {
+	span
+	term string
+}
+
+// makeSnippet cuts the snippet of one hit. The window is taken from one
+// block of the body (a paragraph, a heading or a code block), never across
+// two: from prose when any prose matched, else from code (whole code lines,
+// joined by " ⏎ "), else from a heading. With no match in the body it
+// shows the summary, marked when the summary matched; a question found
+// only through its title or asked-as phrasings shows its summary.
+func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryLocs search.TermLocationMap, maxLen int) Snippet {
 	if maxLen <= 0 {
 		maxLen = DefaultSnippetLen
 	}
-	type termSpan struct {
-		span
-		term string
+	if len(blocks) == 0 && body != "" {
+		blocks = []block{{start: 0, end: len(body), kind: blockProse}}
 	}
+	spans := spansOf(bodyLocs, len(body))
+	for _, kind := range []byte{blockProse, blockCode, blockHeading} {
+		if bl, in := bestBlock(blocks, kind, spans, maxLen); len(in) > 0 {
+			if kind == blockCode {
+				return codeWindow(body, bl, in, maxLen)
+			}
+			return proseWindow(body, bl, in, maxLen)
+		}
+	}
+	if sspans := spansOf(summaryLocs, len(summary)); len(sspans) > 0 {
+		return proseWindow(summary, block{end: len(summary)}, sspans, maxLen)
+	}
+	text := flatten(summary)
+	if text == "" {
+		text = flatten(body)
+	}
+	return Snippet{Text: cut(text, maxLen)}
+}
+
+// spansOf lists the matched ranges of a text of length n, in order.
+func spansOf(locs search.TermLocationMap, n int) []termSpan {
 	var spans []termSpan
 	for term, ls := range locs {
 		for _, l := range ls {
 			s, e := int(l.Start), int(l.End)
-			if s >= 0 && e <= len(body) && s < e {
+			if s >= 0 && e <= n && s < e {
 				spans = append(spans, termSpan{span{s, e}, term})
 			}
 		}
-	}
-	if len(spans) == 0 {
-		text := flatten(summary)
-		if text == "" {
-			text = flatten(body)
-		}
-		return Snippet{Text: cut(text, maxLen)}
 	}
 	sort.Slice(spans, func(i, j int) bool {
 		if spans[i].start != spans[j].start {
@@ -51,39 +73,116 @@ func makeSnippet(body, summary string, locs search.TermLocationMap, maxLen int) 
 		}
 		return spans[i].end > spans[j].end
 	})
-	// Slide a window of maxLen bytes over the matches; keep the one with
-	// the most distinct terms, then the most matches.
+	return spans
+}
+
+// bestBlock returns the block of kind whose best window holds the most
+// distinct matched terms (the earliest on ties, since answers lead with
+// their direct answer), and that window's spans.
+func bestBlock(blocks []block, kind byte, spans []termSpan, maxLen int) (block, []termSpan) {
+	var best block
+	var bestIn []termSpan
+	bestDistinct := 0
+	for _, bl := range blocks {
+		if bl.kind != kind {
+			continue
+		}
+		if w, n := bestWindow(spansIn(spans, bl.start, bl.end), maxLen); n > bestDistinct {
+			best, bestIn, bestDistinct = bl, w, n
+		}
+	}
+	return best, bestIn
+}
+
+// bestWindow slides a window of maxLen bytes over spans and returns the
+// spans of the one with the most distinct terms, and their number.
+func bestWindow(spans []termSpan, maxLen int) ([]termSpan, int) {
 	bestI, bestJ, bestDistinct := 0, 0, 0
 	for i := range spans {
 		seen := map[string]bool{}
 		j := i
-		for j < len(spans) && spans[j].end-spans[i].start <= maxLen {
+		for j < len(spans) && (j == i || spans[j].end-spans[i].start <= maxLen) {
 			seen[spans[j].term] = true
 			j++
 		}
-		// Distinct terms first; among equals the earliest window wins, since
-		// answers lead with their direct answer.
 		if len(seen) > bestDistinct {
 			bestI, bestJ, bestDistinct = i, j, len(seen)
 		}
 	}
-	if bestJ == bestI {
-		bestJ = bestI + 1
+	return spans[bestI:bestJ], bestDistinct
+}
+
+// proseWindow cuts about maxLen bytes of text around spans, within bl, at
+// word boundaries, and marks the spans.
+func proseWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
+	first, last := spans[0].start, spans[len(spans)-1].end
+	start, end := bl.start, bl.end
+	if end-start > maxLen {
+		// Centre the matches, leaning towards what follows them.
+		room := maxLen - (last - first)
+		start = max(bl.start, first-max(room, 0)/3)
+		end = min(bl.end, max(last, start+maxLen))
+		start = max(bl.start, wordStart(text, start))
+		end = min(bl.end, wordEnd(text, end))
 	}
-	first, last := spans[bestI].start, spans[bestJ-1].end
-	// Centre the matches in the window.
-	room := maxLen - (last - first)
-	start := max(0, first-room/3)
-	end := min(len(body), max(last, start+maxLen))
-	start = wordStart(body, start)
-	end = wordEnd(body, end)
 	var marks []span
-	for _, s := range spans[bestI:bestJ] {
+	for _, s := range spans {
 		if s.start >= start && s.end <= end {
 			marks = append(marks, s.span)
 		}
 	}
-	return flattenWithMarks(body[start:end], start, marks, start > 0, end < len(body))
+	return flattenWithMarks(text[start:end], start, marks, start > bl.start, end < bl.end)
+}
+
+// spansIn returns the spans within [start, end).
+func spansIn(spans []termSpan, start, end int) []termSpan {
+	var out []termSpan
+	for _, s := range spans {
+		if s.start >= start && s.end <= end {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// codeWindow shows the code lines from the first span's to the last's,
+// trimmed and joined by " ⏎ ", stopping at about maxLen.
+func codeWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
+	var b strings.Builder
+	var marks [][2]int
+	last := spans[len(spans)-1].end
+	ls := max(bl.start, strings.LastIndexByte(text[:spans[0].start], '\n')+1)
+	for ls < bl.end && ls < last && b.Len() < maxLen {
+		le := bl.end
+		if k := strings.IndexByte(text[ls:bl.end], '\n'); k >= 0 {
+			le = ls + k
+		}
+		line := text[ls:le]
+		if b.Len() == 0 && len(line) > maxLen {
+			// One long line: a window of it, like prose.
+			return proseWindow(text, block{start: ls, end: le}, spansIn(spans, ls, le), maxLen)
+		}
+		trimmed := strings.TrimLeft(line, " \t")
+		from := ls + len(line) - len(trimmed)
+		trimmed = strings.TrimRight(trimmed, " \t")
+		if trimmed != "" {
+			if b.Len() > 0 {
+				b.WriteString(" ⏎ ")
+			}
+			for _, s := range spansIn(spans, from, from+len(trimmed)) {
+				marks = append(marks, [2]int{b.Len() + s.start - from, b.Len() + s.end - from})
+			}
+			b.WriteString(trimmed)
+		}
+		ls = le + 1
+	}
+	out := Snippet{Text: b.String()}
+	for _, m := range marks {
+		if len(out.Marks) == 0 || m[0] >= out.Marks[len(out.Marks)-1][1] {
+			out.Marks = append(out.Marks, m)
+		}
+	}
+	return out
 }
 
 // flattenWithMarks collapses whitespace runs in text (which starts at

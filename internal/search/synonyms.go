@@ -3,26 +3,32 @@ package search
 import (
 	"bufio"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// Synonyms are groups of interchangeable terms: abbreviations and their
-// spelled-out forms ("fbv" and "function-based view"). A query that
-// contains one member of a group also searches for the others.
+// Synonyms are the curated groups of interchangeable terms. A line of
+// members separated by commas is a group of equivalents: abbreviations and
+// their spelled-out forms ("fbv" and "function-based view"); a query that
+// contains one member also searches for the others. A line "a, b => c, d"
+// is one-way: the learner's words on the left also search for the terms
+// the answers use on the right ("column => field, migration"), but
+// searching for "migration" does not pull in "column".
 type Synonyms struct {
-	groups [][]synonym
+	groups []synonymGroup
+}
+
+type synonymGroup struct {
+	from []synonym // members that trigger the group
+	to   []synonym // members searched when one of from appears
 }
 
 type synonym struct {
 	text  string
-	terms []string // analysed with PlainAnalyzer, for matching query words
+	terms []string // whole words, lowercased, split at hyphens: for matching query words
 }
 
 // ParseSynonyms reads the curated list: one group per line, members
-// separated by commas; '#' starts a comment.
+// separated by commas, "=>" for a one-way group; '#' starts a comment.
 func ParseSynonyms(text string) *Synonyms {
-	cache := sharedCache
 	s := &Synonyms{}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
@@ -30,34 +36,55 @@ func ParseSynonyms(text string) *Synonyms {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
-		var group []synonym
-		for _, m := range strings.Split(line, ",") {
-			m = strings.TrimSpace(m)
-			if m == "" {
-				continue
+		left, right, oneWay := strings.Cut(line, "=>")
+		from := parseMembers(left)
+		if oneWay {
+			if to := parseMembers(right); len(from) > 0 && len(to) > 0 {
+				s.groups = append(s.groups, synonymGroup{from: from, to: to})
 			}
-			terms := analyze(cache, PlainAnalyzer, m)
-			if len(terms) == 0 {
-				continue
-			}
-			group = append(group, synonym{text: m, terms: wholeTerms(cache, m)})
+			continue
 		}
-		if len(group) > 1 {
-			s.groups = append(s.groups, group)
+		if len(from) > 1 {
+			s.groups = append(s.groups, synonymGroup{from: from, to: from})
 		}
 	}
 	return s
 }
 
+func parseMembers(list string) []synonym {
+	var out []synonym
+	for _, m := range strings.Split(list, ",") {
+		m = strings.TrimSpace(m)
+		if terms := matchTerms(wholeTerms(m)); len(terms) > 0 {
+			out = append(out, synonym{text: m, terms: terms})
+		}
+	}
+	return out
+}
+
 // wholeTerms are the whole words of text (no identifier parts), lowercased,
-// which is how query words are compared with synonym members.
-func wholeTerms(cache *registry.Cache, text string) []string {
+// which is how query words are compared with synonym members: what the
+// plain analyzer gives first for each word, without its parts.
+func wholeTerms(text string) []string {
 	var out []string
 	for _, w := range strings.Fields(text) {
-		toks := analyze(cache, PlainAnalyzer, w)
-		if len(toks) > 0 {
-			out = append(out, toks[0])
+		if toks := (identTokenizer{}).Tokenize([]byte(w)); len(toks) > 0 {
+			out = append(out, strings.ToLower(string(toks[0].Term)))
 		}
+	}
+	return out
+}
+
+// matchTerms splits hyphenated words, so that "object relational mapper"
+// and "object-relational mapper" are the same run of words.
+func matchTerms(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if strings.Contains(w, "-") && !strings.HasPrefix(w, "-") {
+			out = append(out, strings.FieldsFunc(w, func(r rune) bool { return r == '-' })...)
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }
@@ -69,7 +96,7 @@ func (s *Synonyms) Has(term string) bool {
 		return false
 	}
 	for _, g := range s.groups {
-		for _, m := range g {
+		for _, m := range g.from {
 			if len(m.terms) == 1 && m.terms[0] == term {
 				return true
 			}
@@ -78,27 +105,29 @@ func (s *Synonyms) Has(term string) bool {
 	return false
 }
 
-// Expand returns the other members of every group one of whose members
-// appears, as a run of whole words, in words.
+// Expand returns the members to search for besides words: for every group
+// one of whose triggering members appears in words as a run of whole
+// words, the group's other members.
 func (s *Synonyms) Expand(words []string) []string {
 	if s == nil {
 		return nil
 	}
+	words = matchTerms(words)
 	var out []string
 	seen := map[string]bool{}
 	for _, g := range s.groups {
-		hit := -1
-		for i, m := range g {
+		hit := ""
+		for _, m := range g.from {
 			if containsRun(words, m.terms) {
-				hit = i
+				hit = m.text
 				break
 			}
 		}
-		if hit < 0 {
+		if hit == "" {
 			continue
 		}
-		for i, m := range g {
-			if i != hit && !seen[m.text] {
+		for _, m := range g.to {
+			if m.text != hit && !seen[m.text] {
 				seen[m.text] = true
 				out = append(out, m.text)
 			}

@@ -1,0 +1,282 @@
+package search
+
+// The on-disk cache of indexes: one folder per deck and content key,
+// created atomically, validated on open, rebuilt when damaged and cleaned
+// up after a rebuild.
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/djq-cli/djq/internal/atomicfile"
+)
+
+// meta is written beside a cached index, last, so that an index without it
+// is known to be incomplete.
+type meta struct {
+	Key  string `json:"key"`
+	Docs uint64 `json:"docs"`
+}
+
+const metaFile = "djq-index.json"
+
+// Key is the cache key of an index: the content fingerprint, the mapping
+// version and a hash of the source code that decides what goes into the
+// index (the analysis and the mapping), so that an index written by a djq
+// that analysed differently is never read.
+func Key(src Source) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s", MappingVersion, codeHash, src.Fingerprint)
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+//go:embed analysis.go mapping.go plaintext.go
+var indexCode embed.FS
+
+// codeHash fingerprints the code that shapes the index.
+var codeHash = func() string {
+	h := sha256.New()
+	for _, name := range []string{"analysis.go", "mapping.go", "plaintext.go"} {
+		b, _ := indexCode.ReadFile(name)
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}()
+
+// openPart opens src's index from the cache, creating it there (from the
+// prebuilt index when it matches, else by building) when it is missing or
+// damaged. With no usable cache the index is transient: a temporary copy
+// of the prebuilt one, or built in memory.
+func openPart(src Source, opts Options) (*part, error) {
+	key := Key(src)
+	p, err := openKeyed(src, key, opts)
+	if p != nil {
+		p.src, p.key = src, key
+	}
+	return p, err
+}
+
+func openKeyed(src Source, key string, opts Options) (*part, error) {
+	prebuilt := prebuiltFor(src.Prebuilt, key)
+	if opts.NoCache || opts.CacheDir == "" {
+		return openTransient(src, prebuilt)
+	}
+	final := filepath.Join(opts.CacheDir, indexDirName(src.Name, key))
+	p, err := openCached(final, key)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		opts.debugf("cached index %s is unusable (%v); rebuilding", final, err)
+		discard(final, opts.CacheDir)
+	}
+	if err != nil {
+		populate := func(path string) error { return BuildAt(path, src) }
+		if prebuilt != nil {
+			populate = func(path string) error { return copyFS(prebuilt, path) }
+		}
+		if p, err = createCached(opts.CacheDir, final, key, populate); err != nil {
+			opts.debugf("cannot write the index cache for deck %s (%v); using a temporary index", src.Name, err)
+			return openTransient(src, prebuilt)
+		}
+	}
+	writeLatest(opts.CacheDir, src.Name, key)
+	return p, nil
+}
+
+// prebuiltFor returns the prebuilt index in fsys when it was built for key.
+func prebuiltFor(fsys fs.FS, key string) fs.FS {
+	if fsys == nil {
+		return nil
+	}
+	raw, err := fs.ReadFile(fsys, metaFile)
+	if err != nil {
+		return nil
+	}
+	var m meta
+	if json.Unmarshal(raw, &m) != nil || m.Key != key {
+		return nil
+	}
+	return fsys
+}
+
+// PrebuiltMatches reports whether the prebuilt index in fsys was built for
+// src with the current indexing code.
+func PrebuiltMatches(fsys fs.FS, src Source) bool { return prebuiltFor(fsys, Key(src)) != nil }
+
+// openTransient serves a run that has no usable cache: a copy of the
+// prebuilt index in a temporary folder removed at Close, else an index
+// built in memory.
+func openTransient(src Source, prebuilt fs.FS) (*part, error) {
+	if prebuilt != nil {
+		if dir, err := os.MkdirTemp("", "djq-index-"); err == nil {
+			path := filepath.Join(dir, "index")
+			if err := copyFS(prebuilt, path); err == nil {
+				if idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true}); err == nil {
+					return &part{idx: idx, removeOnClose: dir}, nil
+				}
+			}
+			os.RemoveAll(dir)
+		}
+	}
+	return buildMemory(src)
+}
+
+// copyFS writes the files of fsys under dir.
+func copyFS(fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+func openCached(path, key string) (*part, error) {
+	raw, err := os.ReadFile(filepath.Join(path, metaFile))
+	if err != nil {
+		return nil, err
+	}
+	var m meta
+	if err := json.Unmarshal(raw, &m); err != nil || m.Key != key {
+		return nil, fmt.Errorf("bad index metadata")
+	}
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, err
+	}
+	n, err := idx.DocCount()
+	if err != nil || n != m.Docs {
+		idx.Close()
+		return nil, fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
+	}
+	return &part{idx: idx, path: path}, nil
+}
+
+// createCached populates a temporary folder with a complete index and its
+// metadata (written last, by the builder or copied with a prebuilt index)
+// and renames the folder into place, so that a reader never sees a partial
+// index under its real name.
+func createCached(dir, final, key string, populate func(string) error) (*part, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(dir, "tmp-"+key+"-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	path := filepath.Join(tmp, "index")
+	if err := populate(path); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(path, final); err != nil {
+		// Another djq got there first: use its index if it is valid.
+		if p, oerr := openCached(final, key); oerr == nil {
+			return p, nil
+		}
+		return nil, err
+	}
+	p, err := openCached(final, key)
+	if err != nil {
+		discard(final, dir)
+		return nil, err
+	}
+	p.built = true
+	return p, nil
+}
+
+// discard moves a broken cache entry out of the way before deleting it, so
+// that a concurrent reader never sees it half-deleted under its real name.
+func discard(path, dir string) {
+	trash, err := os.MkdirTemp(dir, "trash-")
+	if err != nil {
+		_ = os.RemoveAll(path)
+		return
+	}
+	if err := os.Rename(path, filepath.Join(trash, "x")); err != nil {
+		_ = os.RemoveAll(trash)
+		return
+	}
+	_ = os.RemoveAll(trash)
+}
+
+// latestFile records the key of a deck's newest index, so that the next
+// run can open it while it checks the deck's files.
+func latestFile(dir, deck string) string { return filepath.Join(dir, "latest-"+deck) }
+
+func readLatest(dir, deck string) string {
+	b, err := os.ReadFile(latestFile(dir, deck))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// writeLatest records key as the deck's newest index; failing is
+// harmless (the next run checks the deck's files before searching).
+func writeLatest(dir, deck, key string) {
+	if readLatest(dir, deck) != key {
+		_ = atomicfile.WriteFile(latestFile(dir, deck), []byte(key+"\n"), 0o644)
+	}
+}
+
+// staleAge is how old a leftover temporary folder must be before it is
+// removed: younger ones may belong to a djq that is building right now.
+const staleAge = 10 * time.Minute
+
+// indexDirName names a cached index by deck and key, so that cleaning up
+// after one deck's rebuild never touches another deck's index.
+func indexDirName(deck, key string) string {
+	return "index-" + deck + "-" + key
+}
+
+// cleanup removes the old indexes of the decks this run rebuilt (earlier
+// versions of their content, or of djq) and abandoned temporary folders.
+// It runs only after a rebuild, so warm runs never pay for it.
+func cleanup(dir string, rebuilt []string, keep map[string]bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		switch {
+		case strings.HasPrefix(name, "index-") && !keep[path] && isIndexOf(name, rebuilt):
+			discard(path, dir)
+		case strings.HasPrefix(name, "tmp-") || strings.HasPrefix(name, "trash-"):
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+				_ = os.RemoveAll(path)
+			}
+		}
+	}
+}
+
+// isIndexOf reports whether the cache entry name is an index of one of
+// decks: "index-<deck>-<key>" with a 20-character key.
+func isIndexOf(name string, decks []string) bool {
+	for _, d := range decks {
+		rest, ok := strings.CutPrefix(name, "index-"+d+"-")
+		if ok && len(rest) == 20 && !strings.Contains(rest, "-") {
+			return true
+		}
+	}
+	return false
+}

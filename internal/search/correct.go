@@ -1,0 +1,197 @@
+package search
+
+import (
+	"sort"
+	"strings"
+)
+
+// correct replaces free words that occur nowhere in the bank with the
+// closest words that do (within one or two edits, by length), preferring
+// the more common word on ties. The neighbouring words decide first: a
+// candidate that forms an identifier the bank uses with the word before
+// or after it wins, and the two words become that identifier ("prefetch
+// releted" is prefetch_related, not "prefetch deleted"). It returns the
+// corrected clauses, or nil when nothing was corrected.
+func (ix *Index) correct(r multiReader, clauses []Clause) ([]Clause, error) {
+	out := make([]Clause, 0, len(clauses))
+	changed := false
+	for i := 0; i < len(clauses); i++ {
+		c := clauses[i]
+		cands, err := ix.candidates(r, c)
+		if err != nil {
+			return nil, err
+		}
+		if len(cands) == 0 {
+			out = append(out, c)
+			continue
+		}
+		changed = true
+		c.Text = cands[0]
+		var prev, next *Clause
+		if n := len(out); n > 0 && joinable(out[n-1], c) {
+			prev = &out[n-1]
+		}
+		if i+1 < len(clauses) && joinable(c, clauses[i+1]) {
+			next = &clauses[i+1]
+		}
+		merged := false
+		for _, cand := range cands {
+			if prev != nil {
+				if id := r.identifier(prev.Text, cand); id != "" {
+					prev.Text, merged = id, true
+					break
+				}
+			}
+			if next != nil {
+				if id := r.identifier(cand, next.Text); id != "" {
+					c.Text = id
+					i++ // the next word is part of it
+					break
+				}
+			}
+		}
+		if !merged {
+			out = append(out, c)
+		}
+	}
+	if !changed {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// joinable reports whether a and b are neighbouring free words that may
+// form one identifier.
+func joinable(a, b Clause) bool {
+	plain := func(c Clause) bool { return c.Field == "" && !c.Phrase && !strings.ContainsRune(c.Text, ' ') }
+	return plain(a) && plain(b) && a.Occur == b.Occur && a.Occur != MustNot
+}
+
+// candidates returns the corrections of a free word that occurs nowhere
+// in the bank, best first, or none when the word is known, too short to
+// correct, a stop word or a synonym.
+func (ix *Index) candidates(r multiReader, c Clause) ([]string, error) {
+	if c.Field != "" && c.Field != "title" || c.Occur == MustNot || c.Phrase || strings.ContainsRune(c.Text, ' ') {
+		return nil, nil
+	}
+	terms := analyze(sharedCache, PlainAnalyzer, c.Text)
+	if len(terms) == 0 || stopWords[terms[0]] {
+		return nil, nil
+	}
+	term := terms[0]
+	edits := allowedEdits(term)
+	if edits == 0 || ix.synonyms.Has(term) {
+		return nil, nil
+	}
+	if known, err := ix.known(r, term, c.Text); err != nil || known {
+		return nil, err
+	}
+	return closest(r, term, edits), nil
+}
+
+// allowedEdits is how far a word may be from its correction: short words
+// are too ambiguous to correct at all.
+func allowedEdits(term string) int {
+	n := len([]rune(term))
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 5:
+		return 1
+	default:
+		return maxCorrection
+	}
+}
+
+// known reports whether a word occurs in the bank as typed (the
+// unstemmed vocabulary) or through its stem in a searched field, so that
+// "caching" is not "corrected" just because the bank says "cache".
+func (ix *Index) known(r multiReader, plain, word string) (bool, error) {
+	if n, err := r.count(plain, fieldVocab); err != nil || n > 0 {
+		return n > 0, err
+	}
+	stems := analyze(sharedCache, EnglishAnalyzer, word)
+	if len(stems) == 0 {
+		return true, nil
+	}
+	for _, f := range []string{fieldTitle, fieldAsked, fieldSummary, fieldBody} {
+		if n, err := r.count(stems[0], f); err != nil || n > 0 {
+			return n > 0, err
+		}
+	}
+	return false, nil
+}
+
+// closest returns the vocabulary words within edits of term, nearest
+// first, then most common.
+func closest(r multiReader, term string, edits int) []string {
+	type cand struct {
+		term  string
+		dist  int
+		count uint64
+	}
+	var cands []cand
+	for t, n := range r.fuzzy(fieldVocab, term, edits) {
+		if d := levenshtein(term, t); d <= edits {
+			cands = append(cands, cand{t, d, n})
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].dist != cands[j].dist {
+			return cands[i].dist < cands[j].dist
+		}
+		if cands[i].count != cands[j].count {
+			return cands[i].count > cands[j].count
+		}
+		return cands[i].term < cands[j].term
+	})
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.term
+	}
+	return out
+}
+
+// levenshtein is the edit distance between a and b, in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// queryText writes clauses back as a query, for "did you mean".
+func queryText(clauses []Clause) string {
+	parts := make([]string, len(clauses))
+	for i, c := range clauses {
+		text := c.Text
+		if c.Phrase {
+			text = `"` + text + `"`
+		}
+		if c.Field != "" {
+			text = c.Field + ":" + text
+		}
+		switch c.Occur {
+		case Must:
+			text = "+" + text
+		case MustNot:
+			text = "-" + text
+		}
+		parts[i] = text
+	}
+	return strings.Join(parts, " ")
+}
