@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -158,5 +159,58 @@ func TestBackgroundQueryDoesNotStall(t *testing.T) {
 	// machine.
 	if elapsed > 2*time.Second {
 		t.Errorf("show took %v on a silent terminal", elapsed)
+	}
+}
+
+// writeBigDeck writes n generated questions, enough for indexing to take
+// longer than the progress bar's half-second delay.
+func writeBigDeck(t *testing.T, n int) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "big")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Repeat("Signals, caching and select_related are described here at length. ", 40)
+	for i := 1; i <= n; i++ {
+		text := "---\nid: " + itoa(i) + "\ntitle: Generated question " + itoa(i) + "?\nlevel: beginner\ntags: [orm]\nsummary: A generated answer.\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, itoa(i)+"-q.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestProgressOnSlowIndexBuild: the first search of a large deck shows a
+// progress bar on a terminal, none with --quiet, and none in a pipe.
+func TestProgressOnSlowIndexBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 3,000-question index three times")
+	}
+	deck := writeBigDeck(t, 3000)
+	s, cmd := startPTY(t, isolatedEnv(t), "--deck", deck, "search", "select_related", "--limit", "1")
+	s.waitFor("indexing deck big", 1)
+	s.waitFor("Generated question", 1)
+	cmd.Wait()
+
+	s, cmd = startPTY(t, isolatedEnv(t), "--quiet", "--deck", deck, "search", "select_related", "--limit", "1")
+	s.waitFor("Generated question", 1)
+	cmd.Wait()
+	s.mu.Lock()
+	if strings.Contains(s.out.String(), "indexing deck") {
+		t.Errorf("--quiet still shows progress:\n%q", s.out.String())
+	}
+	s.mu.Unlock()
+
+	piped := exec.Command(binary, "--deck", deck, "search", "select_related", "--limit", "1")
+	piped.Env = isolatedEnv(t)
+	var stderr bytes.Buffer
+	piped.Stderr = &stderr
+	if out, err := piped.Output(); err != nil || !strings.Contains(string(out), "Generated question") {
+		t.Fatalf("piped search: %v %q", err, out)
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("progress written into a pipe: %q", stderr.String())
 	}
 }

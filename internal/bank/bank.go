@@ -39,6 +39,15 @@ func (d *Deck) index() {
 // returned; the rest of the deck still loads. Problems across files (a
 // duplicate id, a related id that does not exist) are returned too.
 func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
+	return LoadDeckWith(fsys, dir, name, displayPath, nil)
+}
+
+// LoadDeckWith is LoadDeck telling progress (if not nil) how many files
+// are read of how many, every 100 files and at the end.
+func LoadDeckWith(fsys fs.FS, dir, name, displayPath string, progress func(done, total int)) (*Deck, Problems) {
+	if progress == nil {
+		progress = func(int, int) {}
+	}
 	d := &Deck{Name: name, Path: displayPath}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -46,7 +55,10 @@ func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
 	}
 	var ps Problems
 	byID := map[int]*Question{}
-	for _, e := range entries {
+	for i, e := range entries {
+		if i%100 == 99 {
+			progress(i+1, len(entries))
+		}
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || strings.EqualFold(e.Name(), "README.md") {
 			continue
 		}
@@ -70,6 +82,7 @@ func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
 		byID[q.ID] = q
 		d.Questions = append(d.Questions, q)
 	}
+	progress(len(entries), len(entries))
 	sort.Slice(d.Questions, func(i, j int) bool { return d.Questions[i].ID < d.Questions[j].ID })
 	for _, q := range d.Questions {
 		for _, r := range q.Related {

@@ -116,13 +116,13 @@ func browseConfig(ctx context.Context, f *Factory, c Common, qs []*bank.Question
 	} else {
 		p.Profile, p.Style = termenv.Ascii, "notty"
 	}
-	names := f.Library(c.Decks).Selected()
+	names := f.Library(c).Selected()
 	return browse.Config{
 		Questions: qs,
 		Level:     level,
 		Seed:      uint64(f.Now().UnixNano()),
 		Search: func(query string, lvl bank.Level) ([]string, error) {
-			ix, err := f.Library(c.Decks).Index(false)
+			ix, err := f.Library(c).Index(false)
 			if err != nil {
 				return nil, err
 			}

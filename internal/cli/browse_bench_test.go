@@ -27,13 +27,13 @@ func BenchmarkBrowseKeystroke10k(b *testing.B) {
 	ios.SetEnv(map[string]string{"DJQ_DECKS": deck, "DJQ_CACHE_DIR": b.TempDir()})
 	f := NewFactory(ios)
 	f.Now = time.Now
-	bk, err := f.Library(nil).Bank()
+	bk, err := f.Library(Common{}).Bank()
 	if err != nil {
 		b.Fatal(err)
 	}
 	qs := bk.Questions()
 	cfg := browseConfig(context.Background(), f, Common{}, qs, "")
-	if _, err := f.Library(nil).Index(false); err != nil { // build the cache outside the timing
+	if _, err := f.Library(Common{}).Index(false); err != nil { // build the cache outside the timing
 		b.Fatal(err)
 	}
 	m := browse.New(cfg)
@@ -59,7 +59,7 @@ func BenchmarkBrowseStart(b *testing.B) {
 	for b.Loop() {
 		ios, _, _, _ := iostreams.Test()
 		f := NewFactory(ios)
-		bk, err := f.Library(nil).Bank()
+		bk, err := f.Library(Common{}).Bank()
 		if err != nil {
 			b.Fatal(err)
 		}

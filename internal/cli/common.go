@@ -21,6 +21,8 @@ type Common struct {
 	Policy render.Policy
 	Pager  iostreams.PagerMode
 	Decks  Decks
+	// Quiet hides progress bars.
+	Quiet bool
 }
 
 // globals are the persistent flags as typed; resolve turns them into a
@@ -30,6 +32,7 @@ type globals struct {
 	pagerOn  bool
 	pagerOff bool
 	decks    []string
+	quiet    bool
 }
 
 // annotationRendersAnswers marks commands that render answers with glamour:
@@ -50,7 +53,7 @@ func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 	if err != nil {
 		return Common{}, err
 	}
-	c := Common{Policy: p, Decks: Decks(g.decks)}
+	c := Common{Policy: p, Decks: Decks(g.decks), Quiet: g.quiet}
 	switch {
 	case g.pagerOff:
 		c.Pager = iostreams.PagerNever
@@ -96,7 +99,7 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 	registerEnumCompletion(cmd, "level", bank.LevelNames())
 	_ = cmd.RegisterFlagCompletionFunc("tag", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 		deckArgs, _ := c.Flags().GetStringArray("deck")
-		b, err := f.Library(deckArgs).Bank()
+		b, err := f.Library(Common{Decks: deckArgs}).Bank()
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
@@ -135,14 +138,14 @@ type selection struct {
 // path list, random, quiz, export and browse share. A filter that matches
 // nothing is a not-found error naming the flags.
 func selectQuestions(f *Factory, c Common, ff filterFlags) (selection, error) {
-	if err := f.Library(c.Decks).Check(); err != nil {
+	if err := f.Library(c).Check(); err != nil {
 		return selection{}, err
 	}
-	b, err := f.Library(c.Decks).Bank()
+	b, err := f.Library(c).Bank()
 	if err != nil {
 		return selection{}, err
 	}
-	names := f.Library(c.Decks).Selected()
+	names := f.Library(c).Selected()
 	flt, err := bank.NewFilter(ff.Level, ff.Tag, b.Tags(), names)
 	if err != nil {
 		return selection{}, err

@@ -95,7 +95,7 @@ type deckRow struct {
 }
 
 func decksListRun(f *Factory, opts *DecksOptions) error {
-	b, err := f.Library(opts.Decks).Bank()
+	b, err := f.Library(opts.Common).Bank()
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,16 @@ func decksCheckRun(f *Factory, opts *DecksOptions) error {
 		return err
 	}
 	name := filepath.Base(filepath.Clean(dir))
-	d, problems := bank.LoadDeck(os.DirFS(dir), ".", name, dir)
+	var progress func(done, total int)
+	if bar := f.progress(opts.Common)("checking deck " + name); bar != nil {
+		progress = func(done, total int) {
+			bar.Update(done, total)
+			if done >= total {
+				bar.Done()
+			}
+		}
+	}
+	d, problems := bank.LoadDeckWith(os.DirFS(dir), ".", name, dir, progress)
 	var out strings.Builder
 	for _, p := range problems {
 		fmt.Fprintln(&out, p.Error())
@@ -191,7 +200,7 @@ func decksAddRun(f *Factory, opts *DecksOptions) error {
 	if f.Paths().Config == "" {
 		return exitcode.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
 	}
-	reg, err := f.Library(nil).Registry()
+	reg, err := f.Library(Common{}).Registry()
 	if err != nil {
 		return err
 	}
@@ -208,7 +217,7 @@ func decksAddRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksRemoveRun(f *Factory, opts *DecksOptions) error {
-	reg, err := f.Library(nil).Registry()
+	reg, err := f.Library(Common{}).Registry()
 	if err != nil {
 		return err
 	}

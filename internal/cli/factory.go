@@ -11,6 +11,7 @@ import (
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/paths"
+	"github.com/djq-cli/djq/internal/progress"
 	"github.com/djq-cli/djq/internal/state"
 )
 
@@ -41,10 +42,13 @@ func NewFactory(ios *iostreams.IOStreams) *Factory {
 // Decks is the --deck selection of one run: deck names, or folders to load.
 type Decks []string
 
-// Library returns the questions of the selection, the same library for
-// the same selection.
-func (f *Factory) Library(sel Decks) *library.Library {
-	key := strings.Join(sel, "\x00")
+// Library returns the questions of a run's --deck selection, the same
+// library for the same selection. Long work (indexing or reading a large
+// deck) shows a progress bar on stderr when it is a terminal and the run
+// is not --quiet.
+func (f *Factory) Library(c Common) *library.Library {
+	sel := c.Decks
+	key := strings.Join(sel, "\x00") + fmt.Sprint(c.Quiet)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if l := f.libs[key]; l != nil {
@@ -56,6 +60,7 @@ func (f *Factory) Library(sel Decks) *library.Library {
 	l := library.New(library.Options{
 		Getenv: f.IO.Getenv, Warn: f.IO.ErrOut, Select: sel,
 		LoadBank: f.loadBank,
+		Progress: f.progress(c),
 	})
 	f.libs[key] = l
 	return l
@@ -72,4 +77,16 @@ func (f *Factory) StateStore() (*state.Store, error) {
 		return nil, fmt.Errorf("no folder to keep quiz progress in: set DJQ_STATE_DIR (or HOME)")
 	}
 	return state.Open(dir), nil
+}
+
+// progress makes the progress bars of a run, or none when stderr is not a
+// terminal or the run is --quiet.
+func (f *Factory) progress(c Common) func(label string) library.Reporter {
+	on := f.IO.IsStderrTTY() && !c.Quiet
+	return func(label string) library.Reporter {
+		if b := progress.New(f.IO.ErrOut, on, f.IO.TerminalWidth(), label); b != nil {
+			return b
+		}
+		return nil
+	}
 }

@@ -72,7 +72,7 @@ func openRun(f *Factory, opts *OpenOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := f.Library(opts.Decks).Bank()
+	b, err := f.Library(opts.Common).Bank()
 	if err != nil {
 		return err
 	}

@@ -90,7 +90,7 @@ func pathsRun(f *Factory, opts *PathsOptions) error {
 	if env := f.IO.Getenv("DJQ_DECKS"); env != "" {
 		fmt.Fprintf(&out, "%-7s %s  (DJQ_DECKS)\n", "decks", env)
 	}
-	if reg, err := f.Library(nil).Registry(); err == nil && len(reg.Folders) > 0 {
+	if reg, err := f.Library(Common{}).Registry(); err == nil && len(reg.Folders) > 0 {
 		fmt.Fprintf(&out, "%-7s %s  (added in %s)\n", "decks", strings.Join(reg.Folders, string(os.PathListSeparator)), decks.RegistryFile)
 	}
 	return writeOut(f, opts.Common, out.String())

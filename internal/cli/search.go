@@ -81,7 +81,7 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 	if err != nil {
 		return err
 	}
-	lib := f.Library(opts.Decks)
+	lib := f.Library(opts.Common)
 	flt, err := bank.NewFilter(opts.Filter.Level, "", nil, lib.Selected())
 	if err != nil {
 		return err

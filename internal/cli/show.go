@@ -68,7 +68,7 @@ func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
 		}
 		refs[i] = r
 	}
-	b, err := f.Library(opts.Decks).Bank()
+	b, err := f.Library(opts.Common).Bank()
 	if err != nil {
 		return err
 	}
@@ -105,11 +105,11 @@ func suggestRef(ctx context.Context, f *Factory, c Common, text string, refErr e
 	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(text)); strings.Contains(text, ":") || !unicode.IsLetter(first) {
 		return refErr
 	}
-	ix, err := f.Library(c.Decks).Index(false)
+	ix, err := f.Library(c).Index(false)
 	if err != nil {
 		return refErr
 	}
-	res, err := ix.Search(ctx, search.Request{Query: text, Limit: 1, Filter: bank.Filter{Decks: f.Library(c.Decks).Selected()}})
+	res, err := ix.Search(ctx, search.Request{Query: text, Limit: 1, Filter: bank.Filter{Decks: f.Library(c).Selected()}})
 	var qe *search.QueryError
 	if errors.As(err, &qe) || err != nil || len(res.Hits) == 0 {
 		return exitcode.Usagef("no question %q: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", text, text)
@@ -129,7 +129,7 @@ func writeQuestions(f *Factory, c Common, b *bank.Bank, qs []*bank.Question) err
 
 // completeRefs offers question refs with their titles as descriptions.
 func completeRefs(f *Factory, toComplete string) ([]string, cobra.ShellCompDirective) {
-	b, err := f.Library(nil).Bank()
+	b, err := f.Library(Common{}).Bank()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}

@@ -60,7 +60,7 @@ func statsRun(f *Factory, opts *StatsOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := f.Library(opts.Decks).Bank()
+	b, err := f.Library(opts.Common).Bank()
 	if err != nil {
 		return err
 	}

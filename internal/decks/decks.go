@@ -126,7 +126,13 @@ func IsPath(v string) bool {
 
 // Load reads a deck folder.
 func Load(loc Location) (*bank.Deck, bank.Problems) {
-	return bank.LoadDeck(os.DirFS(loc.Path), ".", loc.Name, loc.Path)
+	return LoadWith(loc, nil)
+}
+
+// LoadWith reads a deck folder, telling progress (if not nil) how many
+// files are read of how many.
+func LoadWith(loc Location, progress func(done, total int)) (*bank.Deck, bank.Problems) {
+	return bank.LoadDeckWith(os.DirFS(loc.Path), ".", loc.Name, loc.Path, progress)
 }
 
 // Fingerprint identifies a deck's content cheaply, from the name, size and

@@ -33,6 +33,32 @@ type Options struct {
 	Select []string
 	// LoadBank replaces the loading of the bank (tests).
 	LoadBank func(*Library) (*bank.Bank, error)
+	// Progress makes a progress report for long work; nil for none.
+	Progress func(label string) Reporter
+}
+
+// Reporter hears how far long work has got.
+type Reporter interface {
+	Update(done, total int)
+	Done()
+}
+
+// report returns a progress callback for label that ends the report when
+// the work is complete, or nil when progress is off.
+func (l *Library) report(label string) func(done, total int) {
+	if l.opts.Progress == nil {
+		return nil
+	}
+	r := l.opts.Progress(label)
+	if r == nil {
+		return nil
+	}
+	return func(done, total int) {
+		r.Update(done, total)
+		if done >= total {
+			r.Done()
+		}
+	}
 }
 
 // Library is the questions of one --deck selection.
@@ -266,6 +292,7 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 				return fp, nil
 			},
 			Questions: l.deckQuestions(loc.Name),
+			Progress:  l.report("indexing deck " + loc.Name),
 		})
 	}
 	var debug io.Writer
@@ -332,7 +359,7 @@ func (l *Library) loadUserDeck(loc decks.Location) (*bank.Deck, bank.Problems) {
 			return d, nil
 		}
 	}
-	d, ps := decks.Load(loc)
+	d, ps := decks.LoadWith(loc, l.report("reading deck "+loc.Name))
 	if len(ps) > 0 {
 		return d, ps
 	}

@@ -24,7 +24,7 @@ func buildMemory(src Source) (*part, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating the search index: %w", err)
 	}
-	if err := fill(idx, qs); err != nil {
+	if err := fill(idx, qs, src.Progress); err != nil {
 		idx.Close()
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func BuildAt(path string, src Source) error {
 	if err != nil {
 		return err
 	}
-	n, err := fillAndCount(idx, qs)
+	n, err := fillAndCount(idx, qs, src.Progress)
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
@@ -58,16 +58,20 @@ func BuildAt(path string, src Source) error {
 }
 
 // fillAndCount indexes qs and returns how many documents idx then holds.
-func fillAndCount(idx bleve.Index, qs []*bank.Question) (uint64, error) {
-	if err := fill(idx, qs); err != nil {
+func fillAndCount(idx bleve.Index, qs []*bank.Question, progress func(done, total int)) (uint64, error) {
+	if err := fill(idx, qs, progress); err != nil {
 		return 0, err
 	}
 	return idx.DocCount()
 }
 
-func fill(idx bleve.Index, qs []*bank.Question) error {
+// fill indexes qs in batches, telling progress (if any) after each batch.
+func fill(idx bleve.Index, qs []*bank.Question, progress func(done, total int)) error {
+	if progress == nil {
+		progress = func(int, int) {}
+	}
 	b := idx.NewBatch()
-	for _, q := range qs {
+	for i, q := range qs {
 		if err := b.Index(docID(q), newDoc(q)); err != nil {
 			return fmt.Errorf("indexing %s: %w", q.Ref(), err)
 		}
@@ -76,6 +80,7 @@ func fill(idx bleve.Index, qs []*bank.Question) error {
 				return fmt.Errorf("indexing: %w", err)
 			}
 			b.Reset()
+			progress(i+1, len(qs))
 		}
 	}
 	if b.Size() > 0 {
@@ -83,5 +88,6 @@ func fill(idx bleve.Index, qs []*bank.Question) error {
 			return fmt.Errorf("indexing: %w", err)
 		}
 	}
+	progress(len(qs), len(qs))
 	return nil
 }

@@ -31,6 +31,9 @@ type Source struct {
 	// copied into place instead of building: a first search then costs a
 	// file copy, not an indexing run.
 	Prebuilt fs.FS
+	// Progress, when set, hears how many questions are indexed of how many
+	// while the index is built (a large deck takes seconds).
+	Progress func(done, total int)
 }
 
 // Options control where the index lives.
