@@ -125,3 +125,25 @@ func TestSearchOutput(t *testing.T) {
 // boldMatch finds the matched word in bold, whichever reset form (ESC[m or
 // ESC[0m) the styling library writes.
 var boldMatch = regexp.MustCompile("\x1b\\[1mselect_related\x1b\\[0?m")
+
+// TestDebugExplainsCache: DJQ_DEBUG=1 says which index a search opened or
+// built, why, and how long it took.
+func TestDebugExplainsCache(t *testing.T) {
+	env := map[string]string{"DJQ_DEBUG": "1", "DJQ_CACHE_DIR": t.TempDir()}
+	steps := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"search", "orm"}, []string{"deck django: no cached index for key", "copied the prebuilt index shipped with djq into"}},
+		{[]string{"search", "orm"}, []string{"deck django: opened the cached index"}},
+		{[]string{"search", "orm", "--no-cache"}, []string{"deck django: --no-cache, so a temporary index"}},
+	}
+	for _, s := range steps {
+		code, _, stderr := run(t, runOpts{env: env}, s.args...)
+		for _, w := range s.want {
+			if code != 0 || !strings.Contains(stderr, w) {
+				t.Errorf("djq %v: exit %d, stderr %q lacks %q", s.args, code, stderr, w)
+			}
+		}
+	}
+}

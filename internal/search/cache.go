@@ -68,28 +68,51 @@ func openPart(src Source, opts Options) (*part, error) {
 }
 
 func openKeyed(src Source, key string, opts Options) (*part, error) {
+	start := time.Now()
 	prebuilt := prebuiltFor(src.Prebuilt, key)
 	if opts.NoCache || opts.CacheDir == "" {
-		return openTransient(src, prebuilt)
+		why := "--no-cache"
+		if !opts.NoCache {
+			why = "no cache folder"
+		}
+		p, err := openTransient(src, prebuilt)
+		opts.debugf("deck %s: %s, so a temporary index (%s) in %v", src.Name, why, transientKind(prebuilt), time.Since(start).Round(time.Microsecond))
+		return p, err
 	}
 	final := filepath.Join(opts.CacheDir, indexDirName(src.Name, key))
 	p, err := openCached(final, key)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		opts.debugf("cached index %s is unusable (%v); rebuilding", final, err)
+	switch {
+	case err == nil:
+		opts.debugf("deck %s: opened the cached index %s (key %s) in %v", src.Name, final, key, time.Since(start).Round(time.Microsecond))
+	case errors.Is(err, os.ErrNotExist):
+		opts.debugf("deck %s: no cached index for key %s (first run, or the deck or djq's indexing changed)", src.Name, key)
+	default:
+		opts.debugf("deck %s: cached index %s is unusable (%v); rebuilding", src.Name, final, err)
 		discard(final, opts.CacheDir)
 	}
 	if err != nil {
 		populate := func(path string) error { return BuildAt(path, src) }
+		how := "built it from the questions"
 		if prebuilt != nil {
 			populate = func(path string) error { return copyFS(prebuilt, path) }
+			how = "copied the prebuilt index shipped with djq"
 		}
 		if p, err = createCached(opts.CacheDir, final, key, populate); err != nil {
-			opts.debugf("cannot write the index cache for deck %s (%v); using a temporary index", src.Name, err)
+			opts.debugf("deck %s: cannot write the index cache (%v); using a temporary index", src.Name, err)
 			return openTransient(src, prebuilt)
 		}
+		opts.debugf("deck %s: %s into %s in %v", src.Name, how, final, time.Since(start).Round(time.Millisecond))
 	}
 	writeLatest(opts.CacheDir, src.Name, key)
 	return p, nil
+}
+
+// transientKind says what a temporary index is made from, for DJQ_DEBUG.
+func transientKind(prebuilt fs.FS) string {
+	if prebuilt != nil {
+		return "a copy of the prebuilt one"
+	}
+	return "built in memory"
 }
 
 // prebuiltFor returns the prebuilt index in fsys when it was built for key.

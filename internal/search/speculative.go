@@ -33,6 +33,7 @@ func openSpeculative(src Source, opts Options) (*part, error) {
 	if opts.CacheDir != "" && !opts.NoCache {
 		if key := readLatest(opts.CacheDir, src.Name); key != "" {
 			if p, err := openCached(filepath.Join(opts.CacheDir, indexDirName(src.Name, key)), key); err == nil {
+				opts.debugf("deck %s: searching last run's index (key %s) while its files are checked", src.Name, key)
 				p.src = src
 				p.pending = func() (Source, error) { return resolve() }
 				p.key = key
@@ -62,8 +63,10 @@ func (ix *Index) settle() (bool, error) {
 			return false, err
 		}
 		if Key(real) == p.key {
+			ix.opts.debugf("deck %s: files unchanged, last run's index is current", real.Name)
 			continue
 		}
+		ix.opts.debugf("deck %s: files changed since the last run (key %s, now %s); reopening", real.Name, p.key, Key(real))
 		np, err := openPart(real, ix.opts)
 		if err != nil {
 			return false, err
