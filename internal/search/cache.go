@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,22 +38,23 @@ const metaFile = "djq-index.json"
 // that analysed differently is never read.
 func Key(src Source) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s", MappingVersion, codeHash, src.Fingerprint)
+	fmt.Fprintf(h, "%s\x00%s\x00%s", MappingVersion, codeHash(), src.Fingerprint)
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
 
 //go:embed analysis.go mapping.go plaintext.go
 var indexCode embed.FS
 
-// codeHash fingerprints the code that shapes the index.
-var codeHash = func() string {
+// codeHash fingerprints the code that shapes the index, on first use
+// rather than in package init, so commands that never search skip it.
+var codeHash = sync.OnceValue(func() string {
 	h := sha256.New()
 	for _, name := range []string{"analysis.go", "mapping.go", "plaintext.go"} {
 		b, _ := indexCode.ReadFile(name)
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
-}()
+})
 
 // openPart opens src's index from the cache, creating it there (from the
 // prebuilt index when it matches, else by building) when it is missing or
