@@ -13,6 +13,7 @@ import (
 
 	"github.com/djq-cli/djq/data"
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/golden"
 )
 
 // builtinBank loads the bank that ships in the binary.
@@ -58,8 +59,12 @@ func TestWholeBankRendersCleanly(t *testing.T) {
 		t.Run(q.Ref(), func(t *testing.T) {
 			t.Parallel()
 			src := sourceFacts(q)
+			widths := checkWidths
+			if raceEnabled {
+				widths = []int{checkWidths[0], checkWidths[len(checkWidths)-1]}
+			}
 			for _, st := range checkStyles {
-				for _, w := range checkWidths {
+				for _, w := range widths {
 					p := st.policy
 					p.Width = w
 					out, err := Pretty(p, []*bank.Question{q}, b.Lookup)
@@ -271,3 +276,28 @@ func checkRendered(out string, p Policy, q *bank.Question, src facts) []string {
 
 // cfgBar is the summary bar the renderer uses for a style.
 func cfgBar(cfg ansi.StyleConfig) string { return (&prettyRenderer{cfg: cfg}).bar() }
+
+// TestBankGolden pins the rendering of a few real answers in every style:
+// 35 (long code lines, docs URLs), 21 (inline code before punctuation) and
+// 69 (a summary that used to lose its bar).
+func TestBankGolden(t *testing.T) {
+	b := builtinBank(t)
+	for _, id := range []int{21, 35, 69} {
+		q, err := b.Get(bank.Ref{Deck: bank.DefaultDeck, ID: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range checkStyles {
+			name := fmt.Sprintf("bank-%03d-%s.golden", id, st.name)
+			t.Run(name, func(t *testing.T) {
+				p := st.policy
+				p.Width = 80
+				out, err := Pretty(p, []*bank.Question{q}, b.Lookup)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden.Check(t, name, out)
+			})
+		}
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -107,12 +108,12 @@ func (h *highlighter) lines(code, lang string) []codeLine {
 		}
 		return out
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code+"\n")
+	toks, err := tokenise(lexer, lang, code)
 	if err != nil {
 		return h.lines(code, "")
 	}
 	out := []codeLine{nil}
-	for tok := it(); tok != chroma.EOF; tok = it() {
+	for _, tok := range toks {
 		parts := strings.Split(tok.Value, "\n")
 		for i, part := range parts {
 			if i > 0 {
@@ -128,6 +129,26 @@ func (h *highlighter) lines(code, lang string) []codeLine {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// tokenCache keeps each code block's tokens for the life of the process:
+// lexing is the dearest part of highlighting, and the same block is
+// rendered again at another width (browse on resize) or in another style.
+// Tokens do not depend on either.
+var tokenCache sync.Map // lang + "\x00" + code -> []chroma.Token
+
+func tokenise(lexer chroma.Lexer, lang, code string) ([]chroma.Token, error) {
+	key := lang + "\x00" + code
+	if v, ok := tokenCache.Load(key); ok {
+		return v.([]chroma.Token), nil
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code+"\n")
+	if err != nil {
+		return nil, err
+	}
+	toks := it.Tokens()
+	tokenCache.Store(key, toks)
+	return toks, nil
 }
 
 func expandTabs(s string) string {

@@ -18,12 +18,23 @@ import (
 const Style16 = "16color"
 
 // djqStyles are the styles djq ships, derived from glamour's: headings
-// without the literal "##" markers, and inline code without the padding
-// spaces that leave punctuation alone at the start of a wrapped line.
+// without the literal "##" markers, inline code without the padding spaces
+// that leave punctuation alone at the start of a wrapped line, and body
+// text in the terminal's own foreground colour.
 var djqStyles = map[string]func() ansi.StyleConfig{
-	styles.DarkStyle:  func() ansi.StyleConfig { return plainHeadings(tightCode(styles.DarkStyleConfig)) },
-	styles.LightStyle: func() ansi.StyleConfig { return plainHeadings(tightCode(styles.LightStyleConfig)) },
+	styles.DarkStyle:  func() ansi.StyleConfig { return djqStyle(styles.DarkStyleConfig) },
+	styles.LightStyle: func() ansi.StyleConfig { return djqStyle(styles.LightStyleConfig) },
 	Style16:           style16,
+}
+
+// djqStyle derives one of djq's styles from glamour's. Body text keeps the
+// terminal's default foreground: it is what the user chose to read in,
+// and glamour styles every run of text and every padding space with it,
+// which made a third of the cost of rendering.
+func djqStyle(base ansi.StyleConfig) ansi.StyleConfig {
+	cfg := plainHeadings(tightCode(base))
+	cfg.Document.Color = nil
+	return cfg
 }
 
 // styleConfig resolves the policy's style to a glamour style: djq's own for
@@ -82,9 +93,8 @@ func tightCode(cfg ansi.StyleConfig) ansi.StyleConfig {
 // the terminal's default colour, so the same style reads on dark and light
 // backgrounds.
 func style16() ansi.StyleConfig {
-	cfg := plainHeadings(tightCode(styles.DarkStyleConfig))
+	cfg := djqStyle(styles.DarkStyleConfig)
 	c := ptr[string]
-	cfg.Document.Color = nil
 	cfg.Heading.Color = c("12")
 	cfg.H1.Color, cfg.H1.BackgroundColor = c("15"), c("4")
 	cfg.H6.Color = c("2")
