@@ -216,8 +216,8 @@ func (h *highlighter) join(l codeLine) string {
 }
 
 // splitLine cuts a line to at most limit columns, at a space or after a
-// comma or an opening bracket when there is one in the last 40% of the
-// room, and drops the spaces at the cut. rest is nil when all fits.
+// comma (else an opening bracket) when there is one in the last 40% of
+// the room, and drops the spaces at the cut. rest is nil when all fits.
 func splitLine(l codeLine, limit int) (head, rest codeLine) {
 	plain := []rune(l.plain())
 	if runewidth.StringWidth(string(plain)) <= limit {
@@ -229,11 +229,21 @@ func splitLine(l codeLine, limit int) (head, rest codeLine) {
 		w += runewidth.RuneWidth(plain[cut])
 		cut++
 	}
-	for i := cut; i > cut*6/10 && i > 0; i-- {
-		if c := plain[i-1]; c == ' ' || c == ',' || c == '(' || c == '[' || c == '{' {
-			cut = i
+	// Prefer a space or comma; an opening bracket only when there is none.
+	best := -1
+	for _, breaks := range []string{" ,", "([{"} {
+		for i := cut; i > cut*6/10 && i > 0; i-- {
+			if strings.ContainsRune(breaks, plain[i-1]) {
+				best = i
+				break
+			}
+		}
+		if best > 0 {
 			break
 		}
+	}
+	if best > 0 {
+		cut = best
 	}
 	cut = max(cut, 1)
 	head, rest = splitRunes(l, cut)

@@ -16,6 +16,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/paths"
 )
 
 // Format is an output format.
@@ -89,6 +90,9 @@ type Policy struct {
 	// `djq show 21 >> notes.md`: Markdown output then starts with a blank
 	// line so that its title does not stick to the text before it.
 	AfterText bool
+	// CacheDir is djq's cache folder; pretty output of one question is
+	// cached under it. Empty turns the cache off (tests, no HOME).
+	CacheDir string
 }
 
 // UsageError is a bad flag value; the command layer maps it to exit code 2.
@@ -215,6 +219,9 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 		return Policy{}, err
 	}
 	p.AfterText = format == FormatMarkdown && ios.StdoutAppends()
+	if format == FormatPretty && fl.RendersAnswers && ios.Getenv("DJQ_RENDER_CACHE") != "0" {
+		p.CacheDir = paths.Resolve(ios.Getenv).Cache
+	}
 	return p, nil
 }
 

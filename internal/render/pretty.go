@@ -415,7 +415,20 @@ func (r *prettyRenderer) quoteStyle() ansi.StylePrimitive {
 
 // Pretty renders questions for a terminal: glamour with djq's fixes for
 // wrapping, its own code blocks, and hyperlinks when the policy allows.
+//
+// With Policy.CacheDir set, a single question's output is cached there
+// (see renderCache).
 func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
+	cache := renderCache{dir: p.CacheDir}
+	key := ""
+	if len(qs) == 1 && cache.dir != "" {
+		if k, err := cache.key(p, qs[0], lookup); err == nil {
+			key = k
+			if out, ok := cache.get(key); ok {
+				return out, nil
+			}
+		}
+	}
 	r, err := newPretty(p)
 	if err != nil {
 		return "", err
@@ -435,5 +448,9 @@ func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
 	if !p.Color {
 		text = joinBoldRuns(text)
 	}
-	return trimTrailingSpace(text), nil
+	text = trimTrailingSpace(text)
+	if key != "" {
+		cache.put(key, text)
+	}
+	return text, nil
 }
