@@ -272,8 +272,6 @@ func checkRendered(out string, p Policy, q *bank.Question, src facts) []string {
 	return problems
 }
 
-
-
 // cfgBar is the summary bar the renderer uses for a style.
 func cfgBar(cfg ansi.StyleConfig) string { return (&prettyRenderer{cfg: cfg}).bar() }
 
@@ -299,5 +297,62 @@ func TestBankGolden(t *testing.T) {
 				golden.Check(t, name, out)
 			})
 		}
+	}
+}
+
+// TestWholeBankMarkdownIsLintClean checks what `djq show N >> notes.md`
+// writes for every question, against the markdownlint defaults that can
+// be checked line by line: the document starts with its "# " title and
+// ends with exactly one newline (MD041, MD047), headings and fences have
+// blank lines around them (MD022, MD031), no two blank lines follow each
+// other (MD012), no line ends in spaces (MD009). Appending starts with one
+// blank line, so the next title never sticks to the text before it.
+func TestWholeBankMarkdownIsLintClean(t *testing.T) {
+	b := builtinBank(t)
+	for _, q := range b.Questions() {
+		md := Markdown(q, b.Lookup)
+		if !strings.HasPrefix(md, "# ") {
+			t.Errorf("%s: does not start with its title: %.40q", q.Ref(), md)
+		}
+		if !strings.HasSuffix(md, "\n") || strings.HasSuffix(md, "\n\n") {
+			t.Errorf("%s: does not end with exactly one newline", q.Ref())
+		}
+		lines := strings.Split(strings.TrimSuffix(md, "\n"), "\n")
+		inFence := false
+		for i, l := range lines {
+			blankBefore := i == 0 || lines[i-1] == ""
+			blankAfter := i == len(lines)-1 || lines[i+1] == ""
+			if strings.TrimRight(l, " \t") != l {
+				t.Errorf("%s line %d: trailing whitespace", q.Ref(), i+1)
+			}
+			if fenceLine.MatchString(l) {
+				if !inFence && !blankBefore || inFence && !blankAfter {
+					t.Errorf("%s line %d: fence without a blank line around it (MD031)", q.Ref(), i+1)
+				}
+				inFence = !inFence
+				continue
+			}
+			if inFence {
+				continue
+			}
+			if headingLine.MatchString(l) && (!blankBefore || !blankAfter) {
+				t.Errorf("%s line %d: heading without blank lines around it (MD022): %q", q.Ref(), i+1, l)
+			}
+			if l == "" && i > 0 && lines[i-1] == "" {
+				t.Errorf("%s line %d: two blank lines (MD012)", q.Ref(), i+1)
+			}
+		}
+	}
+	qs := b.Questions()[:2]
+	var first, second strings.Builder
+	if err := Questions(&first, Policy{Format: FormatMarkdown}, qs[:1], b.Lookup); err != nil {
+		t.Fatal(err)
+	}
+	if err := Questions(&second, Policy{Format: FormatMarkdown, AfterText: true}, qs[1:], b.Lookup); err != nil {
+		t.Fatal(err)
+	}
+	notes := first.String() + second.String()
+	if !strings.Contains(notes, "\n\n# "+qs[1].Title+"\n") {
+		t.Errorf("the appended answer's title is not set off by a blank line")
 	}
 }

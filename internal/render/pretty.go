@@ -122,7 +122,7 @@ var (
 	// leadPunct is a space before punctuation, as in "(a, b, ...)": kept
 	// unbreakable so the punctuation never starts a line.
 	leadPunct = regexp.MustCompile(` ([.,;:)\]])`)
-	entity   = regexp.MustCompile(`&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+	entity    = regexp.MustCompile(`&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 )
 
 // shielded reports whether s holds any swapped rune.
@@ -334,7 +334,7 @@ func (r *prettyRenderer) bar() string {
 }
 
 func (r *prettyRenderer) question(q *bank.Question, lookup bank.Lookup) (string, error) {
-	d := docParts(q, lookup)
+	d := docParts(q, lookup, true)
 	pr := &protected{maxURL: r.p.Width - 2*r.margin - 4}
 	md := d.head
 	if d.summary != "" {

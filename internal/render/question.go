@@ -19,7 +19,7 @@ import (
 // with exactly one newline, and keeps a blank line around every heading,
 // list, table and code block, so it can go straight into notes.
 func Markdown(q *bank.Question, lookup bank.Lookup) string {
-	d := docParts(q, lookup)
+	d := docParts(q, lookup, false)
 	var b strings.Builder
 	b.WriteString(d.head)
 	if d.summary != "" {
@@ -36,14 +36,22 @@ type parts struct {
 	head, summary, rest string
 }
 
-func docParts(q *bank.Question, lookup bank.Lookup) parts {
+// docParts cuts a question's document into parts. The meta line is in
+// italics only for the terminal (italic is how glamour shows it): in
+// Markdown a paragraph that is all emphasis reads as a fake heading to
+// markdownlint (MD036).
+func docParts(q *bank.Question, lookup bank.Lookup, italicMeta bool) parts {
 	var head strings.Builder
 	fmt.Fprintf(&head, "# %s\n\n", q.Title)
 	meta := []string{"Question " + q.Ref(), string(q.Level)}
 	if len(q.Tags) > 0 {
 		meta = append(meta, strings.Join(q.Tags, ", "))
 	}
-	fmt.Fprintf(&head, "*%s*\n\n", strings.Join(meta, " · "))
+	if italicMeta {
+		fmt.Fprintf(&head, "*%s*\n\n", strings.Join(meta, " · "))
+	} else {
+		fmt.Fprintf(&head, "%s\n\n", strings.Join(meta, " · "))
+	}
 	var b strings.Builder
 	if body := normalizeBlocks(trimTrailingSpace(q.Body)); strings.TrimSpace(body) != "" {
 		b.WriteString(body)
