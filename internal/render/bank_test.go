@@ -356,3 +356,32 @@ func TestWholeBankMarkdownIsLintClean(t *testing.T) {
 		t.Errorf("the appended answer's title is not set off by a blank line")
 	}
 }
+
+// BenchmarkPretty renders answer 35 at 80 columns, uncached, at each
+// colour depth: the 16-colour style must cost no more than true colour.
+func BenchmarkPretty(b *testing.B) {
+	bk := builtinBank(b)
+	q, err := bk.Get(bank.Ref{Deck: bank.DefaultDeck, ID: 35})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, st := range []struct {
+		name string
+		p    Policy
+	}{
+		{"truecolor", Policy{Format: FormatPretty, Style: "dark", Color: true, Profile: termenv.TrueColor}},
+		{"256color", Policy{Format: FormatPretty, Style: "dark", Color: true, Profile: termenv.ANSI256}},
+		{"16color", Policy{Format: FormatPretty, Style: "dark", Color: true, Profile: termenv.ANSI}},
+		{"notty", Policy{Format: FormatPretty, Style: "notty", Profile: termenv.Ascii}},
+	} {
+		b.Run(st.name, func(b *testing.B) {
+			p := st.p
+			p.Width = 80
+			for b.Loop() {
+				if _, err := Pretty(p, []*bank.Question{q}, bk.Lookup); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

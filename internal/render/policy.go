@@ -38,7 +38,7 @@ var ColorNames = []string{"auto", "always", "never"}
 
 // StyleNames lists the built-in values --style accepts; a path to a glamour
 // JSON style file is accepted too.
-var StyleNames = []string{"auto", "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night"}
+var StyleNames = []string{"auto", "dark", "light", Style16, "notty", "ascii", "dracula", "pink", "tokyo-night"}
 
 // Width limits: below MinWidth nothing useful fits, above MaxWidth lines are
 // too long to read; the terminal's own width is capped at DefaultMaxWidth.
