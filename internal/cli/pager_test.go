@@ -63,7 +63,7 @@ func TestPager(t *testing.T) {
 			ios.SetStdoutTTY(tt.tty)
 			ios.SetWidth(80)
 			ios.SetHeight(tt.height)
-			ios.SetEnv(map[string]string{"DJQ_PAGER": tt.pager, "NO_COLOR": "1"})
+			ios.SetEnv(map[string]string{"DJQ_PAGER": tt.pager, "NO_COLOR": "1", "TERM": "xterm"})
 			code := Run(context.Background(), ios, tt.args)
 			if code != tt.wantCode {
 				t.Errorf("exit = %d, want %d (stderr %q)", code, tt.wantCode, errOut.String())

@@ -66,7 +66,7 @@ func TestQuizPlain(t *testing.T) {
 		}
 	}
 	id := strings.TrimPrefix(againKey, "django:")
-	if !strings.Contains(stdout, "*Question "+id+" ·") {
+	if !strings.Contains(stdout, "Question "+id+" ·") {
 		t.Errorf("the due card %s did not come first:\n%.200s", againKey, stdout)
 	}
 }

@@ -48,6 +48,14 @@ type IOStreams struct {
 	// queries (background colour) that must talk to the terminal itself.
 	outFile *os.File
 
+	// appends reports a non-empty regular file on stdout; nil for test
+	// streams unless set.
+	appends func() bool
+
+	// ttyWidth reads the controlling terminal's width; nil for test
+	// streams unless set.
+	ttyWidth func() int
+
 	// queryBackground asks the terminal for its background colour; nil
 	// for test streams, which have no terminal to ask.
 	queryBackground func(time.Duration) Background
@@ -75,6 +83,8 @@ func System() *IOStreams {
 		Getenv:          os.Getenv,
 		outFile:         os.Stdout,
 		queryBackground: queryTerminalBackground,
+		appends:         stdoutAppends,
+		ttyWidth:        controllingTerminalWidth,
 	}
 }
 
@@ -181,4 +191,52 @@ func (s *IOStreams) ColorForced() bool {
 		return false
 	}
 	return v != "false"
+}
+
+// StdoutAppends reports whether stdout is a regular file that already holds
+// text, as with `djq show 21 >> notes.md`; a fresh file (`>`) is empty.
+func (s *IOStreams) StdoutAppends() bool {
+	if s.appends == nil {
+		return false
+	}
+	return s.appends()
+}
+
+// SetStdoutAppends makes the streams report stdout as a non-empty regular
+// file or not (tests).
+func (s *IOStreams) SetStdoutAppends(v bool) { s.appends = func() bool { return v } }
+
+// ControllingTerminalWidth returns the width of the process's controlling
+// terminal (/dev/tty), or 0 when there is none. It lets pretty output
+// forced into a pipe (`djq show 35 --color always | less -R`) fit the
+// terminal the pipe ends in.
+func (s *IOStreams) ControllingTerminalWidth() int {
+	if s.ttyWidth == nil {
+		return 0
+	}
+	return s.ttyWidth()
+}
+
+// SetControllingTerminalWidth fixes the width ControllingTerminalWidth
+// reports (tests).
+func (s *IOStreams) SetControllingTerminalWidth(w int) { s.ttyWidth = func() int { return w } }
+
+// stdoutAppends tells a non-empty regular file on stdout.
+func stdoutAppends() bool {
+	st, err := os.Stdout.Stat()
+	return err == nil && st.Mode().IsRegular() && st.Size() > 0
+}
+
+// controllingTerminalWidth reads the size of /dev/tty.
+func controllingTerminalWidth() int {
+	tty, err := os.Open("/dev/tty")
+	if err != nil {
+		return 0
+	}
+	defer tty.Close()
+	w, _, err := term.GetSize(int(tty.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
 }

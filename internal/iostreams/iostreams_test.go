@@ -75,3 +75,31 @@ func TestTerminalBackground(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+func TestTerminalCanPage(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want bool
+	}{
+		{"xterm", map[string]string{"TERM": "xterm-256color"}, true},
+		{"dumb", map[string]string{"TERM": "dumb"}, false},
+		{"unset", map[string]string{}, false},
+		{"empty", map[string]string{"TERM": ""}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, _, _ := Test()
+			s.SetStdoutTTY(true)
+			s.SetHeight(5)
+			s.SetEnv(tt.env)
+			s.SetLookPath(func(string) (string, error) { return "/usr/bin/less", nil })
+			if got := s.TerminalCanPage(); got != tt.want {
+				t.Errorf("TerminalCanPage = %v, want %v", got, tt.want)
+			}
+			if got := s.usePager("a\nb\nc\nd\ne\nf\ng\n", PagerAlways); got != tt.want {
+				t.Errorf("usePager(always) = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

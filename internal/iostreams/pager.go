@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -84,7 +85,7 @@ func (s *IOStreams) WriteOutput(text string, mode PagerMode) error {
 }
 
 func (s *IOStreams) usePager(text string, mode PagerMode) bool {
-	if mode == PagerNever || !s.stdoutTTY || s.PagerCommand() == "" || s.PagerCommand() == "cat" {
+	if mode == PagerNever || !s.stdoutTTY || !s.TerminalCanPage() || s.PagerCommand() == "" || s.PagerCommand() == "cat" {
 		return false
 	}
 	if mode == PagerAlways {
@@ -101,6 +102,20 @@ type pagerStartError struct {
 
 func (e *pagerStartError) Error() string {
 	return fmt.Sprintf("cannot start pager %q (set DJQ_PAGER or PAGER): %v", e.cmd, e.err)
+}
+
+// TerminalCanPage reports whether the terminal can run a full-screen pager:
+// not with TERM=dumb (Emacs shell buffers, where less stops with "terminal
+// is not fully functional") and not with TERM unset, which on Unix means no
+// terminal description at all. Windows consoles do not set TERM, so there
+// an unset TERM still pages.
+func (s *IOStreams) TerminalCanPage() bool {
+	t, ok := s.lookupEnv("TERM")
+	t = strings.TrimSpace(t)
+	if t == "dumb" {
+		return false
+	}
+	return t != "" || (!ok && runtime.GOOS == "windows")
 }
 
 // runPager feeds text to the pager and waits for it to exit.

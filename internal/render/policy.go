@@ -8,6 +8,7 @@ package render
 
 import (
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/glamour/styles"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/paths"
 )
 
 // Format is an output format.
@@ -36,7 +38,7 @@ var ColorNames = []string{"auto", "always", "never"}
 
 // StyleNames lists the built-in values --style accepts; a path to a glamour
 // JSON style file is accepted too.
-var StyleNames = []string{"auto", "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night"}
+var StyleNames = []string{"auto", "dark", "light", Style16, "notty", "ascii", "dracula", "pink", "tokyo-night"}
 
 // Width limits: below MinWidth nothing useful fits, above MaxWidth lines are
 // too long to read; the terminal's own width is capped at DefaultMaxWidth.
@@ -56,6 +58,11 @@ type Flags struct {
 	// Width is --width; 0 means "not given".
 	Width    int
 	WidthSet bool
+	// Hyperlinks is the user's choice for OSC 8 links in pretty output:
+	// "auto" (or empty), "always" or "never". DJQ_HYPERLINKS=0 (or never,
+	// false, off) turns them off and =1 (always, true, on) on when no flag
+	// is given.
+	Hyperlinks string
 	// RendersAnswers is true for commands that render answers with
 	// glamour; only they need the style, and so only they may ask the
 	// terminal for its background colour.
@@ -76,6 +83,16 @@ type Policy struct {
 	// Profile is the colour depth for pretty output: Ascii when colour is
 	// off.
 	Profile termenv.Profile
+	// Hyperlinks is true when pretty output may wrap URLs in OSC 8
+	// hyperlinks.
+	Hyperlinks bool
+	// AfterText is true when stdout is a non-empty regular file, as with
+	// `djq show 21 >> notes.md`: Markdown output then starts with a blank
+	// line so that its title does not stick to the text before it.
+	AfterText bool
+	// CacheDir is djq's cache folder; pretty output of one question is
+	// cached under it. Empty turns the cache off (tests, no HOME).
+	CacheDir string
 }
 
 // ParseFormat validates a --format value.
@@ -159,11 +176,18 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 	}
 	p.Format = format
 
+	// Width: --width, else the terminal on stdout, else (pretty output
+	// forced into a pipe) the controlling terminal the pipe is read in,
+	// else COLUMNS, else 80. Terminal widths are capped for readability.
 	switch {
 	case fl.WidthSet:
 		p.Width = fl.Width
 	case ios.TerminalWidth() > 0:
 		p.Width = min(ios.TerminalWidth(), DefaultMaxWidth)
+	case format == FormatPretty && ios.ControllingTerminalWidth() > 0:
+		p.Width = min(ios.ControllingTerminalWidth(), DefaultMaxWidth)
+	case columns(ios) > 0:
+		p.Width = min(columns(ios), DefaultMaxWidth)
 	default:
 		p.Width = FallbackWidth
 	}
@@ -182,7 +206,23 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 	if p.Color {
 		p.Profile = colorProfile(ios.Getenv)
 	}
+	if p.Hyperlinks, err = hyperlinks(ios, fl.Hyperlinks, p); err != nil {
+		return Policy{}, err
+	}
+	p.AfterText = format == FormatMarkdown && ios.StdoutAppends()
+	if format == FormatPretty && fl.RendersAnswers && ios.Getenv("DJQ_RENDER_CACHE") != "0" {
+		p.CacheDir = paths.Resolve(ios.Getenv).Cache
+	}
 	return p, nil
+}
+
+// columns reads COLUMNS, or 0 when it is not a usable width.
+func columns(ios *iostreams.IOStreams) int {
+	n, err := strconv.Atoi(strings.TrimSpace(ios.Getenv("COLUMNS")))
+	if err != nil || n < MinWidth || n > MaxWidth {
+		return 0
+	}
+	return n
 }
 
 func orDefault(s, d string) string {
@@ -199,4 +239,33 @@ func autoStyle(ios *iostreams.IOStreams) string {
 		return styles.LightStyle
 	}
 	return styles.DarkStyle
+}
+
+// HyperlinkNames lists the values Flags.Hyperlinks and DJQ_HYPERLINKS
+// accept.
+var HyperlinkNames = []string{"auto", "always", "never"}
+
+// hyperlinks decides whether pretty output carries OSC 8 links: only with
+// colour on (not with NO_COLOR, --color never or TERM=dumb), and in auto
+// mode only on a terminal whose TERM is known to handle them or ignore
+// them cleanly. The Linux console and GNU screen print them as garbage.
+func hyperlinks(ios *iostreams.IOStreams, flag string, p Policy) (bool, error) {
+	value, source := flag, "--hyperlinks"
+	if strings.TrimSpace(value) == "" {
+		value, source = ios.Getenv("DJQ_HYPERLINKS"), "DJQ_HYPERLINKS"
+	}
+	switch strings.ToLower(strings.TrimSpace(value)) {
+	case "", "auto":
+	case "always", "1", "true", "on", "yes":
+		return p.Format == FormatPretty && p.Color, nil
+	case "never", "0", "false", "off", "no":
+		return false, nil
+	default:
+		return false, exitcode.Usagef("unknown hyperlink mode %q given by %s: valid modes are %s", value, source, strings.Join(HyperlinkNames, ", "))
+	}
+	if p.Format != FormatPretty || !p.Color || !p.TTY {
+		return false, nil
+	}
+	t := ios.Getenv("TERM")
+	return t != "" && t != "dumb" && t != "linux" && !strings.HasPrefix(t, "screen"), nil
 }

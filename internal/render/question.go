@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/charmbracelet/glamour"
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/internal/bank"
@@ -16,20 +15,48 @@ import (
 // Markdown returns the clean Markdown document for one question: the title
 // as a heading, a line with ref, level and tags, the one-line summary as a
 // quote, the answer, related questions and the docs links. It has no escape
-// codes and no trailing whitespace, so it can go straight into notes.
+// codes and no trailing whitespace, starts with the "# " title line and ends
+// with exactly one newline, and keeps a blank line around every heading,
+// list, table and code block, so it can go straight into notes.
 func Markdown(q *bank.Question, lookup bank.Lookup) string {
+	d := docParts(q, lookup, false)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", q.Title)
+	b.WriteString(d.head)
+	if d.summary != "" {
+		fmt.Fprintf(&b, "> %s\n\n", d.summary)
+	}
+	b.WriteString(d.rest)
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// parts is a question's document cut where pretty output treats the summary
+// on its own: head is the title and meta line, rest the answer, related
+// questions and docs. head and rest end with a newline.
+type parts struct {
+	head, summary, rest string
+}
+
+// docParts cuts a question's document into parts. The meta line is in
+// italics only for the terminal (italic is how glamour shows it): in
+// Markdown a paragraph that is all emphasis reads as a fake heading to
+// markdownlint (MD036).
+func docParts(q *bank.Question, lookup bank.Lookup, italicMeta bool) parts {
+	var head strings.Builder
+	fmt.Fprintf(&head, "# %s\n\n", q.Title)
 	meta := []string{"Question " + q.Ref(), string(q.Level)}
 	if len(q.Tags) > 0 {
 		meta = append(meta, strings.Join(q.Tags, ", "))
 	}
-	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
-	if q.Summary != "" {
-		fmt.Fprintf(&b, "> %s\n\n", q.Summary)
+	if italicMeta {
+		fmt.Fprintf(&head, "*%s*\n\n", strings.Join(meta, " · "))
+	} else {
+		fmt.Fprintf(&head, "%s\n\n", strings.Join(meta, " · "))
 	}
-	b.WriteString(q.Body)
-	b.WriteString("\n")
+	var b strings.Builder
+	if body := normalizeBlocks(trimTrailingSpace(q.Body)); strings.TrimSpace(body) != "" {
+		b.WriteString(body)
+		b.WriteString("\n")
+	}
 	var related []string
 	for _, id := range q.Related {
 		r := bank.Ref{Deck: q.Deck, ID: id}
@@ -51,7 +78,12 @@ func Markdown(q *bank.Question, lookup bank.Lookup) string {
 			fmt.Fprintf(&b, "- <%s>\n", d)
 		}
 	}
-	return trimTrailingSpace(b.String())
+	rest := strings.TrimLeft(b.String(), "\n")
+	return parts{
+		head:    trimTrailingSpace(head.String()),
+		summary: strings.TrimSpace(q.Summary),
+		rest:    trimTrailingSpace(rest),
+	}
 }
 
 // separator goes between questions when several are shown at once.
@@ -63,75 +95,26 @@ func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Lookup) e
 	case FormatJSON:
 		return output.WriteJSON(w, output.Questions(qs, true))
 	case FormatPretty:
-		r, err := p.glamour()
+		text, err := Pretty(p, qs, lookup)
 		if err != nil {
 			return err
 		}
-		var out strings.Builder
-		for i, q := range qs {
-			if i > 0 {
-				out.WriteString("\n")
-			}
-			s, err := r.Render(Markdown(q, lookup))
-			if err != nil {
-				return fmt.Errorf("rendering question %s: %w", q.Ref(), err)
-			}
-			out.WriteString(s)
-		}
-		text := out.String()
-		if !p.Color {
-			text = joinBoldRuns(text)
-		}
-		_, err = io.WriteString(w, trimTrailingSpace(text))
+		_, err = io.WriteString(w, text)
 		return err
 	default:
 		docs := make([]string, len(qs))
 		for i, q := range qs {
 			docs[i] = Markdown(q, lookup)
 		}
-		_, err := io.WriteString(w, strings.Join(docs, separator))
-		return err
-	}
-}
-
-// glamour builds the renderer for pretty output. The colour profile is
-// always given explicitly: glamour's default is TrueColor, which would
-// ignore NO_COLOR.
-func (p Policy) glamour() (*glamour.TermRenderer, error) {
-	opts := []glamour.TermRendererOption{
-		glamour.WithWordWrap(p.Width),
-		glamour.WithColorProfile(p.Profile),
-		glamour.WithChromaFormatter(chromaFormatter(p.Profile)),
-	}
-	if strings.HasSuffix(strings.ToLower(p.Style), ".json") {
-		opts = append(opts, glamour.WithStylesFromJSONFile(p.Style))
-	} else {
-		style := p.Style
-		if style == "auto" {
-			// Never let glamour resolve "auto" itself: it would query the
-			// terminal with a 5 s timeout.
-			style = "dark"
+		text := strings.Join(docs, separator)
+		if p.AfterText {
+			// Appending to notes: a blank line keeps this title off the
+			// last line before it (MD022). A fresh file gets none, so the
+			// output still starts with its "# " title there.
+			text = "\n" + text
 		}
-		opts = append(opts, glamour.WithStandardStyle(style))
-	}
-	r, err := glamour.NewTermRenderer(opts...)
-	if err != nil {
-		return nil, fmt.Errorf("loading style %s: %w", p.Style, err)
-	}
-	return r, nil
-}
-
-// chromaFormatter matches code highlighting to the colour depth: glamour
-// otherwise always uses 256 colours, whose nearest-colour choice can differ
-// from run to run on ties.
-func chromaFormatter(p termenv.Profile) string {
-	switch p {
-	case termenv.TrueColor:
-		return "terminal16m"
-	case termenv.ANSI:
-		return "terminal16"
-	default:
-		return "terminal256"
+		_, err := io.WriteString(w, text)
+		return err
 	}
 }
 
@@ -166,20 +149,40 @@ var boldSeam = regexp.MustCompile(`(\S)\*\*\*\*(\S)`)
 
 func joinBoldRuns(s string) string { return boldSeam.ReplaceAllString(s, "$1$2") }
 
-// trailingPad matches what glamour leaves at a line's end: spaces, each
-// possibly wrapped in its own colour sequence.
-var trailingPad = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| |\t)+$`)
-
+// trimLine removes what glamour leaves at a line's end: spaces, each
+// possibly wrapped in its own SGR sequence. It scans from the end by hand:
+// an end-anchored regular expression retried at every position was the
+// single largest cost of rendering.
 func trimLine(l string) string {
-	loc := trailingPad.FindStringIndex(l)
-	if loc == nil {
+	end, sawEsc := len(l), false
+	for end > 0 {
+		switch c := l[end-1]; {
+		case c == ' ' || c == '\t':
+			end--
+		case c == 'm':
+			// Walk back over "\x1b[" digits and semicolons "m".
+			i := end - 2
+			for i >= 0 && (l[i] >= '0' && l[i] <= '9' || l[i] == ';') {
+				i--
+			}
+			if i < 1 || l[i] != '[' || l[i-1] != '\x1b' {
+				return finishTrim(l, end, sawEsc)
+			}
+			end, sawEsc = i-1, true
+		default:
+			return finishTrim(l, end, sawEsc)
+		}
+	}
+	return finishTrim(l, end, sawEsc)
+}
+
+func finishTrim(l string, end int, sawEsc bool) string {
+	if end == len(l) {
 		return l
 	}
-	tail := l[loc[0]:]
-	l = l[:loc[0]]
-	if strings.Contains(tail, "\x1b[") {
+	if sawEsc && end > 0 {
 		// Close whatever style was open; the padding carried no text.
-		l += "\x1b[0m"
+		return l[:end] + "\x1b[0m"
 	}
-	return l
+	return l[:end]
 }

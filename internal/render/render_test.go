@@ -94,14 +94,39 @@ func TestDecide(t *testing.T) {
 		wantErr string
 		// listing commands do not render answers and never need a style
 		listing bool
+		// ttyWidth is the controlling terminal's width; appends marks
+		// stdout as a non-empty regular file.
+		ttyWidth int
+		appends  bool
 	}{
+		{name: "DJQ_HYPERLINKS=0 turns links off", tty: true, width: 80, env: map[string]string{"TERM": "xterm", "DJQ_HYPERLINKS": "0"},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI}},
+		{name: "the hyperlinks flag beats DJQ_HYPERLINKS", flags: Flags{Hyperlinks: "always"}, tty: true, width: 80, env: map[string]string{"TERM": "linux", "DJQ_HYPERLINKS": "0"},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
+		{name: "no links on the Linux console", tty: true, width: 80, env: map[string]string{"TERM": "linux"},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI}},
+		{name: "no links when NO_COLOR", tty: true, width: 80, env: map[string]string{"TERM": "xterm", "NO_COLOR": "1"},
+			want: Policy{Format: FormatPretty, Style: "notty", Width: 80, TTY: true, Profile: termenv.Ascii}},
+		{name: "no links into a pipe in auto mode", flags: Flags{Color: "always"}, ttyWidth: 132, env: map[string]string{"TERM": "xterm"},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 120, Color: true, Profile: termenv.ANSI}},
+		{name: "pretty into a pipe takes the controlling terminal's width", flags: Flags{Color: "always"}, ttyWidth: 100, env: map[string]string{"COLUMNS": "70"},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 100, Color: true, Profile: termenv.ANSI}},
+		{name: "--width beats the controlling terminal", flags: Flags{Color: "always", Width: 64, WidthSet: true}, ttyWidth: 100,
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 64, Color: true, Profile: termenv.ANSI}},
+		{name: "COLUMNS without a controlling terminal", flags: Flags{Color: "always"}, env: map[string]string{"COLUMNS": "70"},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 70, Color: true, Profile: termenv.ANSI}},
+		{name: "a bad COLUMNS is ignored", flags: Flags{Color: "always"}, env: map[string]string{"COLUMNS": "wide"},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 80, Color: true, Profile: termenv.ANSI}},
+		{name: "markdown appended to a file starts with a blank line", appends: true,
+			want: Policy{Format: FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii, AfterText: true}},
+		{name: "bad DJQ_HYPERLINKS", env: map[string]string{"DJQ_HYPERLINKS": "maybe"}, wantErr: `unknown hyperlink mode "maybe" given by DJQ_HYPERLINKS: valid modes are auto, always, never`},
 		{name: "a listing on a terminal does not resolve the style", tty: true, width: 80, listing: true, env: map[string]string{"TERM": "xterm"},
-			want: Policy{Format: FormatPretty, Style: "auto", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI}},
+			want: Policy{Format: FormatPretty, Style: "auto", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
 		{name: "pipe defaults to markdown", want: Policy{Format: FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii}},
 		{name: "terminal defaults to pretty", tty: true, width: 100, env: map[string]string{"TERM": "xterm-256color"},
-			want: Policy{Format: FormatPretty, Style: "dark", Width: 100, TTY: true, Color: true, Profile: termenv.ANSI256}},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 100, TTY: true, Color: true, Profile: termenv.ANSI256, Hyperlinks: true}},
 		{name: "terminal width is capped at 120", tty: true, width: 300, env: map[string]string{"TERM": "xterm"},
-			want: Policy{Format: FormatPretty, Style: "dark", Width: 120, TTY: true, Color: true, Profile: termenv.ANSI}},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 120, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
 		{name: "NO_COLOR on a terminal renders without colour", tty: true, width: 90, env: map[string]string{"NO_COLOR": "1", "TERM": "xterm"},
 			want: Policy{Format: FormatPretty, Style: "notty", Width: 90, TTY: true, Profile: termenv.Ascii}},
 		{name: "--color never beats CLICOLOR_FORCE", flags: Flags{Color: "never"}, env: map[string]string{"CLICOLOR_FORCE": "1"},
@@ -111,13 +136,13 @@ func TestDecide(t *testing.T) {
 		{name: "--color always through a pipe renders pretty", flags: Flags{Color: "always"},
 			want: Policy{Format: FormatPretty, Style: "dark", Width: 80, Color: true, Profile: termenv.ANSI}},
 		{name: "COLORFGBG light background", tty: true, width: 80, env: map[string]string{"COLORFGBG": "0;15", "TERM": "xterm"},
-			want: Policy{Format: FormatPretty, Style: "light", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI}},
+			want: Policy{Format: FormatPretty, Style: "light", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
 		{name: "GLAMOUR_STYLE", tty: true, width: 80, env: map[string]string{"GLAMOUR_STYLE": "dracula", "TERM": "xterm"},
-			want: Policy{Format: FormatPretty, Style: "dracula", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI}},
+			want: Policy{Format: FormatPretty, Style: "dracula", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
 		{name: "--style beats GLAMOUR_STYLE", flags: Flags{Style: "light", Format: "pretty"}, env: map[string]string{"GLAMOUR_STYLE": "dracula"},
 			want: Policy{Format: FormatPretty, Style: "notty", Width: 80, Profile: termenv.Ascii}},
 		{name: "explicit width", flags: Flags{Width: 72, WidthSet: true}, tty: true, width: 200, env: map[string]string{"TERM": "xterm"},
-			want: Policy{Format: FormatPretty, Style: "dark", Width: 72, TTY: true, Color: true, Profile: termenv.ANSI}},
+			want: Policy{Format: FormatPretty, Style: "dark", Width: 72, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
 		{name: "json stays json on a terminal", flags: Flags{Format: "JSON"}, tty: true, width: 80, env: map[string]string{"TERM": "xterm"},
 			want: Policy{Format: FormatJSON, Style: "auto", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI}},
 		{name: "bad format", flags: Flags{Format: "yaml"}, wantErr: `unknown format "yaml": valid formats are auto, pretty, markdown, json`},
@@ -135,6 +160,8 @@ func TestDecide(t *testing.T) {
 			ios.SetStdoutTTY(tt.tty)
 			ios.SetWidth(tt.width)
 			ios.SetEnv(tt.env)
+			ios.SetControllingTerminalWidth(tt.ttyWidth)
+			ios.SetStdoutAppends(tt.appends)
 			fl := tt.flags
 			fl.RendersAnswers = !tt.listing
 			got, err := Decide(ios, fl)

@@ -1,0 +1,461 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/glamour/ansi"
+	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"github.com/djq-cli/djq/internal/bank"
+)
+
+// Pretty output is glamour's rendering of the question's Markdown with
+// three things taken out of glamour's hands, because its wrapping gets them
+// wrong (see issue 15):
+//
+//   - the summary quote, which glamour v1 wraps one column too wide so a
+//     line loses its bar (glamour#172); djq wraps it as a paragraph two
+//     columns narrower and draws the bar itself;
+//   - fenced code blocks, which glamour's document-wide word wrap breaks
+//     into the prose column; djq highlights them and continues long lines
+//     inside the block behind a marker;
+//   - URLs and inline code containing spaces, which glamour breaks at "-",
+//     "." or a space; djq swaps each for a same-width placeholder word that
+//     no wrapper breaks, and swaps the text back after rendering.
+//
+// The placeholders are plain ASCII words, so every wrapper measures them
+// exactly as wide as the text they stand for.
+const (
+	tokenPrefix   = "djqx"
+	blockPrefix   = "djqblock"
+	summaryToken  = "djqsummary"
+	maxTokens     = 26 * 26
+	minCodeTokenW = len(tokenPrefix) + 2
+)
+
+// atom is a piece of text that must stay on one line.
+type atom struct {
+	token, text string
+	url         bool
+}
+
+// fenced is a code block taken out of the Markdown before glamour sees it.
+type fenced struct {
+	token, lang, code string
+}
+
+// protected is a question's Markdown with its atoms and code blocks
+// replaced by placeholders.
+type protected struct {
+	atoms  []atom
+	blocks []fenced
+	// maxURL is the widest a URL placeholder may be: a longer URL still
+	// comes back whole, on a line of its own that overflows, because a URL
+	// that is split can be neither clicked nor copied.
+	maxURL int
+}
+
+func (pr *protected) token(prefix string, width int) string {
+	n := len(pr.atoms)
+	if n >= maxTokens {
+		return ""
+	}
+	t := prefix + string(rune('a'+n/26)) + string(rune('a'+n%26))
+	if width < len(t) {
+		return ""
+	}
+	return t + strings.Repeat("z", width-len(t))
+}
+
+// prepare replaces top-level fenced code blocks with placeholder paragraphs
+// and protects atoms on every other line.
+func (pr *protected) prepare(md string) string {
+	lines := strings.Split(md, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		m := fenceLine.FindStringSubmatch(l)
+		if m == nil {
+			out = append(out, pr.inline(l))
+			continue
+		}
+		fence := m[1]
+		lang := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), fence[:1]))
+		if f := strings.Fields(lang); len(f) > 0 {
+			lang = f[0]
+		}
+		var code []string
+		j := i + 1
+		for ; j < len(lines); j++ {
+			t := strings.TrimSpace(lines[j])
+			if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				break
+			}
+			code = append(code, lines[j])
+		}
+		tok := fmt.Sprintf("%s%c%c", blockPrefix, 'a'+len(pr.blocks)/26%26, 'a'+len(pr.blocks)%26)
+		pr.blocks = append(pr.blocks, fenced{token: tok, lang: lang, code: strings.Join(code, "\n")})
+		out = append(out, "", tok, "")
+		i = j
+	}
+	return strings.Join(out, "\n")
+}
+
+var urlPattern = regexp.MustCompile(`<(https?://[^\s<>]+)>|\]\((https?://[^\s()]+)\)|(https?://[^\s<>()\[\]]+)`)
+
+// Glamour wraps twice: paragraphs with reflow, which breaks after "-" but
+// forgets to count the hyphen (a line comes out one column too wide per
+// hyphen), and then the whole document with a wrapper that also breaks at
+// ".", ",", ";" and "+", which is all the wrapping tight list items get.
+// Between them they orphan a word or a "." at the start of a line and cut
+// code like `annotate(n=Count(...)).filter(...)` after a dot. In prose and
+// code spans djq swaps those characters for private-use runes, one column
+// wide and no break opportunity for either wrapper, and swaps them back
+// after rendering; spaces are then the only places a line breaks.
+var (
+	shield   = strings.NewReplacer("-", "\ue000", ".", "\ue001", ",", "\ue002", ";", "\ue003", "+", "\ue004")
+	unshield = strings.NewReplacer("\ue000", "-", "\ue001", ".", "\ue002", ",", "\ue003", ";", "\ue004", "+", "\ue005", " ")
+	// leadPunct is a space before punctuation, as in "(a, b, ...)": kept
+	// unbreakable so the punctuation never starts a line.
+	leadPunct = regexp.MustCompile(` ([.,;:)\]])`)
+	entity    = regexp.MustCompile(`&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+)
+
+// shielded reports whether s holds any swapped rune.
+func shielded(s string) bool {
+	return strings.ContainsAny(s, "\ue000\ue001\ue002\ue003\ue004\ue005")
+}
+
+// protect swaps the break characters in s, leaving HTML entities intact.
+func protect(s string) string {
+	if !strings.ContainsAny(s, "-.,;+:)]") {
+		return s
+	}
+	s = leadPunct.ReplaceAllString(s, "\ue005$1")
+	if !strings.Contains(s, "&") {
+		return shield.Replace(s)
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range entity.FindAllStringIndex(s, -1) {
+		b.WriteString(shield.Replace(s[last:m[0]]))
+		b.WriteString(s[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(shield.Replace(s[last:]))
+	return b.String()
+}
+
+var (
+	// blockMarker is Markdown syntax at the start of a line whose "-"
+	// must stay: a list item's marker.
+	blockMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])\s+`)
+	// ruleLine is a thematic break, setext underline or table delimiter row.
+	ruleLine = regexp.MustCompile(`^[\s|:=*_-]*$`)
+)
+
+// text protects URLs and break characters in text outside code spans.
+func (pr *protected) text(s string) string {
+	return protect(pr.urls(s))
+}
+
+// inline protects code spans that contain spaces, URLs and in-word
+// hyphens on one line.
+func (pr *protected) inline(l string) string {
+	if !strings.ContainsAny(l, "`:-.,;+)]") || ruleLine.MatchString(l) {
+		return l
+	}
+	// Table rows are laid out (and cells cut) by glamour's table writer,
+	// not wrapped; a placeholder cut short could not be swapped back.
+	if strings.HasPrefix(strings.TrimSpace(l), "|") {
+		return l
+	}
+	var b strings.Builder
+	if m := blockMarker.FindString(l); m != "" {
+		b.WriteString(m)
+		l = l[len(m):]
+	}
+	for len(l) > 0 {
+		i := strings.IndexByte(l, '`')
+		if i < 0 {
+			b.WriteString(pr.text(l))
+			break
+		}
+		b.WriteString(pr.text(l[:i]))
+		l = l[i:]
+		n := len(l) - len(strings.TrimLeft(l, "`"))
+		ticks := l[:n]
+		end := closingTicks(l[n:], n)
+		if end < 0 {
+			b.WriteString(ticks)
+			l = l[n:]
+			continue
+		}
+		content := l[n : n+end]
+		l = l[n+end+n:]
+		shown := content
+		if len(shown) >= 2 && shown[0] == ' ' && shown[len(shown)-1] == ' ' && strings.TrimSpace(shown) != "" {
+			shown = shown[1 : len(shown)-1]
+		}
+		tok := ""
+		if strings.Contains(shown, " ") && !strings.Contains(shown, "`") {
+			if w := runewidth.StringWidth(shown); w >= minCodeTokenW {
+				tok = pr.token(tokenPrefix, w)
+			}
+		}
+		if tok == "" {
+			b.WriteString(ticks + protect(content) + ticks)
+			continue
+		}
+		pr.atoms = append(pr.atoms, atom{token: tok, text: shown})
+		b.WriteString("`" + tok + "`")
+	}
+	return b.String()
+}
+
+// closingTicks finds the run of exactly n backticks that closes a code
+// span in s, returning its index or -1.
+func closingTicks(s string, n int) int {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		if j-i == n {
+			return i
+		}
+		i = j
+	}
+	return -1
+}
+
+func (pr *protected) urls(s string) string {
+	if !strings.Contains(s, "://") {
+		return s
+	}
+	return urlPattern.ReplaceAllStringFunc(s, func(m string) string {
+		sub := urlPattern.FindStringSubmatch(m)
+		url, before, after := sub[1], "<", ">"
+		switch {
+		case sub[2] != "":
+			url, before, after = sub[2], "](", ")"
+		case sub[3] != "":
+			url = strings.TrimRight(sub[3], ".,;:!?'\"")
+			after = ">" + sub[3][len(url):]
+		}
+		scheme := url[:strings.Index(url, "://")+3]
+		w := min(runewidth.StringWidth(url), max(pr.maxURL, len(scheme)+minCodeTokenW))
+		tok := pr.token(scheme+tokenPrefix, w)
+		if tok == "" {
+			return m
+		}
+		pr.atoms = append(pr.atoms, atom{token: tok, text: url, url: true})
+		return before + tok + after
+	})
+}
+
+// restore puts the atoms back into a rendered line, with OSC 8 hyperlinks
+// around URLs when links is true.
+func (pr *protected) restore(line string, links bool) string {
+	if shielded(line) {
+		line = unshield.Replace(line)
+	}
+	if !strings.Contains(line, tokenPrefix) {
+		return line
+	}
+	for _, a := range pr.atoms {
+		if !strings.Contains(line, a.token) {
+			continue
+		}
+		text := a.text
+		if a.url && links {
+			text = hyperlink(a.text, a.text)
+		}
+		line = strings.ReplaceAll(line, a.token, text)
+	}
+	return line
+}
+
+// hyperlink wraps text in an OSC 8 hyperlink to url. Terminals without
+// support ignore the sequence and show the text.
+func hyperlink(url, text string) string {
+	return "\x1b]8;;" + url + "\x1b\\" + text + "\x1b]8;;\x1b\\"
+}
+
+// prettyRenderer renders questions for a terminal in one policy.
+type prettyRenderer struct {
+	p      Policy
+	cfg    ansi.StyleConfig
+	doc    *glamour.TermRenderer
+	quote  *glamour.TermRenderer
+	hl     *highlighter
+	margin int
+}
+
+func newPretty(p Policy) (*prettyRenderer, error) {
+	cfg, err := p.styleConfig()
+	if err != nil {
+		return nil, err
+	}
+	r := &prettyRenderer{p: p, cfg: cfg, hl: newHighlighter(cfg, p.Profile)}
+	if cfg.Document.Margin != nil {
+		r.margin = int(*cfg.Document.Margin)
+	}
+	mk := func(width int) (*glamour.TermRenderer, error) {
+		tr, err := glamour.NewTermRenderer(
+			glamour.WithStyles(cfg),
+			glamour.WithWordWrap(width),
+			glamour.WithColorProfile(p.Profile),
+		)
+		if err != nil {
+			return nil, fmt.Errorf("loading style %s: %w", p.Style, err)
+		}
+		return tr, nil
+	}
+	if r.doc, err = mk(p.Width); err != nil {
+		return nil, err
+	}
+	if r.quote, err = mk(p.Width - runewidth.StringWidth(r.bar())); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// bar is the summary's left marker: the style's quote token, or a light
+// vertical line.
+func (r *prettyRenderer) bar() string {
+	if t := r.cfg.BlockQuote.IndentToken; t != nil && strings.TrimSpace(*t) != "" {
+		return *t
+	}
+	return "│ "
+}
+
+func (r *prettyRenderer) question(q *bank.Question, lookup bank.Lookup) (string, error) {
+	d := docParts(q, lookup, true)
+	pr := &protected{maxURL: r.p.Width - 2*r.margin - 4}
+	md := d.head
+	if d.summary != "" {
+		md += summaryToken + "\n\n"
+	}
+	src := pr.prepare(md + d.rest)
+	out, err := r.doc.Render(src)
+	if err != nil {
+		return "", fmt.Errorf("rendering question %s: %w", q.Ref(), err)
+	}
+	var summary []string
+	if d.summary != "" {
+		if summary, err = r.summary(pr, d.summary); err != nil {
+			return "", fmt.Errorf("rendering question %s: %w", q.Ref(), err)
+		}
+	}
+	blocks := map[string]fenced{}
+	for _, b := range pr.blocks {
+		blocks[b.token] = b
+	}
+	codeIndent := r.margin
+	if m := r.cfg.CodeBlock.Margin; m != nil {
+		codeIndent += int(*m)
+	}
+	if in := r.cfg.CodeBlock.Indent; in != nil {
+		codeIndent += int(*in)
+	}
+	avail := max(r.p.Width-codeIndent-r.margin, 10)
+	lines := strings.Split(out, "\n")
+	res := make([]string, 0, len(lines)+16)
+	for _, l := range lines {
+		if strings.Contains(l, "djq") {
+			vis := strings.TrimSpace(xansi.Strip(l))
+			if vis == summaryToken {
+				res = append(res, summary...)
+				continue
+			}
+			if b, ok := blocks[vis]; ok {
+				res = append(res, r.hl.codeBlock(b.code, b.lang, codeIndent, avail)...)
+				continue
+			}
+		}
+		res = append(res, pr.restore(l, r.p.Hyperlinks))
+	}
+	return strings.Join(res, "\n"), nil
+}
+
+// summary renders the summary as a paragraph narrower by the bar's width
+// and puts the bar after the document margin of every line.
+func (r *prettyRenderer) summary(pr *protected, text string) ([]string, error) {
+	out, err := r.quote.Render(pr.prepare(text))
+	if err != nil {
+		return nil, err
+	}
+	bar := r.bar()
+	if seq := sgr(r.p.Profile, r.quoteStyle()); seq != "" {
+		bar = seq + bar + "\x1b[0m"
+	}
+	pad := strings.Repeat(" ", r.margin)
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.TrimSpace(xansi.Strip(l)) == "" {
+			continue
+		}
+		body := xansi.TruncateLeft(l, r.margin, "")
+		lines = append(lines, pad+bar+pr.restore(body, r.p.Hyperlinks))
+	}
+	return lines, nil
+}
+
+func (r *prettyRenderer) quoteStyle() ansi.StylePrimitive {
+	st := r.cfg.BlockQuote.StylePrimitive
+	if st.Color == nil {
+		st.Color = r.cfg.Document.Color
+	}
+	return ansi.StylePrimitive{Color: st.Color, BackgroundColor: st.BackgroundColor}
+}
+
+// Pretty renders questions for a terminal: glamour with djq's fixes for
+// wrapping, its own code blocks, and hyperlinks when the policy allows.
+//
+// With Policy.CacheDir set, a single question's output is cached there
+// (see renderCache).
+func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
+	cache := renderCache{dir: p.CacheDir}
+	key := ""
+	if len(qs) == 1 && cache.dir != "" {
+		if k, err := cache.key(p, qs[0], lookup); err == nil {
+			key = k
+			if out, ok := cache.get(key); ok {
+				return out, nil
+			}
+		}
+	}
+	r, err := newPretty(p)
+	if err != nil {
+		return "", err
+	}
+	var out strings.Builder
+	for i, q := range qs {
+		if i > 0 {
+			out.WriteString("\n")
+		}
+		s, err := r.question(q, lookup)
+		if err != nil {
+			return "", err
+		}
+		out.WriteString(s)
+	}
+	text := out.String()
+	if !p.Color {
+		text = joinBoldRuns(text)
+	}
+	text = trimTrailingSpace(text)
+	if key != "" {
+		cache.put(key, text)
+	}
+	return text, nil
+}

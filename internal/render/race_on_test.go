@@ -1,0 +1,9 @@
+//go:build race
+
+package render
+
+// raceEnabled trims the whole-bank check under the race detector, which
+// makes glamour about ten times slower: every question and style is still
+// rendered, at the narrowest and widest widths only. The full matrix runs
+// in every test run without -race.
+const raceEnabled = true
