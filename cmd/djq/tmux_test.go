@@ -87,6 +87,24 @@ func (tm *tmux) waitScreen(text string) string {
 	}
 }
 
+// settled waits until the screen shows text and then stays the same for
+// 150 ms: a test that checks every line must not read a frame that is
+// still being drawn (on a loaded machine the footer can come late).
+func (tm *tmux) settled(text string) string {
+	tm.t.Helper()
+	s := tm.waitScreen(text)
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(150 * time.Millisecond)
+		next := tm.screen()
+		if next == s && strings.Contains(next, text) {
+			return next
+		}
+		s = next
+	}
+	return s
+}
+
 func waitFile(t *testing.T, path, text string) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
@@ -198,7 +216,7 @@ func TestBrowseWhatAPersonSees(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", tt.w, tt.h), func(t *testing.T) {
 			env := strings.Join(isolatedEnv(t), " ")
 			tm := startTmux(t, tt.w, tt.h, "env "+env+" "+binary+" browse")
-			s := tm.waitScreen("160 of 160")
+			s := tm.settled("160 of 160")
 			got := strings.Split(strings.TrimRight(s, "\n"), "\n")
 			if len(got) != tt.h {
 				t.Errorf("%d lines on a %d-line terminal", len(got), tt.h)
