@@ -19,11 +19,11 @@ func TestOpen(t *testing.T) {
 	fake := filepath.Join(dir, "browser")
 	os.WriteFile(fake, []byte("#!/bin/sh\necho \"$1\" >> "+log+"\n"), 0o755)
 	tests := []struct {
-		name       string
-		env        map[string]string
-		args       []string
-		code       int
-		opened     []string
+		name        string
+		env         map[string]string
+		args        []string
+		code        int
+		opened      []string
 		out, errOut string
 	}{
 		{"first link", map[string]string{"BROWSER": fake}, []string{"open", "35"}, 0, []string{"#select-related"}, "", ""},
