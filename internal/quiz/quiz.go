@@ -265,7 +265,7 @@ func When(t, now time.Time) string {
 	}
 }
 
-// keyReader reads single key presses.
+// keyReader reads single key presses; 0 is a key that means nothing here.
 type keyReader interface {
 	ReadKey() (byte, error)
 }
@@ -291,13 +291,20 @@ func (r rawKeys) ReadKey() (byte, error) {
 		return 0, err
 	}
 	defer term.Restore(fd, old) //nolint:errcheck
-	var b [8]byte
+	// A read returns a whole key, and a whole escape sequence when the
+	// terminal sends one: an arrow key, or a late reply to a terminal
+	// query. Those are not keys here, and must not read as Esc, which
+	// quits the session.
+	var b [64]byte
 	n, err := r.f.Read(b[:])
 	if err != nil {
 		return 0, err
 	}
 	if n == 0 {
 		return 0, io.EOF
+	}
+	if n > 1 && b[0] == 0x1b {
+		return 0, nil
 	}
 	return b[0], nil
 }
