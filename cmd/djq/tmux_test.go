@@ -358,3 +358,78 @@ func TestBrowseOpensDocsInTmux(t *testing.T) {
 	}
 	tm.keys("q")
 }
+
+// TestQuizTallAnswerInTmux is issue #18 at 80×24, where every answer in
+// the bank is taller than the screen: the answer opens in the reader, its
+// footer keeps the summary and the keys, it scrolls, a grade given there
+// is saved, and the terminal comes back as it was.
+func TestQuizTallAnswerInTmux(t *testing.T) {
+	env := isolatedEnv(t)
+	stateFile := filepath.Join(strings.TrimPrefix(env[3], "DJQ_STATE_DIR="), "state.json")
+	tm := startTmux(t, 80, 24, `S=$(stty -g); env `+strings.Join(env, " ")+` TERM=xterm-256color `+binary+
+		` quiz --count 2 --seed 4; echo "quiz exited $?"; [ "$(stty -g)" = "$S" ] && echo "terminal restored"; sleep 60`)
+	tm.waitScreen("[1/2] Question")
+	tm.waitScreen("Press Enter or space to show the answer")
+	tm.keys("Enter")
+	s := tm.waitScreen("3/g good")
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) != 24 {
+		t.Fatalf("%d lines on a 24-line terminal:\n%s", len(lines), s)
+	}
+	if last := strings.TrimRight(lines[23], " "); last != "1/a again · 2/h hard · 3/g good · 4/e easy · j/k space Home/End · q quit" {
+		t.Errorf("keys line %q", last)
+	}
+	rule := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "── [1/2] Question ") && strings.HasSuffix(l, "  0% ──") {
+			rule = i
+		}
+	}
+	if rule < 10 || !strings.HasPrefix(lines[rule+1], "In short: ") || strings.HasSuffix(lines[22], "…") {
+		t.Fatalf("no footer with the whole summary under a rule:\n%s", s)
+	}
+	tm.keys("j", "j", "Space")
+	for deadline := time.Now().Add(10 * time.Second); strings.Contains(tm.screen(), "  0% ──"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("j j space did not scroll:\n%s", tm.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.keys("End")
+	tm.waitScreen("100% ──")
+	tm.resize(50, 24)
+	s = tm.waitScreen("4 easy · q quit")
+	lines = strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if w := len([]rune(l)); w > 50 {
+			t.Errorf("line %d is %d wide at 50 columns", i, w)
+		}
+	}
+	if last := strings.TrimRight(lines[len(lines)-1], " "); !strings.HasSuffix(last, "q quit") {
+		t.Errorf("at 50 columns the keys line is %q", last)
+	}
+	tm.resize(80, 24)
+	tm.waitScreen("3/g good")
+	// g grades good here; it does not go to the top as in browse.
+	tm.keys("g")
+	s = tm.waitScreen("good: next review in 3 days")
+	if !strings.Contains(s, "Grade: 1 again · 2 hard · 3 good · 4 easy (q to quit) good") {
+		t.Errorf("the normal screen does not keep the grade:\n%s", s)
+	}
+	if raw := waitFile(t, stateFile, `"grade": 3`); strings.Count(raw, `"grade"`) != 1 {
+		t.Errorf("state:\n%s", raw)
+	}
+	// An arrow key at the reveal prompt is not Esc: the session goes on.
+	tm.waitScreen("[2/2] Question")
+	tm.keys("Up")
+	time.Sleep(200 * time.Millisecond)
+	tm.keys("Space")
+	tm.waitScreen("── [2/2] Question 140 ──")
+	tm.keys("q")
+	s = tm.waitScreen("terminal restored")
+	for _, want := range []string{"Reviewed 1 card, 1 correct", "quiz exited 0"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("screen lacks %q:\n%s", want, s)
+		}
+	}
+}

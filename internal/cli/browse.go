@@ -80,7 +80,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 	cfg.Query = opts.Query
 	cfg.Open = opener.New(f.IO.Getenv).Open
 	m := browse.New(cfg)
-	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(browseEnv(f)))
+	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(teaEnv(f)))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
@@ -90,8 +90,9 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 	return nil
 }
 
-// browseEnv passes the terminal variables Bubble Tea reads.
-func browseEnv(f *Factory) []string {
+// teaEnv passes the terminal variables Bubble Tea reads (browse, and
+// quiz's reader for tall answers).
+func teaEnv(f *Factory) []string {
 	var env []string
 	for _, k := range []string{"TERM", "NO_COLOR", "CLICOLOR_FORCE", "COLORTERM", "TERM_PROGRAM"} {
 		if v := f.IO.Getenv(k); v != "" {

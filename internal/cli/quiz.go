@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,6 +35,11 @@ to reveal the answer, then grade yourself: 1 again, 2 hard, 3 good, 4 easy
 algorithm schedules each card's next review from your grades, and every
 grade is saved as soon as you give it: q or Ctrl-C ends the session and
 keeps them all. djq stats shows your progress.
+
+An answer taller than the terminal opens full screen: scroll with j/k, the
+arrows, space, PgUp/PgDn and Home/End, and grade with the same keys. The
+footer keeps the summary and the keys in view. g grades good there, as
+everywhere in the quiz, so unlike browse it does not scroll to the top.
 
 With --plain (for scripts), each card is printed as Markdown and one grade
 per line is read from stdin: again, hard, good, easy or 1-4.`,
@@ -106,6 +112,14 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if opts.Plain {
 		err = s.RunPlain(bufio.NewReader(f.IO.In))
 	} else {
+		// An answer taller than the screen opens in a full-screen reader,
+		// which needs the terminal itself on both sides: with stdout
+		// redirected, TerminalHeight is 0 and answers are printed.
+		in, inFile := f.IO.In.(*os.File)
+		out, outFile := f.IO.Out.(*os.File)
+		if inFile && outFile {
+			s.Height, s.TTYIn, s.TTYOut, s.Env = f.IO.TerminalHeight(), in, out, teaEnv(f)
+		}
 		err = s.RunInteractive(f.IO.In)
 	}
 	s.Summary()

@@ -76,6 +76,19 @@ type Session struct {
 	Rendered func(*bank.Question) (string, error)
 	// WriteCard writes a --plain card (through the pager policy).
 	WriteCard func(string) error
+	// Height is the terminal's height in rows. An answer that does not fit
+	// on the screen with its grade prompt opens in a full-screen reader
+	// that scrolls, on TTYIn and TTYOut; with Height 0 (unknown) or
+	// without them every answer is printed.
+	Height        int
+	TTYIn, TTYOut *os.File
+	// Env holds the terminal's variables (TERM, NO_COLOR...) for the
+	// reader, which decides its colours from them.
+	Env []string
+
+	// showReader runs the reader until it ends; nil runs it on the
+	// terminal. Tests replace it to drive the reader with messages.
+	showReader func(*reader) error
 
 	reviewed, correct int
 }
@@ -157,7 +170,8 @@ func (s *Session) plainGrade(in *bufio.Reader, c Card) (done bool, err error) {
 }
 
 // RunInteractive shows each card on a terminal, reveals the answer on
-// Enter or space and reads a grade key.
+// Enter or space and reads a grade key. An answer taller than the terminal
+// opens in the reader, which takes the grade keys itself.
 func (s *Session) RunInteractive(in io.Reader) error {
 	// Ctrl-C arrives as a key in raw mode; while printing, ignore the
 	// signal so that it cannot cut a session short without its summary.
@@ -176,16 +190,66 @@ func (s *Session) RunInteractive(in io.Reader) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprint(s.Out, answer)
-		if c.Q.Summary != "" {
-			fmt.Fprintf(s.Out, "\nIn short: %s\n", c.Q.Summary)
+		var done bool
+		if s.tall(answer, c.Q) {
+			done, err = s.readerGrade(answer, c, fmt.Sprintf("[%d/%d] Question %s", i+1, len(s.Cards), c.Q.Ref()))
+		} else {
+			fmt.Fprint(s.Out, answer)
+			if c.Q.Summary != "" {
+				fmt.Fprintf(s.Out, "\nIn short: %s\n", c.Q.Summary)
+			}
+			fmt.Fprint(s.Out, gradePrompt)
+			done, err = s.keyGrade(keys, c)
 		}
-		fmt.Fprint(s.Out, "\nGrade: 1 again · 2 hard · 3 good · 4 easy (q to quit) ")
-		if done, err := s.keyGrade(keys, c); done || err != nil {
+		if done || err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+const gradePrompt = "\nGrade: 1 again · 2 hard · 3 good · 4 easy (q to quit) "
+
+// tall reports whether answer, printed after the reveal prompt with its
+// summary and the grade prompt, would push its own start off the screen.
+// A summary that wraps is counted as one row: the answer is what matters,
+// and every answer in the bank is far taller or far shorter than that.
+func (s *Session) tall(answer string, q *bank.Question) bool {
+	if s.Height <= 0 || s.showReader == nil && (s.TTYIn == nil || s.TTYOut == nil) {
+		return false
+	}
+	rows := 1 + strings.Count(strings.TrimRight(answer, "\n"), "\n") + 1 + 2
+	if q.Summary != "" {
+		rows += 2
+	}
+	return rows > s.Height
+}
+
+// readerGrade shows answer in the reader and records the grade given
+// there. On the normal screen it leaves what the short prompt would: the
+// summary, the grade prompt and the grade.
+func (s *Session) readerGrade(answer string, c Card, label string) (done bool, err error) {
+	r := newReader(answer, c.Q.Summary, label, 80, s.Height)
+	show := s.showReader
+	if show == nil {
+		show = teaReader(s.TTYIn, s.TTYOut, s.Env)
+	}
+	err = show(r)
+	// Bubble Tea listens for SIGINT while it runs and, stopping, gives the
+	// signal back its default action (exit); ignore it again.
+	signal.Ignore(os.Interrupt)
+	if err != nil {
+		return true, fmt.Errorf("answer reader: %w", err)
+	}
+	g, ok := r.Graded()
+	if !ok {
+		return true, nil
+	}
+	if c.Q.Summary != "" {
+		fmt.Fprintf(s.Out, "\nIn short: %s\n", c.Q.Summary)
+	}
+	fmt.Fprint(s.Out, gradePrompt)
+	return s.record(c, g)
 }
 
 // waitReveal reads keys until Enter or space (true) or a quit key (false).
@@ -213,13 +277,19 @@ func (s *Session) keyGrade(keys keyReader, c Card) (done bool, err error) {
 		if !ok {
 			continue
 		}
-		card, err := s.grade(c, g)
-		if err != nil {
-			return true, err
-		}
-		fmt.Fprintf(s.Out, "%s\n%s: next review %s\n", gradeNames[g], gradeNames[g], When(card.Due, s.Now()))
-		return false, nil
+		return s.record(c, g)
 	}
+}
+
+// record saves a grade given at the prompt and says when the card is next
+// due.
+func (s *Session) record(c Card, g fsrs.Grade) (done bool, err error) {
+	card, err := s.grade(c, g)
+	if err != nil {
+		return true, err
+	}
+	fmt.Fprintf(s.Out, "%s\n%s: next review %s\n", gradeNames[g], gradeNames[g], When(card.Due, s.Now()))
+	return false, nil
 }
 
 func isQuit(k byte) bool { return k == 'q' || k == 'Q' || k == 3 || k == 4 || k == 0x1b }
@@ -265,7 +335,7 @@ func When(t, now time.Time) string {
 	}
 }
 
-// keyReader reads single key presses.
+// keyReader reads single key presses; 0 is a key that means nothing here.
 type keyReader interface {
 	ReadKey() (byte, error)
 }
@@ -291,13 +361,20 @@ func (r rawKeys) ReadKey() (byte, error) {
 		return 0, err
 	}
 	defer term.Restore(fd, old) //nolint:errcheck
-	var b [8]byte
+	// A read returns a whole key, and a whole escape sequence when the
+	// terminal sends one: an arrow key, or a late reply to a terminal
+	// query. Those are not keys here, and must not read as Esc, which
+	// quits the session.
+	var b [64]byte
 	n, err := r.f.Read(b[:])
 	if err != nil {
 		return 0, err
 	}
 	if n == 0 {
 		return 0, io.EOF
+	}
+	if n > 1 && b[0] == 0x1b {
+		return 0, nil
 	}
 	return b[0], nil
 }
