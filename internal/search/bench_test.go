@@ -158,3 +158,15 @@ func BenchmarkSearch10kWarm(b *testing.B) {
 		ix.Close()
 	}
 }
+
+// BenchmarkSearchQuestion runs natural-language questions, which are
+// reranked by their best phrasing match, against an open index.
+func BenchmarkSearchQuestion(b *testing.B) {
+	ix := memIndex(b)
+	qs := []string{"how do i avoid n+1 queries", "why is my page so slow", "what happens when two users edit the same row"}
+	for i := 0; b.Loop(); i++ {
+		if _, err := ix.Search(context.Background(), Request{Query: qs[i%len(qs)], Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -16,7 +16,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes cached by an older djq are rebuilt rather than misread.
-const MappingVersion = "djq-mapping-6"
+const MappingVersion = "djq-mapping-7"
 
 // Field names in the index.
 const (
@@ -137,7 +137,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldTags, keyword())
 	dm.AddFieldMappingsAt(fieldTagText, text(false))
 	dm.AddFieldMappingsAt(fieldTitle, text(true))
-	dm.AddFieldMappingsAt(fieldAsked, text(false))
+	dm.AddFieldMappingsAt(fieldAsked, text(true))
 	dm.AddFieldMappingsAt(fieldSummary, text(true))
 	dm.AddFieldMappingsAt(fieldBody, text(true))
 	dm.AddFieldMappingsAt(fieldBlocks, stored)

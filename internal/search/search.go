@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -128,19 +129,65 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	if limit <= 0 {
 		limit = 10
 	}
-	sr := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	sr.Fields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fieldTitle, fieldSummary, fieldBody, fieldBlocks}
-	sr.IncludeLocations = true
-	sr.SortBy([]string{"-_score", fieldDeck, fieldID})
-	out, err := ix.idx.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("searching: %w", err)
+	var hits []*search.DocumentMatch
+	if words := questionTerms(clauses); words != nil {
+		hits, res.Total, err = ix.reranked(ctx, r, q, words, limit)
+	} else {
+		hits, res.Total, err = ix.find(ctx, q, limit, nil)
 	}
-	res.Total = out.Total
-	for _, h := range out.Hits {
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hits {
 		res.Hits = append(res.Hits, toHit(h, req.SnippetLen))
 	}
 	return res, nil
+}
+
+// hitFields are the stored fields a result shows.
+var hitFields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fieldTitle, fieldSummary, fieldBody, fieldBlocks}
+
+// find runs q for the best limit hits with their fields and match
+// locations (for snippets); fields nil means hitFields.
+func (ix *Index) find(ctx context.Context, q query.Query, limit int, fields []string) ([]*search.DocumentMatch, uint64, error) {
+	sr := bleve.NewSearchRequestOptions(q, limit, 0, false)
+	sr.Fields = fields
+	if fields == nil {
+		sr.Fields = hitFields
+		sr.IncludeLocations = true
+	}
+	sr.SortBy([]string{"-_score", fieldDeck, fieldID})
+	out, err := ix.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, 0, fmt.Errorf("searching: %w", err)
+	}
+	return out.Hits, out.Total, nil
+}
+
+// reranked finds a question's candidates with only the fields reranking
+// reads, reranks them, and then loads the shown fields and locations for
+// the best limit of them alone.
+func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, words []string, limit int) ([]*search.DocumentMatch, uint64, error) {
+	pool, total, err := ix.find(ctx, q, max(limit, rerankPool), []string{fieldTitle, fieldAsked})
+	if err != nil || len(pool) == 0 {
+		return pool, total, err
+	}
+	pool = ix.rerank(r, pool, words)
+	pool = pool[:min(len(pool), limit)]
+	rank := map[string]int{}
+	ids := make([]string, len(pool))
+	for i, h := range pool {
+		rank[h.ID], ids[i] = i, h.ID
+	}
+	full, _, err := ix.find(ctx, bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	sort.SliceStable(full, func(i, j int) bool { return rank[full[i].ID] < rank[full[j].ID] })
+	for _, h := range full {
+		h.Score = pool[rank[h.ID]].Score
+	}
+	return full, total, nil
 }
 
 func toHit(h *search.DocumentMatch, snippetLen int) Hit {
