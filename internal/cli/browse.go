@@ -85,7 +85,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 		return err
 	}
 	if q := m.Picked(); q != nil {
-		return writeOut(f, opts.Common, render.Markdown(q, sel.bank.Lookup)+"\n")
+		return writeOut(f, opts.Common, render.Markdown(q, sel.bank.Lookup))
 	}
 	return nil
 }

@@ -58,6 +58,7 @@ scripts.`,
 	pf.StringVar(&g.render.Style, "style", "", "glamour style: "+strings.Join(render.StyleNames, ", ")+", or a JSON style file (default $GLAMOUR_STYLE or auto)")
 	pf.BoolVar(&g.pagerOn, "pager", false, "page the output on a terminal even when it fits (default: page only when longer than the screen)")
 	pf.BoolVar(&g.pagerOff, "no-pager", false, "never page the output")
+	pf.StringVar(&g.render.Hyperlinks, "hyperlinks", "", "clickable links (OSC 8) in pretty output: "+strings.Join(render.HyperlinkNames, ", ")+" (default: $DJQ_HYPERLINKS, else auto)")
 	pf.BoolVar(&g.quiet, "quiet", false, "no progress bars on long work (indexing or checking a large deck)")
 	pf.StringArrayVar(&g.decks, "deck", nil, "a deck by name, or a deck folder to load (repeatable); list, random and search keep to these decks")
 	_ = root.RegisterFlagCompletionFunc("deck", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -71,6 +72,7 @@ scripts.`,
 	registerEnumCompletion(root, "format", render.FormatNames)
 	registerEnumCompletion(root, "color", render.ColorNames)
 	registerEnumCompletion(root, "style", render.StyleNames)
+	registerEnumCompletion(root, "hyperlinks", render.HyperlinkNames)
 	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(
