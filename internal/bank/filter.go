@@ -39,15 +39,16 @@ func NewFilter(level, tag string, knownTags, decks []string) (Filter, error) {
 func Nearest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD && d*2 < len([]rune(s)) {
+		if d := EditDistance(s, c); d < bestD && d*2 < len([]rune(s)) {
 			best, bestD = c, d
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in runes; tag
+// suggestions and search's typo correction share it.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

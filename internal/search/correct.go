@@ -3,6 +3,8 @@ package search
 import (
 	"sort"
 	"strings"
+
+	"github.com/djq-cli/djq/internal/bank"
 )
 
 // correct replaces free words that occur nowhere in the bank with the
@@ -132,7 +134,7 @@ func closest(r multiReader, term string, edits int) []string {
 	}
 	var cands []cand
 	for t, n := range r.fuzzy(fieldVocab, term, edits) {
-		if d := levenshtein(term, t); d <= edits {
+		if d := bank.EditDistance(term, t); d <= edits {
 			cands = append(cands, cand{t, d, n})
 		}
 	}
@@ -150,28 +152,6 @@ func closest(r multiReader, term string, edits int) []string {
 		out[i] = c.term
 	}
 	return out
-}
-
-// levenshtein is the edit distance between a and b, in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // queryText writes clauses back as a query, for "did you mean".
