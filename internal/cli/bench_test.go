@@ -34,3 +34,6 @@ func BenchmarkSearchCommandWarm(b *testing.B) {
 	Run(context.Background(), ios, []string{"search", "warm"})
 	benchRun(b, env, "search", "select_related")
 }
+
+// BenchmarkList lists the built-in bank.
+func BenchmarkList(b *testing.B) { benchRun(b, nil, "list") }
