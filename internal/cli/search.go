@@ -42,12 +42,14 @@ Query syntax:
   "exact phrase"    words in this order
   +word             must appear
   -word             must not appear
+  --word            the literal option, as in check --deploy
   level:advanced    only this level (beginner, intermediate, advanced)
   tag:orm           only questions with this tag
   title:cache       word must be in the title
   deck:NAME         only this deck`,
 		Example: `  djq search select_related
   djq search how do I cache a view
+  djq search check --deploy
   djq search "form valid" -formset
   djq search signals level:advanced
   djq search csrf --format json`,
