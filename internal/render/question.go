@@ -81,7 +81,7 @@ func docParts(q *bank.Question, lookup bank.Lookup, italicMeta bool) parts {
 	rest := strings.TrimLeft(b.String(), "\n")
 	return parts{
 		head:    trimTrailingSpace(head.String()),
-		summary: strings.TrimSpace(q.Summary),
+		summary: escapeProse(strings.TrimSpace(q.Summary)),
 		rest:    trimTrailingSpace(rest),
 	}
 }
@@ -185,4 +185,49 @@ func finishTrim(l string, end int, sawEsc bool) string {
 		return l[:end] + "\x1b[0m"
 	}
 	return l[:end]
+}
+
+// escapeProse escapes a summary, which is plain text in the front matter,
+// so that it shows as written in Markdown and on a terminal: "__dict__"
+// would be bold, "clean_<field>()" an HTML tag, "*args" emphasis. Runs of
+// underscores inside a word (is_valid, data__owner) cannot start emphasis
+// and stay as they are, so notes remain readable.
+func escapeProse(s string) string {
+	if !strings.ContainsAny(s, "_*<`\\") {
+		return s
+	}
+	alnum := func(i int) bool {
+		if i < 0 || i >= len(s) {
+			return false
+		}
+		c := s[i]
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '_':
+			j := i
+			for j < len(s) && s[j] == '_' {
+				j++
+			}
+			run := s[i:j]
+			if !alnum(i-1) || !alnum(j) {
+				run = strings.ReplaceAll(run, "_", `\_`)
+			}
+			b.WriteString(run)
+			i = j - 1
+		case '*', '`', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '<':
+			if alnum(i + 1) {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

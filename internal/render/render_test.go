@@ -197,3 +197,18 @@ func TestTrimLine(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeProse(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain words", "plain words"},
+		{"is_valid() and data__owner__name", "is_valid() and data__owner__name"},
+		{"stored in __dict__, fast", `stored in \_\_dict\_\_, fast`},
+		{"your clean_<field>() hooks", `your clean\_\<field>() hooks`},
+		{"*args and a < b", `\*args and a < b`},
+	}
+	for _, tt := range tests {
+		if got := escapeProse(tt.in); got != tt.want {
+			t.Errorf("escapeProse(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
