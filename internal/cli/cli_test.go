@@ -66,6 +66,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"list extra argument", []string{"list", "extra"}, 2, `unexpected argument "extra": djq list takes no arguments`, ""},
 		{"unknown command suggests", []string{"serch", "orm"}, 2, `unknown command "serch" for djq: did you mean search?`, ""},
 		{"unknown root flag", []string{"--foo"}, 2, `unknown flag: --foo (see djq --help)`, ""},
+		{"unknown root shorthand", []string{"-x"}, 2, `unknown shorthand flag: 'x' in -x (see djq --help)`, ""},
 		{"root flag without value", []string{"--format"}, 2, `flag needs an argument: --format (see djq --help)`, ""},
 		{"bad format", []string{"list", "--format", "yaml"}, 2, `unknown format "yaml": valid formats are auto, pretty, markdown, json`, ""},
 		{"bad color", []string{"list", "--color", "maybe"}, 2, `unknown color mode "maybe"`, ""},

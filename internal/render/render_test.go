@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/golden"
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/state"
 )
 
 func fixture() ([]*bank.Question, bank.Lookup) {
@@ -210,5 +212,24 @@ func TestEscapeProse(t *testing.T) {
 		if got := escapeProse(tt.in); got != tt.want {
 			t.Errorf("escapeProse(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestStatsHeader: the column titles are the bold header, not the empty
+// cell before them; a new user gets one line.
+func TestStatsHeader(t *testing.T) {
+	s := state.Stats{Reviews: 3, Streak: 1, Levels: map[string]state.Counts{}, Decks: map[string]state.Counts{"django": {}},
+		Days: []state.DayCount{{Date: "2026-11-30", Reviews: 3}}}
+	var out strings.Builder
+	if err := Stats(&out, Policy{Color: true}, s); err != nil {
+		t.Fatal(err)
+	}
+	header := strings.Split(out.String(), "\n")[2]
+	if !regexp.MustCompile(`^ {17}\x1b\[1m +new +learning +due today +mastered`).MatchString(header) {
+		t.Errorf("header row %q: want the bold to start at the column titles", header)
+	}
+	out.Reset()
+	if err := Stats(&out, Policy{}, state.Stats{Total: state.Counts{New: 160}}); err != nil || out.String() != "No reviews yet: 160 cards are new. Start with djq quiz.\n" {
+		t.Errorf("new user: %q %v", out.String(), err)
 	}
 }

@@ -115,6 +115,9 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	defer r.close()
+	if err := checkFields(r, clauses); err != nil {
+		return nil, err
+	}
 	qb := &queryBuilder{ix: ix, r: r}
 	fixed, err := ix.correct(r, clauses)
 	if err != nil {
