@@ -107,8 +107,8 @@ func skipCSI(s string, i int) int {
 		if c >= 0x40 && c <= 0x7e {
 			return i
 		}
-		if c < 0x20 || c > 0x3f && c < 0x40 {
-			return i
+		if c < 0x20 {
+			return i // a control character ends a broken sequence
 		}
 	}
 	return i
