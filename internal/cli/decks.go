@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -87,40 +87,25 @@ folder and its questions are not touched.`, "djq decks remove interview", decksR
 	return cmd
 }
 
-// deckRow is one line of `djq decks`.
-type deckRow struct {
-	Name      string `json:"name"`
-	Path      string `json:"path"`
-	Questions int    `json:"questions"`
-}
-
 func decksListRun(f *Factory, opts *DecksOptions) error {
 	b, err := f.Library(opts.Common).Bank()
 	if err != nil {
 		return err
 	}
-	var rows []deckRow
+	var rows []output.Deck
 	for _, d := range b.Decks() {
-		rows = append(rows, deckRow{Name: d.Name, Path: d.Path, Questions: len(d.Questions)})
-	}
-	if opts.Policy.Format == render.FormatJSON {
-		return writeJSONOut(f, opts.Common, rows)
+		rows = append(rows, output.Deck{Name: d.Name, Path: d.Path, Questions: len(d.Questions)})
 	}
 	var out strings.Builder
-	nameW, countW := 0, 0
-	for _, r := range rows {
-		nameW = max(nameW, len(r.Name))
-		countW = max(countW, len(fmt.Sprint(r.Questions)))
-	}
-	for _, r := range rows {
-		fmt.Fprintf(&out, "%-*s  %*d questions  %s\n", nameW, r.Name, countW, r.Questions, r.Path)
+	if err := render.Decks(&out, opts.Policy, rows); err != nil {
+		return err
 	}
 	return writeOut(f, opts.Common, out.String())
 }
 
 func decksCheckRun(f *Factory, opts *DecksOptions) error {
 	dir := opts.Arg
-	if err := isFolder(dir, "check"); err != nil {
+	if err := decks.IsFolder(dir, "check"); err != nil {
 		return err
 	}
 	name := filepath.Base(filepath.Clean(dir))
@@ -151,50 +136,20 @@ func decksCheckRun(f *Factory, opts *DecksOptions) error {
 	return nil
 }
 
-// isFolder is the usage error for a deck folder argument that is not one.
-func isFolder(dir, verb string) error {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return exitcode.Usagef("cannot %s %s: %v", verb, dir, unwrapPath(err))
-	}
-	if !st.IsDir() {
-		return exitcode.Usagef("cannot %s %s: it is not a folder", verb, dir)
-	}
-	return nil
-}
-
 func decksNewRun(f *Factory, opts *DecksOptions) error {
-	dir, bare := opts.Arg, !decks.IsPath(opts.Arg)
-	if bare {
-		data := f.Paths().Data
-		if data == "" {
-			return exitcode.Usagef("no decks folder to create %q in: set DJQ_DATA_DIR (or HOME), or give a folder such as ./%s", dir, dir)
-		}
-		dir = filepath.Join(data, "decks", opts.Arg)
-	}
-	name := filepath.Base(filepath.Clean(dir))
-	if !bank.ValidDeckName(name) {
-		return exitcode.Usagef("invalid deck name %q: use letters, digits, '-', '_' and '.'", name)
-	}
-	if name == bank.DefaultDeck {
-		return exitcode.Usagef("invalid deck name %q: it is the built-in deck's name", name)
-	}
-	n, err := decks.Scaffold(dir, name)
-	if errors.Is(err, decks.ErrNotEmpty) {
-		return exitcode.Usagef("%s already exists and is not empty: choose a new folder (djq never overwrites files)", dir)
-	}
+	c, err := decks.New(opts.Arg, f.Paths().Data)
 	if err != nil {
-		return fmt.Errorf("creating deck %s: %w", dir, unwrapPath(err))
+		return err
 	}
-	hint := "djq list --deck " + name
-	if !bare {
-		hint = fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", dir, dir)
+	hint := "djq list --deck " + c.Name
+	if !c.InDecksFolder {
+		hint = fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", c.Dir, c.Dir)
 	}
-	return writeOut(f, opts.Common, fmt.Sprintf("created deck %q in %s with %d example questions\ntry: %s\n", name, dir, n, hint))
+	return writeOut(f, opts.Common, fmt.Sprintf("created deck %q in %s with %d example questions\ntry: %s\n", c.Name, c.Dir, c.Questions, hint))
 }
 
 func decksAddRun(f *Factory, opts *DecksOptions) error {
-	if err := isFolder(opts.Arg, "add"); err != nil {
+	if err := decks.IsFolder(opts.Arg, "add"); err != nil {
 		return err
 	}
 	if f.Paths().Config == "" {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/decks"
+	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/state"
 )
@@ -45,14 +46,6 @@ else the XDG variables, else the usual folders of the OS.`,
 	}
 }
 
-// pathRow is one line of `djq paths`.
-type pathRow struct {
-	Name   string `json:"name"`
-	Path   string `json:"path"`
-	Exists bool   `json:"exists"`
-	Env    string `json:"env"`
-}
-
 func pathsRun(f *Factory, opts *PathsOptions) error {
 	p := f.Paths()
 	join := func(dir, name string) string {
@@ -61,7 +54,7 @@ func pathsRun(f *Factory, opts *PathsOptions) error {
 		}
 		return filepath.Join(dir, name)
 	}
-	rows := []pathRow{
+	rows := []output.Path{
 		{Name: "cache", Path: p.Cache, Env: "DJQ_CACHE_DIR"},
 		{Name: "state", Path: join(p.State, state.FileName), Env: "DJQ_STATE_DIR"},
 		{Name: "config", Path: p.Config, Env: "DJQ_CONFIG_DIR"},
@@ -73,25 +66,16 @@ func pathsRun(f *Factory, opts *PathsOptions) error {
 			rows[i].Exists = err == nil
 		}
 	}
-	if opts.Policy.Format == render.FormatJSON {
-		return writeJSONOut(f, opts.Common, rows)
-	}
-	var out strings.Builder
-	for _, r := range rows {
-		path, note := r.Path, ""
-		switch {
-		case path == "":
-			path, note = "(none)", "  set "+r.Env+" or HOME"
-		case !r.Exists:
-			note = "  (not created yet)"
-		}
-		fmt.Fprintf(&out, "%-7s %s%s\n", r.Name, path, note)
-	}
+	var extra []string
 	if env := f.IO.Getenv("DJQ_DECKS"); env != "" {
-		fmt.Fprintf(&out, "%-7s %s  (DJQ_DECKS)\n", "decks", env)
+		extra = append(extra, fmt.Sprintf("%-7s %s  (DJQ_DECKS)", "decks", env))
 	}
 	if reg, err := f.Library(Common{}).Registry(); err == nil && len(reg.Folders) > 0 {
-		fmt.Fprintf(&out, "%-7s %s  (added in %s)\n", "decks", strings.Join(reg.Folders, string(os.PathListSeparator)), decks.RegistryFile)
+		extra = append(extra, fmt.Sprintf("%-7s %s  (added in %s)", "decks", strings.Join(reg.Folders, string(os.PathListSeparator)), decks.RegistryFile))
+	}
+	var out strings.Builder
+	if err := render.Paths(&out, opts.Policy, rows, extra); err != nil {
+		return err
 	}
 	return writeOut(f, opts.Common, out.String())
 }

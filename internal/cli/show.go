@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -105,17 +104,14 @@ func suggestRef(ctx context.Context, f *Factory, c Common, text string, refErr e
 	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(text)); strings.Contains(text, ":") || !unicode.IsLetter(first) {
 		return refErr
 	}
-	ix, err := f.Library(c).Index(false)
-	if err != nil {
-		return refErr
+	var hits []search.Hit
+	if ix, err := f.Library(c).Index(false); err == nil {
+		hits, _ = ix.Suggest(ctx, text, 1)
 	}
-	res, err := ix.Search(ctx, search.Request{Query: text, Limit: 1, Filter: bank.Filter{Decks: f.Library(c).Selected()}})
-	var qe *search.QueryError
-	if errors.As(err, &qe) || err != nil || len(res.Hits) == 0 {
+	if len(hits) == 0 {
 		return exitcode.Usagef("no question %q: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", text, text)
 	}
-	h := res.Hits[0]
-	return exitcode.Usagef("no question %q: did you mean %s %s? (djq search %s)", text, h.Ref, strings.TrimSuffix(h.Title, "?"), text)
+	return exitcode.Usagef("no question %q: did you mean %s %s? (djq search %s)", text, hits[0].Ref, strings.TrimSuffix(hits[0].Title, "?"), text)
 }
 
 // writeQuestions renders full answers in the run's policy.

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -47,29 +44,9 @@ func tagsRun(f *Factory, opts *TagsOptions) error {
 	if err != nil {
 		return err
 	}
-	counts := bank.TagCounts(sel.questions)
-	if opts.Policy.Format == render.FormatJSON {
-		return writeJSONOut(f, opts.Common, counts)
-	}
-	width := 0
-	decks := map[string]bool{}
-	for _, tc := range counts {
-		width = max(width, len(tc.Tag))
-		for d := range tc.ByDeck {
-			decks[d] = true
-		}
-	}
 	var out strings.Builder
-	for _, tc := range counts {
-		line := fmt.Sprintf("%-*s  %4d", width, tc.Tag, tc.Count)
-		if len(decks) > 1 {
-			var parts []string
-			for _, d := range slices.Sorted(maps.Keys(tc.ByDeck)) {
-				parts = append(parts, fmt.Sprintf("%s %d", d, tc.ByDeck[d]))
-			}
-			line += "  (" + strings.Join(parts, ", ") + ")"
-		}
-		out.WriteString(line + "\n")
+	if err := render.Tags(&out, opts.Policy, bank.TagCounts(sel.questions)); err != nil {
+		return err
 	}
 	return writeOut(f, opts.Common, out.String())
 }

@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 // scaffold is the example deck `djq decks new` starts from: three
@@ -66,6 +69,59 @@ func createNew(path, text string) error {
 	}
 	if werr != nil {
 		return fmt.Errorf("writing %s: %w", path, werr)
+	}
+	return nil
+}
+
+// Created says where `djq decks new` made a deck.
+type Created struct {
+	Dir, Name string
+	// Questions is the number of example questions written.
+	Questions int
+	// InDecksFolder is true when a bare name put the deck in the decks
+	// folder, where djq finds it without --deck.
+	InDecksFolder bool
+}
+
+// New makes a deck from the example: a bare NAME in dataDir's decks
+// folder, a path (with a slash, or starting with . or ~) where it says.
+// Bad names, a missing data folder and a folder that is not empty are
+// usage errors.
+func New(arg, dataDir string) (Created, error) {
+	c := Created{Dir: arg, InDecksFolder: !IsPath(arg)}
+	if c.InDecksFolder {
+		if dataDir == "" {
+			return c, exitcode.Usagef("no decks folder to create %q in: set DJQ_DATA_DIR (or HOME), or give a folder such as ./%s", arg, arg)
+		}
+		c.Dir = filepath.Join(dataDir, "decks", arg)
+	}
+	c.Name = filepath.Base(filepath.Clean(c.Dir))
+	if !bank.ValidDeckName(c.Name) {
+		return c, exitcode.Usagef("invalid deck name %q: use letters, digits, '-', '_' and '.'", c.Name)
+	}
+	if c.Name == bank.DefaultDeck {
+		return c, exitcode.Usagef("invalid deck name %q: it is the built-in deck's name", c.Name)
+	}
+	n, err := Scaffold(c.Dir, c.Name)
+	if errors.Is(err, ErrNotEmpty) {
+		return c, exitcode.Usagef("%s already exists and is not empty: choose a new folder (djq never overwrites files)", c.Dir)
+	}
+	if err != nil {
+		return c, fmt.Errorf("creating deck %s: %w", c.Dir, unwrapPathErr(err))
+	}
+	c.Questions = n
+	return c, nil
+}
+
+// IsFolder is the usage error for a deck folder argument that is not a
+// folder; verb says what was to be done with it.
+func IsFolder(dir, verb string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return exitcode.Usagef("cannot %s %s: %v", verb, dir, unwrapPathErr(err))
+	}
+	if !st.IsDir() {
+		return exitcode.Usagef("cannot %s %s: it is not a folder", verb, dir)
 	}
 	return nil
 }

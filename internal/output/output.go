@@ -49,6 +49,21 @@ func Questions(qs []*bank.Question, withBody bool) []Question {
 	return objs
 }
 
+// Deck is one line of `djq decks`.
+type Deck struct {
+	Name      string `json:"name"`
+	Path      string `json:"path"`
+	Questions int    `json:"questions"`
+}
+
+// Path is one of djq's folders, as `djq paths` shows it.
+type Path struct {
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Exists bool   `json:"exists"`
+	Env    string `json:"env"`
+}
+
 // Hit is one search result, best first in a result list.
 type Hit struct {
 	Ref     string

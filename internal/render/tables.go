@@ -1,0 +1,85 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/output"
+)
+
+// Decks writes one line per deck: name, question count and folder; JSON
+// when the policy says so.
+func Decks(w io.Writer, p Policy, rows []output.Deck) error {
+	if p.Format == FormatJSON {
+		return output.WriteJSON(w, output.NonNil(rows))
+	}
+	nameW, countW := 0, 0
+	for _, r := range rows {
+		nameW = max(nameW, len(r.Name))
+		countW = max(countW, len(fmt.Sprint(r.Questions)))
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%-*s  %*d questions  %s\n", nameW, r.Name, countW, r.Questions, r.Path)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Tags writes one line per tag with its count, most used first, and the
+// count per deck when there are several decks.
+func Tags(w io.Writer, p Policy, counts []bank.TagCount) error {
+	if p.Format == FormatJSON {
+		return output.WriteJSON(w, output.NonNil(counts))
+	}
+	width := 0
+	decks := map[string]bool{}
+	for _, tc := range counts {
+		width = max(width, len(tc.Tag))
+		for d := range tc.ByDeck {
+			decks[d] = true
+		}
+	}
+	var b strings.Builder
+	for _, tc := range counts {
+		fmt.Fprintf(&b, "%-*s  %4d", width, tc.Tag, tc.Count)
+		if len(decks) > 1 {
+			var parts []string
+			for _, d := range slices.Sorted(maps.Keys(tc.ByDeck)) {
+				parts = append(parts, fmt.Sprintf("%s %d", d, tc.ByDeck[d]))
+			}
+			b.WriteString("  (" + strings.Join(parts, ", ") + ")")
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Paths writes djq's folders, saying which are not created yet and which
+// variable moves a folder that cannot be had; extra lines follow them.
+func Paths(w io.Writer, p Policy, rows []output.Path, extra []string) error {
+	if p.Format == FormatJSON {
+		return output.WriteJSON(w, rows)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		path, note := r.Path, ""
+		switch {
+		case path == "":
+			path, note = "(none)", "  set "+r.Env+" or HOME"
+		case !r.Exists:
+			note = "  (not created yet)"
+		}
+		fmt.Fprintf(&b, "%-7s %s%s\n", r.Name, path, note)
+	}
+	for _, e := range extra {
+		b.WriteString(e + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
