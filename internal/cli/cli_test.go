@@ -86,7 +86,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"list unknown deck", []string{"list", "--deck", "nosuch"}, 2, `unknown deck "nosuch": decks are django`, ""},
 		{"export bad format", []string{"export", "--format", "yaml"}, 2, `unknown export format "yaml"`, ""},
 		{"quiz count negative", []string{"quiz", "--plain", "--count", "-3"}, 2, "invalid count -3", ""},
-		{"decks check nothing", []string{"decks", "check"}, 2, "decks check needs one deck folder", ""},
+		{"decks check nothing", []string{"decks", "check"}, 2, "decks check needs one deck folder or name", ""},
 		{"decks new nothing", []string{"decks", "new"}, 2, "decks new needs one deck name or folder to create", ""},
 		{"decks unknown subcommand", []string{"decks", "frob"}, 2, `unknown command "frob"`, ""},
 		{"stats extra argument", []string{"stats", "x"}, 2, `unexpected argument "x"`, ""},

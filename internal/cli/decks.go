@@ -65,11 +65,11 @@ NAME:ID (djq show interview:12).`,
 		},
 	}
 	cmd.AddCommand(
-		decksSub(f, g, "check FOLDER", "one deck folder", "Check a deck's question files and report every problem",
+		decksSub(f, g, "check FOLDER|NAME", "one deck folder or name", "Check a deck's question files and report every problem",
 			`Check every question file in a deck folder and print each problem as
 FILE:LINE: MESSAGE: a missing or duplicate id, an unknown level, a related
 id that does not exist, bad YAML, an empty answer. Exits 1 when there is
-any problem, 0 when the deck is clean.`, "djq decks check ./interview", decksCheckRun),
+any problem, 0 when the deck is clean. A bare NAME is a deck djq knows.`, "djq decks check ./interview", decksCheckRun),
 		decksSub(f, g, "new NAME|FOLDER", "one deck name or folder to create", "Start a new deck from a small example",
 			`Create a deck with three example questions and a README that explains the
 format. A bare NAME creates it in your decks folder (see djq paths), where
@@ -105,6 +105,18 @@ func decksListRun(f *Factory, opts *DecksOptions) error {
 
 func decksCheckRun(f *Factory, opts *DecksOptions) error {
 	dir := opts.Arg
+	if !decks.IsPath(dir) {
+		// A bare name is a deck djq knows (djq decks check interview).
+		locs, err := f.Library(opts.Common).Locations()
+		if err != nil {
+			return err
+		}
+		for _, l := range locs {
+			if l.Name == dir {
+				dir = l.Path
+			}
+		}
+	}
 	if err := decks.IsFolder(dir, "check"); err != nil {
 		return err
 	}

@@ -300,6 +300,7 @@ func TestDecksNewNameAddRemove(t *testing.T) {
 	}{
 		{[]string{"decks", "new", "mine"}, 0, "try: djq list --deck mine", ""},
 		{[]string{"list", "--deck", "mine"}, 0, "mine:3", ""},
+		{[]string{"decks", "check", "mine"}, 0, "3 questions, no problems", ""},
 		{[]string{"show", "mine:2"}, 0, "Which parts of our stack", ""},
 		{[]string{"decks", "new", "mine"}, 2, "", "already exists and is not empty"},
 		{[]string{"decks", "new", filepath.Join(env["DJQ_DATA_DIR"], "elsewhere", "work")}, 0, "djq decks add ", ""},
