@@ -30,6 +30,10 @@ func Builtin() (*bank.Deck, string, error) {
 	return bank.DecodeCompact(bank.DefaultDeck, "(built in)", compact)
 }
 
+// Fingerprint is the fingerprint of the built-in question files, recorded
+// at build time, read without decoding the questions.
+func Fingerprint() (string, error) { return bank.CompactFingerprint(compact) }
+
 // Compact is the embedded compact form, for the staleness test.
 func Compact() string { return compact }
 

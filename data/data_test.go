@@ -253,6 +253,9 @@ func TestCompactIsCurrent(t *testing.T) {
 	if string(bank.EncodeCompact(d.Questions, fp)) != data.Compact() {
 		t.Fatal("data/bank.bin is stale: run go generate ./... and commit it")
 	}
+	if head, err := data.Fingerprint(); err != nil || head != fp {
+		t.Fatalf("data.Fingerprint() = %q, %v; want %q", head, err, fp)
+	}
 	got, gotFP, err := data.Builtin()
 	if err != nil || gotFP != fp || len(got.Questions) != len(d.Questions) {
 		t.Fatalf("decoding the compact bank: %v (fingerprint %q, want %q)", err, gotFP, fp)

@@ -106,6 +106,19 @@ func (r *compactReader) strs() []string {
 	return out
 }
 
+// CompactFingerprint reads only the fingerprint at the head of an encoded
+// deck, so that a warm search can key its index cache without decoding
+// the questions.
+func CompactFingerprint(enc string) (string, error) {
+	rest, ok := strings.CutPrefix(enc, compactMagic)
+	if !ok {
+		return "", fmt.Errorf("%w: bad header", errCompact)
+	}
+	r := &compactReader{s: rest}
+	fp := r.str()
+	return fp, r.err
+}
+
 // DecodeCompact decodes a deck named name from its compact form and
 // returns it with the fingerprint recorded at build time.
 func DecodeCompact(name, displayPath, enc string) (*Deck, string, error) {

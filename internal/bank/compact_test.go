@@ -17,6 +17,9 @@ func TestCompactRoundTrip(t *testing.T) {
 	if err != nil || fp != "fp123" {
 		t.Fatalf("decode: %v %q", err, fp)
 	}
+	if got, err := CompactFingerprint(string(enc)); err != nil || got != "fp123" {
+		t.Errorf("CompactFingerprint = %q, %v", got, err)
+	}
 	if !reflect.DeepEqual(d.Questions, qs) {
 		t.Errorf("round trip differs:\n%+v\n%+v", d.Questions[0], qs[0])
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
+	"github.com/djq-cli/djq/internal/quiz"
 )
 
 // OpenOptions is what `djq open` was asked to do.
@@ -85,7 +86,7 @@ func openRun(f *Factory, opts *OpenOptions) error {
 	case len(links) == 0:
 		return exitcode.NotFoundf("question %s has no docs links", q.Ref())
 	case !opts.All && opts.Nth > len(links):
-		return exitcode.Usagef("question %s has %d docs link%s: use a number from 1 to %d", q.Ref(), len(links), pluralS(len(links)), len(links))
+		return exitcode.Usagef("question %s has %s: use a number from 1 to %d", q.Ref(), quiz.Count(len(links), "docs link"), len(links))
 	case !opts.All:
 		links = links[opts.Nth-1 : opts.Nth]
 	}
@@ -108,12 +109,4 @@ func openRun(f *Factory, opts *OpenOptions) error {
 		return writeOut(f, opts.Common, strings.Join(unopened, "\n")+"\n")
 	}
 	return nil
-}
-
-// pluralS is "s" for any count but one.
-func pluralS(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

@@ -269,7 +269,7 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 	want := func(name string) bool { return len(only) == 0 || slices.Contains(only, name) }
 	var srcs []search.Source
 	if want(bank.DefaultDeck) {
-		_, fp, err := data.Builtin()
+		fp, err := data.Fingerprint()
 		if err != nil {
 			return nil, err
 		}
