@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
@@ -15,7 +14,6 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
 	"github.com/djq-cli/djq/internal/render"
-	"github.com/djq-cli/djq/internal/search"
 )
 
 // BrowseOptions is what `djq browse` was asked to do.
@@ -44,13 +42,8 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
   djq browse --query "how do I cache a view"
   djq browse >> notes.md`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			return browseRun(cmd.Context(), f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error { return browseRun(cmd.Context(), f, opts) })
 	cmd.Flags().StringVarP(&opts.Filter.Level, "level", "l", "", "start with this level: "+strings.Join(bank.LevelNames(), ", "))
 	cmd.Flags().StringVarP(&opts.Query, "query", "q", "", "start with this search, as typed after /")
 	registerEnumCompletion(cmd, "level", bank.LevelNames())
@@ -61,13 +54,12 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
 var openTTY = func() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
 
 func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
-	level := opts.Filter.Level
-	opts.Filter.Level = "" // the level is where browse starts, not a filter
-	sel, err := selectQuestions(f, opts.Common, opts.Filter)
+	sel, err := f.Library(opts.Common).Select("", opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
-	start, err := bank.NewFilter(level, "", nil, nil)
+	// The level is where browse starts, not a filter.
+	start, err := bank.NewFilter(opts.Filter.Level, "", nil, nil)
 	if err != nil {
 		return err
 	}
@@ -76,7 +68,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 		return exitcode.Usagef("browse needs a terminal (%v); use djq list, djq show or djq search instead", unwrapPath(err))
 	}
 	defer tty.Close()
-	cfg := browseConfig(ctx, f, opts.Common, sel.questions, start.Level)
+	cfg := browseConfig(ctx, f, opts.Common, sel.Questions, start.Level)
 	cfg.Query = opts.Query
 	cfg.Open = opener.New(f.IO.Getenv).Open
 	m := browse.New(cfg)
@@ -85,7 +77,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 		return err
 	}
 	if q := m.Picked(); q != nil {
-		return writeOut(f, opts.Common, render.Markdown(q, sel.bank.Lookup))
+		return writeOut(f, opts.Common, render.Markdown(q, sel.Bank.Lookup))
 	}
 	return nil
 }
@@ -102,49 +94,17 @@ func teaEnv(f *Factory) []string {
 	return env
 }
 
-// browseConfig wires browse to search and rendering. Browse draws on the
-// terminal even when stdout is redirected, so its colour is decided from
-// the terminal, not from stdout.
+// browseConfig wires browse to the library's search and to rendering on
+// the terminal.
 func browseConfig(ctx context.Context, f *Factory, c Common, qs []*bank.Question, level bank.Level) browse.Config {
-	p := c.Policy
-	p.Format = render.FormatPretty
-	p.Color = c.Policy.Color || (!f.IO.IsStdoutTTY() && f.IO.Getenv("NO_COLOR") == "" && f.IO.Getenv("TERM") != "dumb")
-	if p.Color {
-		p.Profile = termenv.ANSI256
-		if p.Style == "" || p.Style == "auto" || p.Style == "notty" {
-			p.Style = "dark"
-		}
-	} else {
-		p.Profile, p.Style = termenv.Ascii, "notty"
-	}
-	names := f.Library(c).Selected()
+	p := render.OnTerminal(c.Policy, f.IO)
 	return browse.Config{
 		Questions: qs,
 		Level:     level,
 		Seed:      uint64(f.Now().UnixNano()),
 		Search: func(query string, lvl bank.Level) ([]string, error) {
-			ix, err := f.Library(c).Index(false)
-			if err != nil {
-				return nil, err
-			}
-			res, err := ix.Search(ctx, search.Request{Query: query, Filter: bank.Filter{Decks: names, Level: lvl}, Limit: 1000})
-			if err != nil {
-				return nil, err
-			}
-			refs := make([]string, len(res.Hits))
-			for i, h := range res.Hits {
-				refs[i] = h.Ref
-			}
-			return refs, nil
+			return f.Library(c).Refs(ctx, query, lvl)
 		},
-		Render: func(q *bank.Question, width int) string {
-			pp := p
-			pp.Width = max(width-4, render.MinWidth)
-			var out strings.Builder
-			if err := render.Questions(&out, pp, []*bank.Question{q}, nil); err != nil {
-				return render.Markdown(q, nil)
-			}
-			return out.String()
-		},
+		Render: func(q *bank.Question, width int) string { return render.Answer(p, q, max(width-4, render.MinWidth)) },
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 
@@ -42,6 +43,18 @@ const annotationRendersAnswers = "djq/renders-answers"
 
 func rendersAnswers() map[string]string { return map[string]string{annotationRendersAnswers: "true"} }
 
+// command completes cmd with a RunE that resolves the persistent flags
+// into c, the command's options, and then calls run.
+func command(f *Factory, g *globals, c *Common, cmd *cobra.Command, run func(cmd *cobra.Command, args []string) error) *cobra.Command {
+	cmd.RunE = func(cmd *cobra.Command, args []string) (err error) {
+		if *c, err = g.resolve(f, cmd); err != nil {
+			return err
+		}
+		return run(cmd, args)
+	}
+	return cmd
+}
+
 func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 	fl := g.render
 	fl.WidthSet = cmd.Flags().Changed("width")
@@ -76,13 +89,19 @@ func writeOut(f *Factory, c Common, s string) error {
 	return nil
 }
 
-// writeJSONOut writes v as indented JSON to stdout.
-func writeJSONOut(f *Factory, c Common, v any) error {
+// writeWith writes what draw renders, once it has rendered it all: an
+// error leaves stdout untouched.
+func writeWith(f *Factory, c Common, draw func(io.Writer) error) error {
 	var out strings.Builder
-	if err := output.WriteJSON(&out, v); err != nil {
+	if err := draw(&out); err != nil {
 		return err
 	}
 	return writeOut(f, c, out.String())
+}
+
+// writeJSONOut writes v as indented JSON to stdout.
+func writeJSONOut(f *Factory, c Common, v any) error {
+	return writeWith(f, c, func(w io.Writer) error { return output.WriteJSON(w, v) })
 }
 
 // filterFlags are --level and --tag as typed.
@@ -110,51 +129,6 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 // registerEnumCompletion offers the valid values of an enum flag.
 func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// describe renders the filter as the flags that made it, for messages.
-func (ff filterFlags) describe(deckNames []string) string {
-	var parts []string
-	for _, d := range deckNames {
-		parts = append(parts, "--deck "+d)
-	}
-	if ff.Level != "" {
-		parts = append(parts, "--level "+ff.Level)
-	}
-	if ff.Tag != "" {
-		parts = append(parts, "--tag "+ff.Tag)
-	}
-	return strings.Join(parts, " ")
-}
-
-// selection is the result of applying the filter flags and --deck.
-type selection struct {
-	bank      *bank.Bank
-	filter    bank.Filter
-	questions []*bank.Question
-}
-
-// selectQuestions applies the filter flags and --deck to the bank: the one
-// path list, random, quiz, export and browse share. A filter that matches
-// nothing is a not-found error naming the flags.
-func selectQuestions(f *Factory, c Common, ff filterFlags) (selection, error) {
-	if err := f.Library(c).Check(); err != nil {
-		return selection{}, err
-	}
-	b, err := f.Library(c).Bank()
-	if err != nil {
-		return selection{}, err
-	}
-	names := f.Library(c).Selected()
-	flt, err := bank.NewFilter(ff.Level, ff.Tag, b.Tags(), names)
-	if err != nil {
-		return selection{}, err
-	}
-	qs := b.Select(flt)
-	if len(qs) == 0 {
-		return selection{}, exitcode.NotFoundf("no questions match %s (see djq list)", ff.describe(names))
-	}
-	return selection{bank: b, filter: flt, questions: qs}, nil
 }
 
 // unwrapPath drops the path from a path error, whose message the caller

@@ -2,14 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"slices"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/atomicfile"
-	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/export"
 )
 
@@ -41,13 +39,8 @@ temporary file renamed into place). Filter with --level, --tag and --deck.`,
   djq export --level advanced > advanced.md
   djq export --format json --tag orm`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			return exportRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return exportRun(f, opts) })
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "markdown", "export format: "+strings.Join(export.Formats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically) instead of stdout")
@@ -56,53 +49,27 @@ temporary file renamed into place). Filter with --level, --tag and --deck.`,
 }
 
 func exportRun(f *Factory, opts *ExportOptions) error {
-	format := strings.ToLower(strings.TrimSpace(opts.Format))
-	if !slices.Contains(export.Formats, format) {
-		return exitcode.Usagef("unknown export format %q: valid formats are %s", opts.Format, strings.Join(export.Formats, ", "))
-	}
-	sel, err := selectQuestions(f, opts.Common, opts.Filter)
+	format, err := export.ParseFormat(opts.Format)
 	if err != nil {
 		return err
 	}
-	var out strings.Builder
-	switch format {
-	case "markdown":
-		err = export.Markdown(&out, exportTitle(sel), sel.questions, sel.bank.Lookup)
-	case "anki":
-		var notes []export.AnkiNote
-		if notes, err = export.Notes(sel.questions); err == nil {
-			err = export.Anki(&out, notes)
-		}
-	case "json":
-		err = export.JSON(&out, sel.questions)
-	}
+	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
+	}
+	write := func(w io.Writer) error {
+		return export.Write(w, format, sel.Questions, sel.Filter.Level, sel.Bank.Lookup)
 	}
 	if opts.Output == "" || opts.Output == "-" {
-		return writeOut(f, opts.Common, out.String())
+		return writeWith(f, opts.Common, write)
+	}
+	var out strings.Builder
+	if err := write(&out); err != nil {
+		return err
 	}
 	if err := atomicfile.WriteFile(opts.Output, []byte(out.String()), 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", opts.Output, unwrapPath(err))
 	}
-	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.questions), opts.Output)
+	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), opts.Output)
 	return nil
-}
-
-// exportTitle names the document after its deck and level.
-func exportTitle(sel selection) string {
-	title := "Django interview questions"
-	var decks []string
-	for _, q := range sel.questions {
-		if !slices.Contains(decks, q.Deck) {
-			decks = append(decks, q.Deck)
-		}
-	}
-	if len(decks) == 1 && decks[0] != bank.DefaultDeck {
-		title = decks[0] + " interview questions"
-	}
-	if sel.filter.Level != "" {
-		title += " (" + string(sel.filter.Level) + ")"
-	}
-	return title
 }

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"strings"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -29,25 +29,16 @@ so it works with grep, cut and awk; --format json gives every field.`,
   djq list --format json`,
 		Aliases: []string{"ls"},
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			return listRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return listRun(f, opts) })
 	addFilterFlags(cmd, f, &opts.Filter)
 	return cmd
 }
 
 func listRun(f *Factory, opts *ListOptions) error {
-	sel, err := selectQuestions(f, opts.Common, opts.Filter)
+	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
-	var out strings.Builder
-	if err := render.List(&out, opts.Policy, sel.questions); err != nil {
-		return err
-	}
-	return writeOut(f, opts.Common, out.String())
+	return writeWith(f, opts.Common, func(w io.Writer) error { return render.List(w, opts.Policy, sel.Questions) })
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -49,17 +48,14 @@ per line is read from stdin: again, hard, good, easy or 1-4.`,
   printf 'good\nagain\n' | djq quiz --plain --count 2 --seed 1`,
 		Args:        noArgs,
 		Annotations: rendersAnswers(),
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			opts.SeedSet = cmd.Flags().Changed("seed")
-			if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
-				return err
-			}
-			return quizRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error {
+		opts.SeedSet = cmd.Flags().Changed("seed")
+		if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
+			return err
+		}
+		return quizRun(f, opts)
+	})
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", 10, "how many cards in this session")
 	cmd.Flags().Int64Var(&opts.Seed, "seed", 0, "seed for the order of new cards (default: random)")
@@ -79,22 +75,17 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := selectQuestions(f, opts.Common, opts.Filter)
+	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
-	now := f.Now()
 	seed := opts.Seed
 	if !opts.SeedSet {
-		seed = now.UnixNano()
+		seed = f.Now().UnixNano()
 	}
-	cards := quiz.Choose(sel.questions, st, now, opts.Count, seed)
-	if len(cards) == 0 {
-		next := ""
-		if t := quiz.NextDue(st, sel.questions); !t.IsZero() {
-			next = " (the next is due " + t.Local().Format("Mon 2 Jan 15:04") + ")"
-		}
-		return exitcode.NotFoundf("nothing to review now: every card here is scheduled for later%s (djq stats shows when)", next)
+	cards, err := quiz.Deal(sel.Questions, st, f.Now(), opts.Count, seed)
+	if err != nil {
+		return err
 	}
 	pretty := opts.Policy
 	pretty.Format = render.FormatPretty
@@ -103,11 +94,7 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 		Out: f.IO.Out, ErrOut: f.IO.ErrOut,
 		Markdown:  func(q *bank.Question) string { return render.Markdown(q, nil) },
 		WriteCard: func(doc string) error { return writeOut(f, opts.Common, doc) },
-		Rendered: func(q *bank.Question) (string, error) {
-			var b strings.Builder
-			err := render.Questions(&b, pretty, []*bank.Question{q}, nil)
-			return b.String(), err
-		},
+		Rendered:  func(q *bank.Question) string { return render.Answer(pretty, q, 0) },
 	}
 	if opts.Plain {
 		err = s.RunPlain(bufio.NewReader(f.IO.In))

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"math/rand/v2"
 
 	"github.com/spf13/cobra"
 
@@ -36,17 +35,14 @@ study plan can be shared or repeated.`,
   djq random --count 5 --seed 42`,
 		Annotations: rendersAnswers(),
 		Args:        noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			opts.SeedSet = cmd.Flags().Changed("seed")
-			if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
-				return err
-			}
-			return randomRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error {
+		opts.SeedSet = cmd.Flags().Changed("seed")
+		if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
+			return err
+		}
+		return randomRun(f, opts)
+	})
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", 1, "how many questions to pick")
 	cmd.Flags().Int64Var(&opts.Seed, "seed", 0, "seed for the pick; the same seed gives the same questions (default: random)")
@@ -54,28 +50,16 @@ study plan can be shared or repeated.`,
 }
 
 func randomRun(f *Factory, opts *RandomOptions) error {
-	sel, err := selectQuestions(f, opts.Common, opts.Filter)
+	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
-	if opts.Count > len(sel.questions) {
-		fmt.Fprintf(f.IO.ErrOut, "djq: only %d questions match; showing all of them\n", len(sel.questions))
+	if opts.Count > len(sel.Questions) {
+		fmt.Fprintf(f.IO.ErrOut, "djq: only %d questions match; showing all of them\n", len(sel.Questions))
 	}
 	seed := opts.Seed
 	if !opts.SeedSet {
 		seed = f.Now().UnixNano()
 	}
-	return writeQuestions(f, opts.Common, sel.bank, pick(sel.questions, opts.Count, seed))
-}
-
-// pick chooses n questions from pool in an order fixed by seed.
-func pick(pool []*bank.Question, n int, seed int64) []*bank.Question {
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x646a71)) // "djq"
-	idx := rng.Perm(len(pool))
-	n = min(n, len(pool))
-	out := make([]*bank.Question, n)
-	for i := range n {
-		out[i] = pool[idx[i]]
-	}
-	return out
+	return writeQuestions(f, opts.Common, sel.Bank, bank.Sample(sel.Questions, opts.Count, seed))
 }

@@ -3,12 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/search"
 )
@@ -59,17 +60,14 @@ Query syntax:
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			opts.Query = strings.Join(args, " ")
-			if err := countFlag("limit", opts.Limit, maxSearchLimit); err != nil {
-				return err
-			}
-			return searchRun(cmd.Context(), f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, args []string) error {
+		opts.Query = strings.Join(args, " ")
+		if err := countFlag("limit", opts.Limit, maxSearchLimit); err != nil {
+			return err
+		}
+		return searchRun(cmd.Context(), f, opts)
+	})
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, fmt.Sprintf("show at most this many results, 1 to %d", maxSearchLimit))
 	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "build the search index in memory instead of using the cache")
@@ -77,55 +75,19 @@ Query syntax:
 }
 
 func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
-	// Reject a malformed query or level before paying for the index; the
-	// index validates --deck once as it opens.
-	req, err := search.NewRequest(opts.Query)
-	if err != nil {
-		return err
+	q := library.Query{
+		Text: opts.Query, Level: opts.Filter.Level, Tag: opts.Filter.Tag,
+		Limit: opts.Limit, SnippetLen: search.DefaultSnippetLen, NoCache: opts.NoCache,
 	}
-	lib := f.Library(opts.Common)
-	flt, err := bank.NewFilter(opts.Filter.Level, "", nil, lib.Selected())
-	if err != nil {
-		return err
-	}
-	ix, err := lib.Index(opts.NoCache)
-	if err != nil {
-		return err
-	}
-	// Only a --tag needs the index's tags; asking for them first would
-	// wait for the decks' files to be checked before searching.
-	if opts.Filter.Tag != "" {
-		tags, _, err := ix.Facets()
-		if err != nil {
-			return err
-		}
-		byTag, err := bank.NewFilter("", opts.Filter.Tag, tags, nil)
-		if err != nil {
-			return err
-		}
-		flt.Tag = byTag.Tag
-	}
-	req.Filter, req.Limit, req.SnippetLen = flt, opts.Limit, search.DefaultSnippetLen
 	if opts.Policy.Format == render.FormatPretty && opts.Policy.TTY {
-		req.SnippetLen = max(40, min(opts.Policy.Width*2-12, 220))
+		q.SnippetLen = max(40, min(opts.Policy.Width*2-12, 220))
 	}
-	res, err := ix.Search(ctx, req)
-	if err != nil {
-		return err
-	}
-	if res.Corrected != "" {
+	res, err := f.Library(opts.Common).Search(ctx, q)
+	if res != nil && res.Corrected != "" {
 		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %q? showing results for it\n", res.Corrected)
 	}
-	if len(res.Hits) == 0 {
-		hint := "try fewer or other words, or djq list"
-		if d := opts.Filter.describe(lib.Selected()); d != "" {
-			hint = "try without " + d
-		}
-		return exitcode.NotFoundf("no questions match %q (%s)", opts.Query, hint)
-	}
-	var out strings.Builder
-	if err := render.SearchHits(&out, opts.Policy, res.Hits); err != nil {
+	if err != nil {
 		return err
 	}
-	return writeOut(f, opts.Common, out.String())
+	return writeWith(f, opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,26 +28,19 @@ quiz and export, or with tag: in a search.`,
   djq tags --level advanced
   djq tags --format json`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			return tagsRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return tagsRun(f, opts) })
 	cmd.Flags().StringVarP(&opts.Level, "level", "l", "", "count only questions of this level: "+strings.Join(bank.LevelNames(), ", "))
 	registerEnumCompletion(cmd, "level", bank.LevelNames())
 	return cmd
 }
 
 func tagsRun(f *Factory, opts *TagsOptions) error {
-	sel, err := selectQuestions(f, opts.Common, filterFlags{Level: opts.Level})
+	sel, err := f.Library(opts.Common).Select(opts.Level, "")
 	if err != nil {
 		return err
 	}
-	var out strings.Builder
-	if err := render.Tags(&out, opts.Policy, bank.TagCounts(sel.questions)); err != nil {
-		return err
-	}
-	return writeOut(f, opts.Common, out.String())
+	return writeWith(f, opts.Common, func(w io.Writer) error {
+		return render.Tags(w, opts.Policy, bank.TagCounts(sel.Questions))
+	})
 }

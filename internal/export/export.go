@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
 )
 
@@ -240,4 +242,51 @@ func QuoteField(s string) string {
 // JSON writes the full question objects, as `djq show --format json`.
 func JSON(w io.Writer, qs []*bank.Question) error {
 	return output.WriteJSON(w, output.Questions(qs, true))
+}
+
+// ParseFormat checks a format as typed (any case, spaces trimmed) against
+// Formats; an unknown one is a usage error that lists them.
+func ParseFormat(s string) (string, error) {
+	format := strings.ToLower(strings.TrimSpace(s))
+	if !slices.Contains(Formats, format) {
+		return "", exitcode.Usagef("unknown export format %q: valid formats are %s", s, strings.Join(Formats, ", "))
+	}
+	return format, nil
+}
+
+// Write writes qs in format, one of Formats; level names the selection's
+// level in the Markdown document's title (empty for all levels).
+func Write(w io.Writer, format string, qs []*bank.Question, level bank.Level, lookup bank.Lookup) error {
+	switch format {
+	case "markdown":
+		return Markdown(w, Title(qs, level), qs, lookup)
+	case "anki":
+		notes, err := Notes(qs)
+		if err != nil {
+			return err
+		}
+		return Anki(w, notes)
+	case "json":
+		return JSON(w, qs)
+	}
+	return fmt.Errorf("export: unknown format %q", format)
+}
+
+// Title names a Markdown export after its deck (when all questions come
+// from one deck of the user's) and its level.
+func Title(qs []*bank.Question, level bank.Level) string {
+	title := "Django interview questions"
+	var decks []string
+	for _, q := range qs {
+		if !slices.Contains(decks, q.Deck) {
+			decks = append(decks, q.Deck)
+		}
+	}
+	if len(decks) == 1 && decks[0] != bank.DefaultDeck {
+		title = decks[0] + " interview questions"
+	}
+	if level != "" {
+		title += " (" + string(level) + ")"
+	}
+	return title
 }

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/fsrs"
 	"github.com/djq-cli/djq/internal/state"
 )
@@ -62,6 +63,21 @@ func NextDue(st *state.State, pool []*bank.Question) time.Time {
 	return next
 }
 
+// Deal chooses a session's cards as Choose does; when every card of pool
+// is scheduled for later it is a not-found error that says when the next
+// one is due.
+func Deal(pool []*bank.Question, st *state.State, now time.Time, count int, seed int64) ([]Card, error) {
+	cards := Choose(pool, st, now, count, seed)
+	if len(cards) > 0 {
+		return cards, nil
+	}
+	next := ""
+	if t := NextDue(st, pool); !t.IsZero() {
+		next = " (the next is due " + t.Local().Format("Mon 2 Jan 15:04") + ")"
+	}
+	return nil, exitcode.NotFoundf("nothing to review now: every card here is scheduled for later%s (djq stats shows when)", next)
+}
+
 // Session is one run of cards.
 type Session struct {
 	Store *state.Store
@@ -73,7 +89,7 @@ type Session struct {
 	// Markdown is a card as Markdown (--plain); Rendered is the revealed
 	// answer for a terminal.
 	Markdown func(*bank.Question) string
-	Rendered func(*bank.Question) (string, error)
+	Rendered func(*bank.Question) string
 	// WriteCard writes a --plain card (through the pager policy).
 	WriteCard func(string) error
 	// Height is the terminal's height in rows. An answer that does not fit
@@ -186,11 +202,11 @@ func (s *Session) RunInteractive(in io.Reader) error {
 			return nil
 		}
 		fmt.Fprintln(s.Out)
-		answer, err := s.Rendered(c.Q)
-		if err != nil {
-			return err
-		}
-		var done bool
+		answer := s.Rendered(c.Q)
+		var (
+			done bool
+			err  error
+		)
 		if s.tall(answer, c.Q) {
 			done, err = s.readerGrade(answer, c, fmt.Sprintf("[%d/%d] Question %s", i+1, len(s.Cards), c.Q.Ref()))
 		} else {

@@ -181,11 +181,11 @@ func TestSessionTallAnswer(t *testing.T) {
 		Store: store, Sched: fsrs.New(), Now: func() time.Time { return now },
 		Cards: []Card{{Q: tall, Key: state.CardKey(tall.Deck, tall.ID)}, {Q: short, Key: state.CardKey(short.Deck, short.ID)}, {Q: tall, Key: "django:3"}},
 		Out:   &out, ErrOut: &out,
-		Rendered: func(q *bank.Question) (string, error) {
+		Rendered: func(q *bank.Question) string {
 			if q == tall {
-				return longAnswer(), nil
+				return longAnswer()
 			}
-			return "a short answer\n", nil
+			return "a short answer\n"
 		},
 		Height: 24,
 		// The first tall card is scrolled and graded good with g, the
