@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 // Level is how hard a question is. The zero value is not a valid level.
@@ -100,4 +102,23 @@ func (q *Question) HasTag(t string) bool {
 		}
 	}
 	return false
+}
+
+// DocsLinks is the docs link number nth (from 1) of q, or with all every
+// one. A question without links is a not-found error; a number past the
+// last link is a usage error that says how many there are.
+func (q *Question) DocsLinks(nth int, all bool) ([]string, error) {
+	switch n := len(q.Docs); {
+	case n == 0:
+		return nil, exitcode.NotFoundf("question %s has no docs links", q.Ref())
+	case all:
+		return q.Docs, nil
+	case nth > n:
+		has := "1 docs link"
+		if n > 1 {
+			has = fmt.Sprintf("%d docs links", n)
+		}
+		return nil, exitcode.Usagef("question %s has %s: use a number from 1 to %d", q.Ref(), has, n)
+	}
+	return q.Docs[nth-1 : nth], nil
 }

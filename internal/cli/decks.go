@@ -2,13 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
@@ -25,17 +24,11 @@ type DecksOptions struct {
 // decksSub builds a decks subcommand with one argument.
 func decksSub(f *Factory, g *globals, use, what, short, long, example string, run func(*Factory, *DecksOptions) error) *cobra.Command {
 	opts := &DecksOptions{}
-	return &cobra.Command{
-		Use: use, Short: short, Long: long, Example: "  " + example,
-		Args: oneArg(what, example),
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			opts.Arg = args[0]
-			return run(f, opts)
-		},
-	}
+	cmd := &cobra.Command{Use: use, Short: short, Long: long, Example: "  " + example, Args: oneArg(what, example)}
+	return command(f, g, &opts.Common, cmd, func(_ *cobra.Command, args []string) error {
+		opts.Arg = args[0]
+		return run(f, opts)
+	})
 }
 
 func newDecksCmd(f *Factory, g *globals) *cobra.Command {
@@ -57,13 +50,8 @@ NAME:ID (djq show interview:12).`,
   djq decks add ./interview
   djq decks check ./interview`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			return decksListRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return decksListRun(f, opts) })
 	cmd.AddCommand(
 		decksSub(f, g, "check FOLDER|NAME", "one deck folder or name", "Check a deck's question files and report every problem",
 			`Check every question file in a deck folder and print each problem as
@@ -96,47 +84,20 @@ func decksListRun(f *Factory, opts *DecksOptions) error {
 	for _, d := range b.Decks() {
 		rows = append(rows, output.Deck{Name: d.Name, Path: d.Path, Questions: len(d.Questions)})
 	}
-	var out strings.Builder
-	if err := render.Decks(&out, opts.Policy, rows); err != nil {
-		return err
-	}
-	return writeOut(f, opts.Common, out.String())
+	return writeWith(f, opts.Common, func(w io.Writer) error { return render.Decks(w, opts.Policy, rows) })
 }
 
 func decksCheckRun(f *Factory, opts *DecksOptions) error {
-	dir := opts.Arg
-	if !decks.IsPath(dir) {
-		// A bare name is a deck djq knows (djq decks check interview).
-		locs, err := f.Library(opts.Common).Locations()
-		if err != nil {
-			return err
-		}
-		for _, l := range locs {
-			if l.Name == dir {
-				dir = l.Path
-			}
-		}
-	}
-	if err := decks.IsFolder(dir, "check"); err != nil {
+	dir, n, problems, err := f.Library(opts.Common).CheckDeck(opts.Arg)
+	if err != nil {
 		return err
 	}
-	name := filepath.Base(filepath.Clean(dir))
-	var progress func(done, total int)
-	if bar := f.progress(opts.Common)("checking deck " + name); bar != nil {
-		progress = func(done, total int) {
-			bar.Update(done, total)
-			if done >= total {
-				bar.Done()
-			}
-		}
-	}
-	d, problems := bank.LoadDeckWith(os.DirFS(dir), ".", name, dir, progress)
 	var out strings.Builder
 	for _, p := range problems {
 		fmt.Fprintln(&out, p.Error())
 	}
 	if len(problems) == 0 {
-		fmt.Fprintf(&out, "%s: %d questions, no problems\n", dir, len(d.Questions))
+		fmt.Fprintf(&out, "%s: %d questions, no problems\n", dir, n)
 	}
 	if err := writeOut(f, opts.Common, out.String()); err != nil {
 		return err
@@ -161,46 +122,20 @@ func decksNewRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksAddRun(f *Factory, opts *DecksOptions) error {
-	if err := decks.IsFolder(opts.Arg, "add"); err != nil {
-		return err
-	}
-	if f.Paths().Config == "" {
-		return exitcode.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
-	}
-	reg, err := f.Library(Common{}).Registry()
+	name, abs, added, err := f.Library(Common{}).AddDeck(opts.Arg)
 	if err != nil {
 		return err
 	}
-	name := filepath.Base(filepath.Clean(opts.Arg))
-	added, err := reg.Add(opts.Arg)
-	if err != nil {
-		return fmt.Errorf("recording deck in %s: %w", reg.Path, err)
-	}
-	msg := fmt.Sprintf("added deck %q (%s); try: djq list --deck %s\n", name, reg.Folders[len(reg.Folders)-1], name)
 	if !added {
-		msg = fmt.Sprintf("deck folder %s is already added\n", opts.Arg)
+		return writeOut(f, opts.Common, fmt.Sprintf("deck folder %s is already added\n", opts.Arg))
 	}
-	return writeOut(f, opts.Common, msg)
+	return writeOut(f, opts.Common, fmt.Sprintf("added deck %q (%s); try: djq list --deck %s\n", name, abs, name))
 }
 
 func decksRemoveRun(f *Factory, opts *DecksOptions) error {
-	reg, err := f.Library(Common{}).Registry()
+	removed, err := f.Library(Common{}).RemoveDeck(opts.Arg)
 	if err != nil {
 		return err
-	}
-	removed, err := reg.Remove(opts.Arg)
-	if err != nil {
-		return fmt.Errorf("updating %s: %w", reg.Path, err)
-	}
-	if removed == "" {
-		var names []string
-		for _, p := range reg.Folders {
-			names = append(names, filepath.Base(p))
-		}
-		if len(names) == 0 {
-			return exitcode.Usagef("unknown added deck %q: no deck folders were added with djq decks add", opts.Arg)
-		}
-		return exitcode.Usagef("unknown added deck %q: added decks are %s", opts.Arg, strings.Join(names, ", "))
 	}
 	return writeOut(f, opts.Common, fmt.Sprintf("removed deck %q from the added decks; the folder %s is untouched\n", filepath.Base(removed), removed))
 }

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -11,7 +9,6 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
-	"github.com/djq-cli/djq/internal/quiz"
 )
 
 // OpenOptions is what `djq open` was asked to do.
@@ -47,22 +44,19 @@ or all of them with --all. djq uses $BROWSER when it is set, else xdg-open
 			}
 			return completeRefs(f, toComplete)
 		},
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			opts.Ref, opts.Nth = args[0], 1
-			if len(args) == 2 {
-				if opts.All {
-					return exitcode.Usagef("give a link number or --all, not both")
-				}
-				if opts.Nth, err = strconv.Atoi(args[1]); err != nil || opts.Nth < 1 {
-					return exitcode.Usagef("invalid link number %q: use 1 for the first docs link, 2 for the second, ...", args[1])
-				}
-			}
-			return openRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(_ *cobra.Command, args []string) (err error) {
+		opts.Ref, opts.Nth = args[0], 1
+		if len(args) == 2 {
+			if opts.All {
+				return exitcode.Usagef("give a link number or --all, not both")
+			}
+			if opts.Nth, err = strconv.Atoi(args[1]); err != nil || opts.Nth < 1 {
+				return exitcode.Usagef("invalid link number %q: use 1 for the first docs link, 2 for the second, ...", args[1])
+			}
+		}
+		return openRun(f, opts)
+	})
 	cmd.Flags().BoolVarP(&opts.All, "all", "a", false, "open every docs link of the answer")
 	cmd.Flags().BoolVarP(&opts.Print, "print", "p", false, "print the links instead of opening them")
 	return cmd
@@ -81,32 +75,15 @@ func openRun(f *Factory, opts *OpenOptions) error {
 	if err != nil {
 		return err
 	}
-	links := q.Docs
-	switch {
-	case len(links) == 0:
-		return exitcode.NotFoundf("question %s has no docs links", q.Ref())
-	case !opts.All && opts.Nth > len(links):
-		return exitcode.Usagef("question %s has %s: use a number from 1 to %d", q.Ref(), quiz.Count(len(links), "docs link"), len(links))
-	case !opts.All:
-		links = links[opts.Nth-1 : opts.Nth]
+	links, err := q.DocsLinks(opts.Nth, opts.All)
+	if err != nil {
+		return err
 	}
-	if opts.Print {
+	if !opts.Print {
+		links = opener.New(f.IO.Getenv).OpenAll(links, f.IO.ErrOut)
+	}
+	if len(links) > 0 {
 		return writeOut(f, opts.Common, strings.Join(links, "\n")+"\n")
-	}
-	o := opener.New(f.IO.Getenv)
-	var unopened []string
-	for _, l := range links {
-		if err := o.Open(l); err != nil {
-			if !errors.Is(err, opener.ErrNoOpener) {
-				fmt.Fprintf(f.IO.ErrOut, "djq: could not open a browser: %v\n", err)
-			} else if len(unopened) == 0 {
-				fmt.Fprintln(f.IO.ErrOut, "djq: no browser to open (set $BROWSER); here are the links")
-			}
-			unopened = append(unopened, l)
-		}
-	}
-	if len(unopened) > 0 {
-		return writeOut(f, opts.Common, strings.Join(unopened, "\n")+"\n")
 	}
 	return nil
 }

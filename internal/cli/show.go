@@ -3,16 +3,14 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
-	"github.com/djq-cli/djq/internal/search"
 )
 
 // ShowOptions is what `djq show` was asked to do.
@@ -23,7 +21,7 @@ type ShowOptions struct {
 
 func newShowCmd(f *Factory, g *globals) *cobra.Command {
 	opts := &ShowOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show REF [REF...]",
 		Short: "Show the answer to one or more questions",
 		Long: `Show the full answer to one or more questions by id.
@@ -45,14 +43,11 @@ it can be appended to notes. Questions in your own decks are NAME:ID.`,
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			return completeRefs(f, toComplete)
 		},
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			opts.Refs = args
-			return showRun(cmd.Context(), f, opts)
-		},
 	}
+	return command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, args []string) error {
+		opts.Refs = args
+		return showRun(cmd.Context(), f, opts)
+	})
 }
 
 // showRun parses every ref first (a malformed one is a usage error and
@@ -63,7 +58,7 @@ func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
 	for i, s := range opts.Refs {
 		r, err := bank.ParseRef(s)
 		if err != nil {
-			return suggestRef(ctx, f, opts.Common, s, err)
+			return f.Library(opts.Common).SuggestRef(ctx, s, err)
 		}
 		refs[i] = r
 	}
@@ -97,30 +92,9 @@ func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
 	return missing[len(missing)-1]
 }
 
-// suggestRef answers `djq show select_related`: text where a reference
-// belongs is a usage error, and the best search hit is offered instead.
-// A malformed number ("0", "3x") keeps the plain reference error.
-func suggestRef(ctx context.Context, f *Factory, c Common, text string, refErr error) error {
-	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(text)); strings.Contains(text, ":") || !unicode.IsLetter(first) {
-		return refErr
-	}
-	var hits []search.Hit
-	if ix, err := f.Library(c).Index(false); err == nil {
-		hits, _ = ix.Suggest(ctx, text, 1)
-	}
-	if len(hits) == 0 {
-		return exitcode.Usagef("no question %q: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", text, text)
-	}
-	return exitcode.Usagef("no question %q: did you mean %s %s? (djq search %s)", text, hits[0].Ref, strings.TrimSuffix(hits[0].Title, "?"), text)
-}
-
 // writeQuestions renders full answers in the run's policy.
 func writeQuestions(f *Factory, c Common, b *bank.Bank, qs []*bank.Question) error {
-	var out strings.Builder
-	if err := render.Questions(&out, c.Policy, qs, b.Lookup); err != nil {
-		return err
-	}
-	return writeOut(f, c, out.String())
+	return writeWith(f, c, func(w io.Writer) error { return render.Questions(w, c.Policy, qs, b.Lookup) })
 }
 
 // completeRefs offers question refs with their titles as descriptions.

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os/exec"
@@ -226,4 +227,22 @@ func firstLine(s string) string {
 		s = s[:maxLen] + "…"
 	}
 	return s
+}
+
+// OpenAll opens each link and returns the ones it could not open, for the
+// caller to print instead. warn gets a line for each browser that failed,
+// and one line when there is no browser at all.
+func (o *Opener) OpenAll(links []string, warn io.Writer) []string {
+	var unopened []string
+	for _, l := range links {
+		if err := o.Open(l); err != nil {
+			if !errors.Is(err, ErrNoOpener) {
+				fmt.Fprintf(warn, "djq: could not open a browser: %v\n", err)
+			} else if len(unopened) == 0 {
+				fmt.Fprintln(warn, "djq: no browser to open (set $BROWSER); here are the links")
+			}
+			unopened = append(unopened, l)
+		}
+	}
+	return unopened
 }

@@ -1,0 +1,91 @@
+package library
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/djq-cli/djq/internal/decks"
+	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/state"
+)
+
+// AddDeck records a deck folder in the config folder's decks.txt, so that
+// every later run finds it; added is false when it was there already.
+// A folder that is not one, or no config folder, is a usage error.
+func (l *Library) AddDeck(folder string) (name, abs string, added bool, err error) {
+	if err := decks.IsFolder(folder, "add"); err != nil {
+		return "", "", false, err
+	}
+	if l.paths.Config == "" {
+		return "", "", false, exitcode.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
+	}
+	reg, err := l.Registry()
+	if err != nil {
+		return "", "", false, err
+	}
+	if added, err = reg.Add(folder); err != nil {
+		return "", "", false, fmt.Errorf("recording deck in %s: %w", reg.Path, err)
+	}
+	abs, _ = filepath.Abs(folder)
+	return filepath.Base(abs), abs, added, nil
+}
+
+// RemoveDeck forgets an added deck by name (or folder) and returns its
+// folder, which is left untouched. A name that was never added is a usage
+// error that lists the added decks.
+func (l *Library) RemoveDeck(name string) (string, error) {
+	reg, err := l.Registry()
+	if err != nil {
+		return "", err
+	}
+	removed, err := reg.Remove(name)
+	if err != nil {
+		return "", fmt.Errorf("updating %s: %w", reg.Path, err)
+	}
+	if removed != "" {
+		return removed, nil
+	}
+	var names []string
+	for _, p := range reg.Folders {
+		names = append(names, filepath.Base(p))
+	}
+	if len(names) == 0 {
+		return "", exitcode.Usagef("unknown added deck %q: no deck folders were added with djq decks add", name)
+	}
+	return "", exitcode.Usagef("unknown added deck %q: added decks are %s", name, strings.Join(names, ", "))
+}
+
+// Folders lists djq's folders with the variable that moves each and
+// whether it exists, and, as extra lines, the deck folders that come from
+// $DJQ_DECKS and from djq decks add.
+func (l *Library) Folders() (rows []output.Path, extra []string) {
+	p := l.paths
+	join := func(dir, name string) string {
+		if dir == "" {
+			return ""
+		}
+		return filepath.Join(dir, name)
+	}
+	rows = []output.Path{
+		{Name: "cache", Path: p.Cache, Env: "DJQ_CACHE_DIR"},
+		{Name: "state", Path: join(p.State, state.FileName), Env: "DJQ_STATE_DIR"},
+		{Name: "config", Path: p.Config, Env: "DJQ_CONFIG_DIR"},
+		{Name: "decks", Path: join(p.Data, "decks"), Env: "DJQ_DATA_DIR"},
+	}
+	for i := range rows {
+		if rows[i].Path != "" {
+			_, err := os.Stat(rows[i].Path)
+			rows[i].Exists = err == nil
+		}
+	}
+	if env := l.opts.Getenv("DJQ_DECKS"); env != "" {
+		extra = append(extra, fmt.Sprintf("%-7s %s  (DJQ_DECKS)", "decks", env))
+	}
+	if reg, err := l.Registry(); err == nil && len(reg.Folders) > 0 {
+		extra = append(extra, fmt.Sprintf("%-7s %s  (added in %s)", "decks", strings.Join(reg.Folders, string(os.PathListSeparator)), decks.RegistryFile))
+	}
+	return rows, extra
+}
