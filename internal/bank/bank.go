@@ -206,6 +206,21 @@ func (b *Bank) Get(r Ref) (*Question, error) {
 	return nil, &NotFoundError{Ref: r, Deck: d}
 }
 
+// GetEach returns the questions that refs name, in their order, and the
+// error of each ref that names none (djq show 21 999 35 prints two
+// answers and reports 999).
+func (b *Bank) GetEach(refs []Ref) (qs []*Question, missing []error) {
+	for _, r := range refs {
+		q, err := b.Get(r)
+		if err != nil {
+			missing = append(missing, err)
+			continue
+		}
+		qs = append(qs, q)
+	}
+	return qs, missing
+}
+
 // Lookup finds a question by ref, or nil; it is what renderers and
 // exporters use to title "Related questions" and "See also" lines.
 type Lookup func(Ref) *Question

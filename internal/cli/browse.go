@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -44,9 +43,8 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
 		Args: noArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error { return browseRun(cmd.Context(), f, opts) })
-	cmd.Flags().StringVarP(&opts.Filter.Level, "level", "l", "", "start with this level: "+strings.Join(bank.LevelNames(), ", "))
+	addLevelFlag(cmd, &opts.Filter.Level, "start with this level")
 	cmd.Flags().StringVarP(&opts.Query, "query", "q", "", "start with this search, as typed after /")
-	registerEnumCompletion(cmd, "level", bank.LevelNames())
 	return cmd
 }
 

@@ -113,9 +113,8 @@ type filterFlags struct {
 // addFilterFlags registers --level and --tag on cmd, with shell completion
 // for their values.
 func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
-	cmd.Flags().StringVarP(&ff.Level, "level", "l", "", "only questions of this level: "+strings.Join(bank.LevelNames(), ", "))
-	cmd.Flags().StringVarP(&ff.Tag, "tag", "t", "", "only questions with this tag (see djq list --format json for tags)")
-	registerEnumCompletion(cmd, "level", bank.LevelNames())
+	addLevelFlag(cmd, &ff.Level, "only questions of this level")
+	cmd.Flags().StringVarP(&ff.Tag, "tag", "t", "", "only questions with this tag (see djq tags)")
 	_ = cmd.RegisterFlagCompletionFunc("tag", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 		deckArgs, _ := c.Flags().GetStringArray("deck")
 		b, err := f.Library(Common{Decks: deckArgs}).Bank()
@@ -124,6 +123,12 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 		}
 		return b.Tags(), cobra.ShellCompDirectiveNoFileComp
 	})
+}
+
+// addLevelFlag registers --level (-l) on cmd with completion of the levels.
+func addLevelFlag(cmd *cobra.Command, level *string, usage string) {
+	cmd.Flags().StringVarP(level, "level", "l", "", usage+": "+strings.Join(bank.LevelNames(), ", "))
+	registerEnumCompletion(cmd, "level", bank.LevelNames())
 }
 
 // registerEnumCompletion offers the valid values of an enum flag.

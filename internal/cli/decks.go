@@ -110,7 +110,7 @@ func decksCheckRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksNewRun(f *Factory, opts *DecksOptions) error {
-	c, err := decks.New(opts.Arg, f.Paths().Data)
+	c, err := decks.New(opts.Arg, f.Library(Common{}).Paths().Data)
 	if err != nil {
 		return err
 	}

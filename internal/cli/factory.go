@@ -10,9 +10,7 @@ import (
 	"github.com/djq-cli/djq/internal/buildinfo"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/library"
-	"github.com/djq-cli/djq/internal/paths"
 	"github.com/djq-cli/djq/internal/progress"
-	"github.com/djq-cli/djq/internal/state"
 )
 
 // Factory hands commands their dependencies. It is built once per process
@@ -64,19 +62,6 @@ func (f *Factory) Library(c Common) *library.Library {
 	})
 	f.libs[key] = l
 	return l
-}
-
-// Paths returns djq's folders for this environment.
-func (f *Factory) Paths() paths.Paths { return paths.Resolve(f.IO.Getenv) }
-
-// StateStore returns the quiz state file, or an error that says how to
-// get one when there is no state folder.
-func (f *Factory) StateStore() (*state.Store, error) {
-	dir := f.Paths().State
-	if dir == "" {
-		return nil, fmt.Errorf("no folder to keep quiz progress in: set DJQ_STATE_DIR (or HOME)")
-	}
-	return state.Open(dir), nil
 }
 
 // progress makes the progress bars of a run, or none when stderr is not a

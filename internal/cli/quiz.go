@@ -67,7 +67,7 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if !opts.Plain && !f.IO.IsStdinTTY() {
 		return exitcode.Usagef("quiz needs a terminal to read keys; for scripts use djq quiz --plain, which reads one grade per line")
 	}
-	store, err := f.StateStore()
+	store, err := f.Library(opts.Common).StateStore()
 	if err != nil {
 		return err
 	}

@@ -66,18 +66,7 @@ func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	var (
-		qs      []*bank.Question
-		missing []error
-	)
-	for _, r := range refs {
-		q, err := b.Get(r)
-		if err != nil {
-			missing = append(missing, err)
-			continue
-		}
-		qs = append(qs, q)
-	}
+	qs, missing := b.GetEach(refs)
 	if len(qs) > 0 {
 		if err := writeQuestions(f, opts.Common, b, qs); err != nil {
 			return err

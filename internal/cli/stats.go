@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -36,23 +37,20 @@ state stays in the .bak file beside it.`,
   djq stats --format json
   djq stats --reset --yes`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			if opts.Reset {
-				return statsReset(f, opts)
-			}
-			return statsRun(f, opts)
-		},
 	}
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
+		if opts.Reset {
+			return statsReset(f, opts)
+		}
+		return statsRun(f, opts)
+	})
 	cmd.Flags().BoolVar(&opts.Reset, "reset", false, "forget all quiz progress (asks first)")
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "with --reset: do not ask")
 	return cmd
 }
 
 func statsRun(f *Factory, opts *StatsOptions) error {
-	store, err := f.StateStore()
+	store, err := f.Library(opts.Common).StateStore()
 	if err != nil {
 		return err
 	}
@@ -68,15 +66,11 @@ func statsRun(f *Factory, opts *StatsOptions) error {
 	if opts.Policy.Format == render.FormatJSON {
 		return writeJSONOut(f, opts.Common, s)
 	}
-	var out strings.Builder
-	if err := render.Stats(&out, opts.Policy, s); err != nil {
-		return err
-	}
-	return writeOut(f, opts.Common, out.String())
+	return writeWith(f, opts.Common, func(w io.Writer) error { return render.Stats(w, opts.Policy, s) })
 }
 
 func statsReset(f *Factory, opts *StatsOptions) error {
-	store, err := f.StateStore()
+	store, err := f.Library(opts.Common).StateStore()
 	if err != nil {
 		return err
 	}

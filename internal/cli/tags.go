@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -30,8 +29,7 @@ quiz and export, or with tag: in a search.`,
 		Args: noArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return tagsRun(f, opts) })
-	cmd.Flags().StringVarP(&opts.Level, "level", "l", "", "count only questions of this level: "+strings.Join(bank.LevelNames(), ", "))
-	registerEnumCompletion(cmd, "level", bank.LevelNames())
+	addLevelFlag(cmd, &opts.Level, "count only questions of this level")
 	return cmd
 }
 

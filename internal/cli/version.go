@@ -15,20 +15,17 @@ type VersionOptions struct {
 
 func newVersionCmd(f *Factory, g *globals) *cobra.Command {
 	opts := &VersionOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:     "version",
 		Short:   "Print djq's version, commit and build date",
 		Long:    "Print djq's version, the commit it was built from and the build date.\nRelease builds carry all three; `go install` builds show the module version.\n--format json prints them as an object.",
 		Example: "  djq version\n  djq version --format json",
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			if opts.Common, err = g.resolve(f, cmd); err != nil {
-				return err
-			}
-			if opts.Policy.Format == render.FormatJSON {
-				return writeJSONOut(f, opts.Common, f.Build)
-			}
-			return writeOut(f, opts.Common, fmt.Sprintln(f.Build.String()))
-		},
 	}
+	return command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
+		if opts.Policy.Format == render.FormatJSON {
+			return writeJSONOut(f, opts.Common, f.Build)
+		}
+		return writeOut(f, opts.Common, fmt.Sprintln(f.Build.String()))
+	})
 }

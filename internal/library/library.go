@@ -21,6 +21,7 @@ import (
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/paths"
 	"github.com/djq-cli/djq/internal/search"
+	"github.com/djq-cli/djq/internal/state"
 )
 
 // Options are what a library is made from.
@@ -94,6 +95,15 @@ func New(opts Options) *Library {
 
 // Paths are djq's folders in this environment.
 func (l *Library) Paths() paths.Paths { return l.paths }
+
+// StateStore is the quiz progress file, or an error that says how to get
+// one when there is no state folder.
+func (l *Library) StateStore() (*state.Store, error) {
+	if l.paths.State == "" {
+		return nil, fmt.Errorf("no folder to keep quiz progress in: set DJQ_STATE_DIR (or HOME)")
+	}
+	return state.Open(l.paths.State), nil
+}
 
 // Registry reads the list of deck folders added with `djq decks add`, in
 // the config folder; with no config folder it is empty.
