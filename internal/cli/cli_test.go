@@ -98,6 +98,8 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"version as JSON", []string{"version", "--format", "json"}, 0, "", `"version": "`},
 		{"help for an unknown topic", []string{"help", "nosuch"}, 2, `unknown command "nosuch" for djq (see djq --help)`, ""},
 		{"help suggests", []string{"help", "serch"}, 2, `did you mean search?`, ""},
+		{"help of a subcommand that is not one", []string{"help", "show", "extra"}, 2, `unknown help topic "show extra" (see djq --help)`, ""},
+		{"help suggests a subcommand", []string{"help", "decks", "chek"}, 2, `unknown command "chek" for djq decks: did you mean check?`, ""},
 		{"completion for an unknown shell", []string{"completion", "nosuch"}, 2, `unknown command "nosuch" for djq completion`, ""},
 		{"tags", []string{"tags"}, 0, "", "orm"},
 		{"tags as JSON", []string{"tags", "--format", "json"}, 0, "", `"tag": "orm"`},

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -99,14 +98,7 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if opts.Plain {
 		err = s.RunPlain(bufio.NewReader(f.IO.In))
 	} else {
-		// An answer taller than the screen opens in a full-screen reader,
-		// which needs the terminal itself on both sides: with stdout
-		// redirected, TerminalHeight is 0 and answers are printed.
-		in, inFile := f.IO.In.(*os.File)
-		out, outFile := f.IO.Out.(*os.File)
-		if inFile && outFile {
-			s.Height, s.TTYIn, s.TTYOut, s.Env = f.IO.TerminalHeight(), in, out, teaEnv(f)
-		}
+		s.UseTerminal(f.IO.In, f.IO.Out, f.IO.TerminalHeight(), teaEnv(f))
 		err = s.RunInteractive(f.IO.In)
 	}
 	s.Summary()

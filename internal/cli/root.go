@@ -90,10 +90,13 @@ scripts.`,
 		newTagsCmd(f, g),
 		newOpenCmd(f, g),
 	)
-	root.SetHelpCommand(newHelpCmd())
+	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
+		switch c.Name() {
+		case "help":
+			c.Args, c.Long = helpTopic, "Help prints the help of any command: djq help search."
+		case "completion":
 			// `djq completion nosuch` is a usage error, not help and exit 0.
 			c.Args = noArgs
 			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
@@ -102,34 +105,18 @@ scripts.`,
 	return root
 }
 
-// newHelpCmd is cobra's help command with an unknown topic as a usage
-// error (exit 2) that suggests the command meant.
-func newHelpCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "help [command]",
-		Short: "Help about any command",
-		Long:  "Help prints the help of any command: djq help search.",
-		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			var names []string
-			for _, sub := range c.Root().Commands() {
-				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
-					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
-				}
-			}
-			return names, cobra.ShellCompDirectiveNoFileComp
-		},
-		RunE: func(c *cobra.Command, args []string) error {
-			cmd, rest, err := c.Root().Find(args)
-			if err != nil || cmd == nil || len(rest) > 0 {
-				topic := strings.Join(args, " ")
-				if len(rest) > 0 {
-					return noArgs(cmd, rest)
-				}
-				return exitcode.Usagef("unknown help topic %q (see djq --help)", topic)
-			}
-			return cmd.Help()
-		},
+// helpTopic checks `djq help TOPIC` before cobra's help command runs: an
+// unknown topic is a usage error (exit 2) that suggests the command meant,
+// not cobra's message and exit 0.
+func helpTopic(c *cobra.Command, args []string) error {
+	cmd, rest, err := c.Root().Find(args)
+	if err == nil && cmd != nil && len(rest) > 0 && cmd.HasSubCommands() {
+		return noArgs(cmd, rest)
 	}
+	if err != nil || cmd == nil || len(rest) > 0 {
+		return exitcode.Usagef("unknown help topic %q (see djq --help)", strings.Join(args, " "))
+	}
+	return nil
 }
 
 // noArgs is cobra.NoArgs as a usage error: an unknown subcommand gets

@@ -109,6 +109,17 @@ type Session struct {
 	reviewed, correct int
 }
 
+// UseTerminal lets an answer taller than height rows open in the
+// full-screen reader, which needs the terminal itself on both sides: when
+// in or out is not a file (stdout redirected), every answer is printed.
+func (s *Session) UseTerminal(in io.Reader, out io.Writer, height int, env []string) {
+	inFile, ok := in.(*os.File)
+	outFile, ok2 := out.(*os.File)
+	if ok && ok2 {
+		s.Height, s.TTYIn, s.TTYOut, s.Env = height, inFile, outFile, env
+	}
+}
+
 // grade records a grade at once.
 func (s *Session) grade(c Card, g fsrs.Grade) (fsrs.Card, error) {
 	card, err := s.Store.Grade(s.Sched, c.Key, g, s.Now())
