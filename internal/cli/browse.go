@@ -70,7 +70,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 	cfg.Query = opts.Query
 	cfg.Open = opener.New(f.IO.Getenv).Open
 	m := browse.New(cfg)
-	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(teaEnv(f)))
+	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(f.IO.TermEnv()))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
@@ -78,18 +78,6 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 		return writeOut(f, opts.Common, render.Markdown(q, sel.Bank.Lookup))
 	}
 	return nil
-}
-
-// teaEnv passes the terminal variables Bubble Tea reads (browse, and
-// quiz's reader for tall answers).
-func teaEnv(f *Factory) []string {
-	var env []string
-	for _, k := range []string{"TERM", "NO_COLOR", "CLICOLOR_FORCE", "COLORTERM", "TERM_PROGRAM"} {
-		if v := f.IO.Getenv(k); v != "" {
-			env = append(env, k+"="+v)
-		}
-	}
-	return env
 }
 
 // browseConfig wires browse to the library's search and to rendering on

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"strings"
@@ -76,18 +75,9 @@ func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 	return c, nil
 }
 
-// writeOut writes a command's whole output to stdout (through the pager
-// when it applies) and maps write failures: a closed pipe is not an error
-// worth a message, anything else (a full disk) is.
-func writeOut(f *Factory, c Common, s string) error {
-	if err := f.IO.WriteOutput(s, c.Pager); err != nil {
-		if exitcode.IsBrokenPipe(err) {
-			return err
-		}
-		return fmt.Errorf("writing output: %w", err)
-	}
-	return nil
-}
+// writeOut writes a command's whole output to stdout, through the pager
+// when the run's pager mode and the text's height ask for it.
+func writeOut(f *Factory, c Common, s string) error { return f.IO.WriteOutput(s, c.Pager) }
 
 // writeWith writes what draw renders, once it has rendered it all: an
 // error leaves stdout untouched.

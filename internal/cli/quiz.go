@@ -98,7 +98,7 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if opts.Plain {
 		err = s.RunPlain(bufio.NewReader(f.IO.In))
 	} else {
-		s.UseTerminal(f.IO.In, f.IO.Out, f.IO.TerminalHeight(), teaEnv(f))
+		s.UseTerminal(f.IO.In, f.IO.Out, f.IO.TerminalHeight(), f.IO.TermEnv())
 		err = s.RunInteractive(f.IO.In)
 	}
 	s.Summary()

@@ -219,7 +219,7 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 	root.SetArgs(queryArgs(root, args))
 	err := root.ExecuteContext(ctx)
 	if err != nil && !exitcode.IsSilent(err) && !exitcode.IsBrokenPipe(err) {
-		fmt.Fprintf(ios.ErrOut, "djq: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(ios.ErrOut, "djq: %s\n", exitcode.Message(err))
 	}
 	return exitcode.Of(err)
 }
@@ -279,13 +279,4 @@ func isSearchWord(cmd *cobra.Command, a string) bool {
 	// "-n5": a shorthand with its value stuck on; anything else is a word.
 	_, err := strconv.Atoi(rest)
 	return err != nil
-}
-
-// oneLine keeps error output to one line per the README's promise.
-func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	return s
 }

@@ -8,6 +8,7 @@ package exitcode
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 )
 
@@ -90,4 +91,14 @@ func Of(err error) int {
 		return c.ExitCode()
 	}
 	return Error
+}
+
+// Message is err's message as the one line djq prints for it: the README
+// promises one line per error, so anything after a newline is dropped.
+func Message(err error) string {
+	s := strings.TrimSpace(err.Error())
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
 }

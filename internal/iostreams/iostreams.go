@@ -128,6 +128,19 @@ func (s *IOStreams) SetEnv(env map[string]string) {
 // SetLookPath replaces the program lookup used to find the pager (tests).
 func (s *IOStreams) SetLookPath(f func(string) (string, error)) { s.lookPath = f }
 
+// TermEnv is the terminal's variables (TERM, NO_COLOR, CLICOLOR_FORCE,
+// COLORTERM, TERM_PROGRAM) as KEY=VALUE, for a full-screen program that
+// decides its colours from them rather than from the process environment.
+func (s *IOStreams) TermEnv() []string {
+	var env []string
+	for _, k := range []string{"TERM", "NO_COLOR", "CLICOLOR_FORCE", "COLORTERM", "TERM_PROGRAM"} {
+		if v := s.Getenv(k); v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
+}
+
 // IsStdinTTY reports whether stdin is a terminal.
 func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
 

@@ -67,8 +67,18 @@ func (s *IOStreams) lookupEnv(k string) (string, bool) {
 // when stdout is a terminal and mode asks for it (PagerAuto: only when the
 // text is taller than the terminal). A pager that the user quits early is
 // not an error; a pager that cannot be started is reported once and the
-// text is written directly.
+// text is written directly. A reader that went away (EPIPE) comes back as
+// it is, for the caller to treat as success; any other failure (a full
+// disk) says it was the writing that failed.
 func (s *IOStreams) WriteOutput(text string, mode PagerMode) error {
+	err := s.writeOutput(text, mode)
+	if err != nil && !errors.Is(err, syscall.EPIPE) {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return err
+}
+
+func (s *IOStreams) writeOutput(text string, mode PagerMode) error {
 	if s.usePager(text, mode) {
 		err := s.runPager(text)
 		if err == nil {
