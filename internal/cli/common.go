@@ -20,7 +20,8 @@ import (
 type Common struct {
 	Policy render.Policy
 	Pager  iostreams.PagerMode
-	Decks  Decks
+	// Decks is --deck as given: deck names, or folders to load.
+	Decks []string
 	// Quiet hides progress bars.
 	Quiet bool
 }
@@ -65,7 +66,7 @@ func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 	if err != nil {
 		return Common{}, err
 	}
-	c := Common{Policy: p, Decks: Decks(g.decks), Quiet: g.quiet}
+	c := Common{Policy: p, Decks: g.decks, Quiet: g.quiet}
 	switch {
 	case g.pagerOff:
 		c.Pager = iostreams.PagerNever

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -92,14 +91,7 @@ func decksCheckRun(f *Factory, opts *DecksOptions) error {
 	if err != nil {
 		return err
 	}
-	var out strings.Builder
-	for _, p := range problems {
-		fmt.Fprintln(&out, p.Error())
-	}
-	if len(problems) == 0 {
-		fmt.Fprintf(&out, "%s: %d questions, no problems\n", dir, n)
-	}
-	if err := writeOut(f, opts.Common, out.String()); err != nil {
+	if err := writeWith(f, opts.Common, func(w io.Writer) error { return render.DeckCheck(w, dir, n, problems) }); err != nil {
 		return err
 	}
 	if len(problems) > 0 {

@@ -37,9 +37,6 @@ func NewFactory(ios *iostreams.IOStreams) *Factory {
 	return &Factory{IO: ios, Now: time.Now, Build: buildinfo.Get()}
 }
 
-// Decks is the --deck selection of one run: deck names, or folders to load.
-type Decks []string
-
 // Library returns the questions of a run's --deck selection, the same
 // library for the same selection. Long work (indexing or reading a large
 // deck) shows a progress bar on stderr when it is a terminal and the run

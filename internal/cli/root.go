@@ -11,7 +11,6 @@ import (
 	"os/signal"
 	"regexp"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 
@@ -222,61 +221,4 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 		fmt.Fprintf(ios.ErrOut, "djq: %s\n", exitcode.Message(err))
 	}
 	return exitcode.Of(err)
-}
-
-// queryArgs lets search queries use -word to exclude a word: pflag would
-// read "-formset" as the shorthand flags f, o, r... For the search command,
-// a dash-word that is not one of its flags is moved after "--", where it is
-// a query word like any other (exclusions do not depend on their place).
-func queryArgs(root *cobra.Command, args []string) []string {
-	cmd, _, err := root.Find(args)
-	if err != nil || cmd.Name() != "search" {
-		return args
-	}
-	var keep, words []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			words = append(words, args[i+1:]...)
-			break
-		}
-		if isSearchWord(cmd, a) {
-			words = append(words, a)
-			continue
-		}
-		keep = append(keep, a)
-	}
-	if len(words) == 0 {
-		return args
-	}
-	return append(append(keep, "--"), words...)
-}
-
-// isSearchWord reports whether a dash-prefixed argument is a query word
-// rather than a flag of cmd: "-formset" is a word, "-n", "-n5", "--limit"
-// and "--limit=3" are flags, and so is any other "--name" that is not a
-// flag of search ("--deploy" in `djq search check --deploy` is a word).
-func isSearchWord(cmd *cobra.Command, a string) bool {
-	if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
-		return false
-	}
-	if name, ok := strings.CutPrefix(a, "--"); ok {
-		name, _, _ = strings.Cut(name, "=")
-		return cmd.Flags().Lookup(name) == nil && cmd.InheritedFlags().Lookup(name) == nil
-	}
-	short := a[1:2]
-	fl := cmd.Flags().ShorthandLookup(short)
-	if fl == nil {
-		fl = cmd.InheritedFlags().ShorthandLookup(short)
-	}
-	if fl == nil {
-		return true
-	}
-	rest := a[2:]
-	if rest == "" || strings.HasPrefix(rest, "=") {
-		return false
-	}
-	// "-n5": a shorthand with its value stuck on; anything else is a word.
-	_, err := strconv.Atoi(rest)
-	return err != nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -88,16 +87,9 @@ func writeQuestions(f *Factory, c Common, b *bank.Bank, qs []*bank.Question) err
 
 // completeRefs offers question refs with their titles as descriptions.
 func completeRefs(f *Factory, toComplete string) ([]string, cobra.ShellCompDirective) {
-	b, err := f.Library(Common{}).Bank()
+	refs, err := f.Library(Common{}).Complete(toComplete)
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}
-	var out []string
-	for _, q := range b.Questions() {
-		ref := q.Ref()
-		if strings.HasPrefix(ref, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(ref, q.Title))
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return refs, cobra.ShellCompDirectiveNoFileComp
 }

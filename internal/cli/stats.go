@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -78,9 +76,7 @@ func statsReset(f *Factory, opts *StatsOptions) error {
 		if !f.IO.IsStdinTTY() {
 			return exitcode.Usagef("stats --reset asks for confirmation on a terminal; add --yes to reset without asking")
 		}
-		fmt.Fprintf(f.IO.ErrOut, "Forget all quiz progress in %s? A copy stays in %s.bak. [y/N] ", store.Path, store.Path)
-		line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
+		if !f.IO.Confirm(fmt.Sprintf("Forget all quiz progress in %s? A copy stays in %s.bak.", store.Path, store.Path)) {
 			fmt.Fprintln(f.IO.ErrOut, "djq: nothing changed")
 			return nil
 		}

@@ -8,11 +8,14 @@
 package iostreams
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -127,6 +130,15 @@ func (s *IOStreams) SetEnv(env map[string]string) {
 
 // SetLookPath replaces the program lookup used to find the pager (tests).
 func (s *IOStreams) SetLookPath(f func(string) (string, error)) { s.lookPath = f }
+
+// Confirm asks a yes-or-no question on stderr and reads one line of answer
+// from stdin: only "y" or "yes", in any case, is yes.
+func (s *IOStreams) Confirm(question string) bool {
+	fmt.Fprintf(s.ErrOut, "%s [y/N] ", question)
+	line, _ := bufio.NewReader(s.In).ReadString('\n')
+	a := strings.ToLower(strings.TrimSpace(line))
+	return a == "y" || a == "yes"
+}
 
 // TermEnv is the terminal's variables (TERM, NO_COLOR, CLICOLOR_FORCE,
 // COLORTERM, TERM_PROGRAM) as KEY=VALUE, for a full-screen program that

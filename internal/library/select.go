@@ -173,3 +173,19 @@ func (l *Library) CheckDeck(nameOrDir string) (dir string, questions int, proble
 	d, problems := bank.LoadDeckWith(os.DirFS(dir), ".", name, dir, l.report("checking deck "+name))
 	return dir, len(d.Questions), problems, nil
 }
+
+// Complete lists the refs that start with prefix, each followed by a tab
+// and its title: the form shells show as a completion with a description.
+func (l *Library) Complete(prefix string) ([]string, error) {
+	b, err := l.Bank()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, q := range b.Questions() {
+		if ref := q.Ref(); strings.HasPrefix(ref, prefix) {
+			out = append(out, ref+"\t"+q.Title)
+		}
+	}
+	return out, nil
+}

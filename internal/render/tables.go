@@ -83,3 +83,19 @@ func Paths(w io.Writer, p Policy, rows []output.Path, extra []string) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// DeckCheck writes the report of djq decks check: each problem as
+// FILE:LINE: MESSAGE, the form editors jump to, or one line that says the
+// deck at dir is clean.
+func DeckCheck(w io.Writer, dir string, questions int, problems bank.Problems) error {
+	for _, p := range problems {
+		if _, err := fmt.Fprintln(w, p.Error()); err != nil {
+			return err
+		}
+	}
+	if len(problems) > 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "%s: %d questions, no problems\n", dir, questions)
+	return err
+}
