@@ -139,8 +139,5 @@ func unwrapPath(err error) error {
 
 // countFlag validates a --count or --limit value.
 func countFlag(name string, n, most int) error {
-	if n < 1 || n > most {
-		return exitcode.Usagef("invalid %s %d: use a number from 1 to %d", name, n, most)
-	}
-	return nil
+	return usageUnless(n >= 1 && n <= most, "invalid %s %d: use a number from 1 to %d", name, n, most)
 }

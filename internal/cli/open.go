@@ -32,11 +32,8 @@ or all of them with --all. djq uses $BROWSER when it is set, else xdg-open
 		Example: `  djq open 35
   djq open 35 2
   djq open 35 --all --print`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 1 || len(args) > 2 {
-				return exitcode.Usagef("open needs a question and optionally a link number, such as djq open 35 or djq open 35 2")
-			}
-			return nil
+		Args: func(_ *cobra.Command, args []string) error {
+			return usageUnless(len(args) == 1 || len(args) == 2, "open needs a question and optionally a link number, such as djq open 35 or djq open 35 2")
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {

@@ -141,11 +141,17 @@ func noArgs(cmd *cobra.Command, args []string) error {
 // argument is and shows an example.
 func oneArg(what, example string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != 1 {
-			return exitcode.Usagef("%s needs %s, such as %s", strings.TrimPrefix(cmd.CommandPath(), "djq "), what, example)
-		}
+		return usageUnless(len(args) == 1, "%s needs %s, such as %s", strings.TrimPrefix(cmd.CommandPath(), "djq "), what, example)
+	}
+}
+
+// usageUnless is a check of arguments or flag values: nil when ok, else a
+// usage error that says what the command needs.
+func usageUnless(ok bool, format string, a ...any) error {
+	if ok {
 		return nil
 	}
+	return exitcode.Usagef(format, a...)
 }
 
 var (

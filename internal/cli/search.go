@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/search"
@@ -55,11 +54,8 @@ Query syntax:
   djq search "form valid" -formset
   djq search signals level:advanced
   djq search csrf --format json`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if strings.TrimSpace(strings.Join(args, " ")) == "" {
-				return exitcode.Usagef("search needs a query, such as djq search select_related")
-			}
-			return nil
+		Args: func(_ *cobra.Command, args []string) error {
+			return usageUnless(strings.TrimSpace(strings.Join(args, " ")) != "", "search needs a query, such as djq search select_related")
 		},
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, args []string) error {
