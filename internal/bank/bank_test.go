@@ -1,9 +1,14 @@
 package bank
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 const good = `---
@@ -177,5 +182,78 @@ func TestLint(t *testing.T) {
 	}
 	if strings.Contains(msgs, "f.md:14") {
 		t.Errorf("a comment inside a fence was reported as a heading:\n%s", msgs)
+	}
+}
+
+func TestGetEach(t *testing.T) {
+	q := func(deck string, id int) *Question {
+		return &Question{ID: id, Deck: deck, Title: fmt.Sprintf("%s %d?", deck, id), Level: Beginner}
+	}
+	builtin := &Deck{Name: DefaultDeck, Path: "(built in)", Questions: []*Question{q(DefaultDeck, 1), q(DefaultDeck, 2), q(DefaultDeck, 3)}}
+	mine := &Deck{Name: "interview", Path: "/decks/interview", Questions: []*Question{q("interview", 1), q("interview", 12)}}
+	b, err := New(mine, builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// miss is a ref that names no question: its exit code and a
+	// fragment of its message.
+	type miss struct {
+		code int
+		msg  string
+	}
+	tests := []struct {
+		name string
+		refs []Ref
+		// want lists the refs of the questions found, in order.
+		want        []string
+		wantMissing []miss
+	}{
+		{name: "none asked"},
+		{name: "all exist, order kept", refs: []Ref{{DefaultDeck, 3}, {"interview", 12}, {DefaultDeck, 1}},
+			want: []string{"3", "interview:12", "1"}},
+		{name: "missing id", refs: []Ref{{DefaultDeck, 2}, {DefaultDeck, 999}, {"interview", 1}},
+			want:        []string{"2", "interview:1"},
+			wantMissing: []miss{{exitcode.NotFound, "no question 999: ids run from 1 to 3"}}},
+		{name: "unknown deck", refs: []Ref{{"nope", 1}, {DefaultDeck, 1}},
+			want:        []string{"1"},
+			wantMissing: []miss{{exitcode.Usage, `unknown deck "nope": decks are django, interview`}}},
+		{name: "all missing, errors in order", refs: []Ref{{"interview", 5}, {"gone", 2}, {DefaultDeck, 4}},
+			wantMissing: []miss{{exitcode.NotFound, "no question interview:5"}, {exitcode.Usage, `unknown deck "gone"`}, {exitcode.NotFound, "no question 4"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, missing := b.GetEach(tt.refs)
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.Ref())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("found %q, want %q", got, tt.want)
+			}
+			if len(missing) != len(tt.wantMissing) {
+				t.Fatalf("missing = %v, want %d errors", missing, len(tt.wantMissing))
+			}
+			for i, err := range missing {
+				w := tt.wantMissing[i]
+				if code := exitcode.Of(err); code != w.code {
+					t.Errorf("missing[%d] %q exits %d, want %d", i, err, code, w.code)
+				}
+				if !strings.Contains(err.Error(), w.msg) {
+					t.Errorf("missing[%d] = %q, want it to contain %q", i, err, w.msg)
+				}
+				var nf *NotFoundError
+				var ud *UnknownDeckError
+				switch w.code {
+				case exitcode.NotFound:
+					if !errors.As(err, &nf) {
+						t.Errorf("missing[%d] is %T, want *NotFoundError", i, err)
+					}
+				case exitcode.Usage:
+					if !errors.As(err, &ud) {
+						t.Errorf("missing[%d] is %T, want *UnknownDeckError", i, err)
+					}
+				}
+			}
+		})
 	}
 }

@@ -113,7 +113,7 @@ func (q *Question) DocsLinks(nth int, all bool) ([]string, error) {
 		return nil, exitcode.NotFoundf("question %s has no docs links", q.Ref())
 	case all:
 		return q.Docs, nil
-	case nth > n:
+	case nth < 1 || nth > n:
 		has := "1 docs link"
 		if n > 1 {
 			has = fmt.Sprintf("%d docs links", n)

@@ -97,8 +97,6 @@ func Of(err error) int {
 // promises one line per error, so anything after a newline is dropped.
 func Message(err error) string {
 	s := strings.TrimSpace(err.Error())
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	return s
+	first, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(first)
 }

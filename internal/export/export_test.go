@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/djq-cli/djq/data"
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 func builtin(t *testing.T) ([]*bank.Question, bank.Lookup) {
@@ -163,5 +165,124 @@ func TestQuoteField(t *testing.T) {
 		if got := QuoteField(in); got != want {
 			t.Errorf("QuoteField(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	tests := []struct {
+		in, want string
+		wantErr  bool
+	}{
+		{in: "markdown", want: "markdown"},
+		{in: "Markdown", want: "markdown"},
+		{in: " ANKI ", want: "anki"},
+		{in: "json\n", want: "json"},
+		{in: "\tJson", want: "json"},
+		{in: "csv", wantErr: true},
+		{in: "", wantErr: true},
+		{in: "md", wantErr: true},
+		{in: "mark down", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseFormat(tt.in)
+			if !tt.wantErr {
+				if err != nil || got != tt.want {
+					t.Errorf("ParseFormat(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("ParseFormat(%q) = %q, want an error", tt.in, got)
+			}
+			want := fmt.Sprintf("unknown export format %q: valid formats are markdown, anki, json", tt.in)
+			if err.Error() != want {
+				t.Errorf("error %q, want %q", err, want)
+			}
+			if code := exitcode.Of(err); code != exitcode.Usage {
+				t.Errorf("error exits %d, want %d", code, exitcode.Usage)
+			}
+		})
+	}
+}
+
+func TestTitle(t *testing.T) {
+	q := func(deck string, id int) *bank.Question {
+		return &bank.Question{ID: id, Deck: deck, Title: "Q?", Level: bank.Beginner}
+	}
+	tests := []struct {
+		name  string
+		qs    []*bank.Question
+		level bank.Level
+		want  string
+	}{
+		{"built-in deck", []*bank.Question{q("django", 1), q("django", 2)}, "", "Django interview questions"},
+		{"one user deck", []*bank.Question{q("flask", 1), q("flask", 2)}, "", "flask interview questions"},
+		{"built-in and a user deck", []*bank.Question{q("django", 1), q("flask", 1)}, "", "Django interview questions"},
+		{"two user decks", []*bank.Question{q("flask", 1), q("mine", 1)}, "", "Django interview questions"},
+		{"no questions", nil, "", "Django interview questions"},
+		{"built-in deck with level", []*bank.Question{q("django", 1)}, bank.Advanced, "Django interview questions (advanced)"},
+		{"one user deck with level", []*bank.Question{q("flask", 3)}, bank.Beginner, "flask interview questions (beginner)"},
+		{"mixed decks with level", []*bank.Question{q("flask", 1), q("django", 1)}, bank.Intermediate, "Django interview questions (intermediate)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Title(tt.qs, tt.level); got != tt.want {
+				t.Errorf("Title = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWrite: each format is the same bytes as its writer called directly,
+// and the level reaches the Markdown title.
+func TestWrite(t *testing.T) {
+	a := &bank.Question{ID: 1, Deck: "flask", Title: "What is a blueprint?", Level: bank.Beginner, Tags: []string{"apps"},
+		Summary: "A set of routes.", Related: []int{2}, Docs: []string{"https://flask.palletsprojects.com/blueprints/"},
+		Body: "A blueprint groups views.\n\n## Example\n\n```python\nbp = Blueprint(\"x\", __name__)\n```"}
+	b := &bank.Question{ID: 2, Deck: "flask", Title: "What is the app context?", Level: bank.Beginner, Related: []int{1},
+		Body: "It holds `current_app`."}
+	qs := []*bank.Question{a, b}
+	lookup := func(r bank.Ref) *bank.Question {
+		for _, q := range qs {
+			if q.Deck == r.Deck && q.ID == r.ID {
+				return q
+			}
+		}
+		return nil
+	}
+	direct := map[string]func(w *bytes.Buffer) error{
+		"markdown": func(w *bytes.Buffer) error {
+			return Markdown(w, "flask interview questions (beginner)", qs, lookup)
+		},
+		"anki": func(w *bytes.Buffer) error {
+			notes, err := Notes(qs)
+			if err != nil {
+				return err
+			}
+			return Anki(w, notes)
+		},
+		"json": func(w *bytes.Buffer) error { return JSON(w, qs) },
+	}
+	for _, format := range Formats {
+		t.Run(format, func(t *testing.T) {
+			write, ok := direct[format]
+			if !ok {
+				t.Fatalf("no direct writer for format %q", format)
+			}
+			var want, got bytes.Buffer
+			if err := write(&want); err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(&got, format, qs, bank.Beginner, lookup); err != nil {
+				t.Fatalf("Write: %v", err)
+			}
+			if got.Len() == 0 || !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("Write(%s) differs from the direct writer:\n got: %.300q\nwant: %.300q", format, got.String(), want.String())
+			}
+		})
+	}
+	if err := Write(&bytes.Buffer{}, "csv", qs, "", lookup); err == nil {
+		t.Errorf("Write with an unknown format: no error")
 	}
 }

@@ -1,6 +1,10 @@
 package iostreams
 
 import (
+	"errors"
+	"os"
+	"slices"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -101,5 +105,112 @@ func TestTerminalCanPage(t *testing.T) {
 				t.Errorf("usePager(always) = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestConfirm(t *testing.T) {
+	tests := []struct {
+		name, input string
+		want        bool
+	}{
+		{"y", "y\n", true},
+		{"YES", "YES\n", true},
+		{"yes with spaces", "  Yes \r\n", true},
+		{"y at end of input", "y", true},
+		{"n", "n\n", false},
+		{"no", "no\n", false},
+		{"empty line", "\n", false},
+		{"EOF", "", false},
+		{"something else", "yep\n", false},
+		{"only the first line counts", "n\ny\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, in, out, errOut := Test()
+			in.WriteString(tt.input)
+			if got := s.Confirm("Delete deck interview?"); got != tt.want {
+				t.Errorf("Confirm with %q = %v, want %v", tt.input, got, tt.want)
+			}
+			if got := errOut.String(); got != "Delete deck interview? [y/N] " {
+				t.Errorf("prompt on stderr = %q", got)
+			}
+			if out.Len() != 0 {
+				t.Errorf("Confirm wrote %q to stdout", out.String())
+			}
+		})
+	}
+}
+
+func TestTermEnv(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want []string
+	}{
+		{"nothing set", map[string]string{"HOME": "/home/x"}, nil},
+		{"all set, others left out", map[string]string{
+			"TERM": "xterm-256color", "NO_COLOR": "1", "CLICOLOR_FORCE": "1", "COLORTERM": "truecolor", "TERM_PROGRAM": "iTerm.app",
+			"HOME": "/home/x", "PAGER": "less", "COLUMNS": "80", "GLAMOUR_STYLE": "dark",
+		}, []string{"CLICOLOR_FORCE=1", "COLORTERM=truecolor", "NO_COLOR=1", "TERM=xterm-256color", "TERM_PROGRAM=iTerm.app"}},
+		{"some set", map[string]string{"TERM": "dumb", "COLORTERM": "24bit"}, []string{"COLORTERM=24bit", "TERM=dumb"}},
+		{"set but empty is left out", map[string]string{"TERM": "xterm", "NO_COLOR": ""}, []string{"TERM=xterm"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, _, _ := Test()
+			s.SetEnv(tt.env)
+			got := s.TermEnv()
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("TermEnv = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// failingWriter fails every write with err.
+type failingWriter struct{ err error }
+
+func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }
+
+func TestWriteOutputErrors(t *testing.T) {
+	diskFull := errors.New("no space left on device")
+	pipe := &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EPIPE}
+	tests := []struct {
+		name     string
+		err      error
+		wantMsg  string
+		wantPipe bool
+	}{
+		{"a failure says it was the writing", diskFull, "writing output: no space left on device", false},
+		{"a closed pipe comes back as it is", pipe, pipe.Error(), true},
+		{"a bare EPIPE comes back as it is", syscall.EPIPE, syscall.EPIPE.Error(), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, _, errOut := Test()
+			s.Out = failingWriter{tt.err}
+			err := s.WriteOutput("some output\n", PagerAuto)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != tt.wantMsg {
+				t.Errorf("error %q, want %q", err, tt.wantMsg)
+			}
+			if !errors.Is(err, tt.err) {
+				t.Errorf("error %v does not wrap %v", err, tt.err)
+			}
+			if got := errors.Is(err, syscall.EPIPE); got != tt.wantPipe {
+				t.Errorf("errors.Is(err, EPIPE) = %v, want %v", got, tt.wantPipe)
+			}
+			if errOut.Len() != 0 {
+				t.Errorf("stderr = %q", errOut.String())
+			}
+		})
+	}
+
+	s, _, out, _ := Test()
+	if err := s.WriteOutput("all of it\n", PagerAuto); err != nil || out.String() != "all of it\n" {
+		t.Errorf("WriteOutput = %v, stdout %q", err, out.String())
 	}
 }

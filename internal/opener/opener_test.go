@@ -149,3 +149,64 @@ func TestNoOpener(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestOpenAll(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("$BROWSER commands are the Unix true and false")
+	}
+	notInstalled := func(string) (string, error) { return "", exec.ErrNotFound }
+	links := []string{
+		"https://docs.djangoproject.com/en/stable/ref/models/querysets/",
+		"https://docs.djangoproject.com/en/stable/topics/db/optimization/",
+		"https://docs.djangoproject.com/en/stable/ref/models/expressions/",
+	}
+	tests := []struct {
+		name    string
+		browser string
+		links   []string
+		want    []string
+		// wantWarn are fragments of the warning lines, one each, in order.
+		wantWarn []string
+	}{
+		{name: "no browser: every link, one line", links: links, want: links,
+			wantWarn: []string{"djq: no browser to open (set $BROWSER); here are the links"}},
+		{name: "no browser, one link", links: links[:1], want: links[:1],
+			wantWarn: []string{"djq: no browser to open (set $BROWSER)"}},
+		{name: "a browser that works", browser: "true", links: links, want: nil},
+		{name: "a browser that fails: every link, a line each", browser: "false", links: links, want: links,
+			wantWarn: []string{"djq: could not open a browser: false: exit status 1", "djq: could not open a browser: false: exit status 1", "djq: could not open a browser: false: exit status 1"}},
+		{name: "a link that is not a web link", browser: "true", links: []string{links[0], "file:///etc/passwd"}, want: []string{"file:///etc/passwd"},
+			wantWarn: []string{`djq: could not open a browser: not a web link: "file:///etc/passwd"`}},
+		{name: "no links", browser: "false", links: nil, want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, prog := range strings.Fields(tt.browser) {
+				if _, err := exec.LookPath(prog); err != nil {
+					t.Skipf("%s is not installed", prog)
+				}
+			}
+			o := &Opener{Getenv: env(map[string]string{"BROWSER": tt.browser}), LookPath: notInstalled, GOOS: "linux", Wait: DefaultWait}
+			var warn strings.Builder
+			got := o.OpenAll(tt.links, &warn)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("unopened %q, want %q", got, tt.want)
+			}
+			var lines []string
+			if w := warn.String(); w != "" {
+				if !strings.HasSuffix(w, "\n") {
+					t.Errorf("warnings do not end in a newline: %q", w)
+				}
+				lines = strings.Split(strings.TrimSuffix(w, "\n"), "\n")
+			}
+			if len(lines) != len(tt.wantWarn) {
+				t.Fatalf("warnings %q, want %d lines", lines, len(tt.wantWarn))
+			}
+			for i, l := range lines {
+				if !strings.HasPrefix(l, tt.wantWarn[i]) {
+					t.Errorf("warning %d = %q, want it to start %q", i, l, tt.wantWarn[i])
+				}
+			}
+		})
+	}
+}
