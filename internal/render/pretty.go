@@ -368,7 +368,7 @@ func (r *prettyRenderer) question(q *bank.Question, lookup bank.Lookup) (string,
 		codeIndent += int(*in)
 	}
 	avail := max(r.p.Width-codeIndent-r.margin, 10)
-	lines := strings.Split(out, "\n")
+	lines := hangListItems(strings.Split(out, "\n"), r.p.Width-r.margin)
 	res := make([]string, 0, len(lines)+16)
 	for _, l := range lines {
 		if strings.Contains(l, "djq") {
