@@ -10,8 +10,8 @@ import (
 // hangListItems gives list items a hanging indent. Glamour wraps an item's
 // text back to the column of its bullet,
 //
-//	• filebased.FileBasedCache: one file per entry; never put its
-//	directory under MEDIA_ROOT
+//   - filebased.FileBasedCache: one file per entry; never put its
+//     directory under MEDIA_ROOT
 //
 // which makes a list read as one block of prose. hangListItems re-wraps
 // each item that spans lines to limit columns with its continuation lines
