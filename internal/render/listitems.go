@@ -8,11 +8,8 @@ import (
 )
 
 // hangListItems gives list items a hanging indent. Glamour wraps an item's
-// text back to the column of its bullet,
-//
-//   - filebased.FileBasedCache: one file per entry; never put its
-//     directory under MEDIA_ROOT
-//
+// text back to the column of its bullet (the second line of an item starts
+// where the "•" is, not where the item's first word is),
 // which makes a list read as one block of prose. hangListItems re-wraps
 // each item that spans lines to limit columns with its continuation lines
 // under the item's first word instead. An item starts only after a blank
