@@ -5,8 +5,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/djq-cli/djq/internal/atomicfile"
 	"github.com/djq-cli/djq/internal/bank"
@@ -16,7 +20,7 @@ import (
 // so that no cache written by an older djq is ever served. The binary's
 // own size and modification time are part of every key too, which covers
 // a rebuild that forgot to bump it.
-const renderVersion = "render-2"
+const renderVersion = "render-3"
 
 // renderCache keeps pretty output of single questions in the cache
 // folder, one file per (question content, width, style, colour depth,
@@ -24,11 +28,24 @@ const renderVersion = "render-2"
 // whole rest of `djq show` (lexer and style set-up), so a repeated show
 // reads the file instead. The key is a hash of everything the output
 // depends on, so a changed question, related title, style file or binary
-// gets a new key: stale output is never served, at worst unused files are
-// left behind.
+// gets a new key: stale output is never served. Files a new binary or an
+// edited question no longer uses are pruned at most once a day (see prune).
 type renderCache struct {
 	dir string
+	// now is the clock for pruning; nil is time.Now.
+	now func() time.Time
 }
+
+// Pruning limits: a rendered answer not written for renderMaxAge goes, and
+// beyond renderMaxFiles the oldest go first. A typical answer is 5-15 KB,
+// so the cache stays under about 30 MB whatever the number of upgrades,
+// widths and styles, and an answer read daily is re-rendered once a month.
+const (
+	renderMaxAge   = 30 * 24 * time.Hour
+	renderMaxFiles = 2000
+	pruneEvery     = 24 * time.Hour
+	pruneStamp     = "pruned"
+)
 
 func (c renderCache) key(p Policy, q *bank.Question, lookup bank.Lookup) (string, error) {
 	cfg, err := p.styleConfig()
@@ -76,6 +93,64 @@ func (c renderCache) put(key, out string) {
 		return
 	}
 	_ = atomicfile.WriteFile(p, []byte(out), 0o644)
+	c.maybePrune()
+}
+
+// maybePrune prunes when the last prune was over a day ago. It runs only
+// after a cache miss, which has just paid for a whole glamour render, so
+// the walk (a few ms for a full cache) is not felt.
+func (c renderCache) maybePrune() {
+	now := time.Now
+	if c.now != nil {
+		now = c.now
+	}
+	stamp := filepath.Join(c.dir, "render", pruneStamp)
+	if st, err := os.Stat(stamp); err == nil && now().Sub(st.ModTime()) < pruneEvery {
+		return
+	}
+	c.prune(now())
+	_ = os.WriteFile(stamp, nil, 0o644)
+	_ = os.Chtimes(stamp, now(), now())
+}
+
+// prune removes rendered answers older than renderMaxAge, then the oldest
+// beyond renderMaxFiles, and the folders left empty. Errors are ignored: a
+// file that cannot be removed is tried again next time.
+func (c renderCache) prune(now time.Time) {
+	type entry struct {
+		path string
+		mod  time.Time
+	}
+	root := filepath.Join(c.dir, "render")
+	var keep []entry
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		if now.Sub(info.ModTime()) > renderMaxAge {
+			_ = os.Remove(path)
+			return nil
+		}
+		keep = append(keep, entry{path, info.ModTime()})
+		return nil
+	})
+	if len(keep) > renderMaxFiles {
+		slices.SortFunc(keep, func(a, b entry) int { return a.mod.Compare(b.mod) })
+		for _, e := range keep[:len(keep)-renderMaxFiles] {
+			_ = os.Remove(e.path)
+		}
+	}
+	if dirs, err := os.ReadDir(root); err == nil {
+		for _, d := range dirs {
+			if d.IsDir() {
+				_ = os.Remove(filepath.Join(root, d.Name())) // only succeeds when empty
+			}
+		}
+	}
 }
 
 // binaryID identifies the running executable by path, size and

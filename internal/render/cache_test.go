@@ -1,10 +1,12 @@
 package render
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/muesli/termenv"
 
@@ -51,4 +53,75 @@ func TestRenderCacheNeverStale(t *testing.T) {
 	if got := render(p, &q); strings.Contains(got, "MARK") {
 		t.Errorf("another colour depth served the cached output")
 	}
+}
+
+func TestRenderCachePrune(t *testing.T) {
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	write := func(t *testing.T, dir, name string, age time.Duration) string {
+		t.Helper()
+		p := filepath.Join(dir, "render", name[:2], name+".txt")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, now.Add(-age), now.Add(-age)); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+
+	t.Run("old files and empty folders go, recent ones stay", func(t *testing.T) {
+		dir := t.TempDir()
+		old := write(t, dir, "aaold", renderMaxAge+time.Hour)
+		recent := write(t, dir, "bbrecent", time.Hour)
+		other := filepath.Join(dir, "render", "notes.md")
+		if err := os.WriteFile(other, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		renderCache{dir: dir}.prune(now)
+		if exists(old) || exists(filepath.Dir(old)) {
+			t.Errorf("%s (or its folder) was kept", old)
+		}
+		if !exists(recent) || !exists(other) {
+			t.Errorf("a recent entry or a file that is not an entry was removed")
+		}
+	})
+
+	t.Run("beyond the file limit the oldest go", func(t *testing.T) {
+		dir := t.TempDir()
+		var paths []string
+		for i := range renderMaxFiles + 5 {
+			paths = append(paths, write(t, dir, fmt.Sprintf("%02x%05d", i%256, i), time.Duration(renderMaxFiles+5-i)*time.Minute))
+		}
+		renderCache{dir: dir}.prune(now)
+		for i, p := range paths {
+			if want := i >= 5; exists(p) != want {
+				t.Fatalf("entry %d (age %d min): exists %v, want %v", i, renderMaxFiles+5-i, exists(p), want)
+			}
+		}
+	})
+
+	t.Run("at most once a day, after a write", func(t *testing.T) {
+		dir := t.TempDir()
+		clock := now
+		c := renderCache{dir: dir, now: func() time.Time { return clock }}
+		c.put("cc"+strings.Repeat("0", 62), "first")
+		old := write(t, dir, "ddold", renderMaxAge+time.Hour)
+		clock = now.Add(time.Hour)
+		c.put("ee"+strings.Repeat("0", 62), "second")
+		if !exists(old) {
+			t.Fatalf("pruned again within a day")
+		}
+		clock = now.Add(pruneEvery + time.Hour)
+		c.put("ff"+strings.Repeat("0", 62), "third")
+		if exists(old) {
+			t.Errorf("not pruned after a day")
+		}
+		if out, ok := c.get("ff" + strings.Repeat("0", 62)); !ok || out != "third" {
+			t.Errorf("the entry just written is gone: %q %v", out, ok)
+		}
+	})
 }
