@@ -89,7 +89,7 @@ type Session struct {
 	// Markdown is a card as Markdown (--plain); Rendered is the revealed
 	// answer for a terminal.
 	Markdown func(*bank.Question) string
-	Rendered func(*bank.Question) string
+	Rendered func(q *bank.Question, width int) string
 	// WriteCard writes a --plain card (through the pager policy).
 	WriteCard func(string) error
 	// Height is the terminal's height in rows. An answer that does not fit
@@ -98,6 +98,10 @@ type Session struct {
 	// without them every answer is printed.
 	Height        int
 	TTYIn, TTYOut *os.File
+	// Width is the columns answers are rendered at (Rendered's width; 0
+	// for the renderer's own). The reader renders again, narrower, when
+	// its window becomes narrower than that.
+	Width int
 	// Env holds the terminal's variables (TERM, NO_COLOR...) for the
 	// reader, which decides its colours from them.
 	Env []string
@@ -213,7 +217,7 @@ func (s *Session) RunInteractive(in io.Reader) error {
 			return nil
 		}
 		fmt.Fprintln(s.Out)
-		answer := s.Rendered(c.Q)
+		answer := s.Rendered(c.Q, s.Width)
 		var (
 			done bool
 			err  error
@@ -257,6 +261,10 @@ func (s *Session) tall(answer string, q *bank.Question) bool {
 // summary, the grade prompt and the grade.
 func (s *Session) readerGrade(answer string, c Card, label string) (done bool, err error) {
 	r := newReader(answer, c.Q.Summary, label, 80, s.Height)
+	if s.Width > 0 {
+		r.rerender = func(w int) string { return s.Rendered(c.Q, w) }
+		r.renderedAt, r.maxWidth = s.Width, s.Width
+	}
 	show := s.showReader
 	if show == nil {
 		show = teaReader(s.TTYIn, s.TTYOut, s.Env)

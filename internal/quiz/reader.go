@@ -47,6 +47,12 @@ type reader struct {
 	label         string // "[2/5] Question 33"
 	width, height int
 
+	// rerender draws the answer again at a width; nil keeps the first
+	// rendering. renderedAt is the width of the content shown, maxWidth
+	// the width it was first rendered at, which a wider window keeps.
+	rerender             func(width int) string
+	renderedAt, maxWidth int
+
 	grade  fsrs.Grade
 	graded bool
 }
@@ -71,6 +77,14 @@ func (r *reader) resize(width, height int) {
 	r.width, r.height = max(width, 20), max(height, 5)
 	r.view.SetWidth(r.width)
 	r.view.SetHeight(max(r.height-r.footerRows(), 1))
+	if w := min(r.width, r.maxWidth); r.rerender != nil && w != r.renderedAt {
+		// A window made narrower than the answer would cut every long
+		// line: draw it again to fit, keeping the place in it.
+		at := r.view.ScrollPercent()
+		r.view.SetContent(strings.TrimRight(r.rerender(w), "\n"))
+		r.renderedAt = w
+		r.view.SetYOffset(int(at*float64(max(r.view.TotalLineCount()-r.view.Height(), 0)) + 0.5))
+	}
 }
 
 // Update handles one message.

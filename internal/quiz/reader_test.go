@@ -181,7 +181,7 @@ func TestSessionTallAnswer(t *testing.T) {
 		Store: store, Sched: fsrs.New(), Now: func() time.Time { return now },
 		Cards: []Card{{Q: tall, Key: state.CardKey(tall.Deck, tall.ID)}, {Q: short, Key: state.CardKey(short.Deck, short.ID)}, {Q: tall, Key: "django:3"}},
 		Out:   &out, ErrOut: &out,
-		Rendered: func(q *bank.Question) string {
+		Rendered: func(q *bank.Question, _ int) string {
 			if q == tall {
 				return longAnswer()
 			}
@@ -246,5 +246,51 @@ func TestSessionTallNeedsHeight(t *testing.T) {
 	s.showReader = nil
 	if s.tall(longAnswer(), q) {
 		t.Error("tall without a terminal to run the reader on")
+	}
+}
+
+// TestReaderResizeRerenders narrows and widens the reader's window: the
+// answer is drawn again to fit a narrower window, never wider than it was
+// first rendered, and the place in it is kept.
+func TestReaderResizeRerenders(t *testing.T) {
+	var calls []int
+	render := func(w int) string {
+		calls = append(calls, w)
+		var b strings.Builder
+		for i := range 200 * 80 / w { // the same text in more, shorter lines
+			fmt.Fprintf(&b, "%-*s\n", w, fmt.Sprintf("row %d", i))
+		}
+		return b.String()
+	}
+	r := newReader(render(80), testSummary, "[1/1] Question 35", 80, 24)
+	r.rerender, r.renderedAt, r.maxWidth = render, 80, 80
+	calls = nil
+	r.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for range 100 {
+		r.Update(press("j"))
+	}
+	before := r.view.ScrollPercent()
+	for _, step := range []struct {
+		width, want int // want: the width rendered at, 0 for no new render
+	}{
+		{120, 0}, // wider than the first rendering: kept as it is
+		{60, 60},
+		{60, 0},
+		{100, 80}, // never wider than the first rendering
+		{40, 40},
+	} {
+		calls = nil
+		r.Update(tea.WindowSizeMsg{Width: step.width, Height: 24})
+		if step.want == 0 && len(calls) > 0 || step.want > 0 && (len(calls) != 1 || calls[0] != step.want) {
+			t.Errorf("window %d wide: rendered at %v, want %d", step.width, calls, step.want)
+		}
+		for _, l := range strings.Split(ansiRE.ReplaceAllString(r.view.View(), ""), "\n") {
+			if len(strings.TrimRight(l, " ")) > step.width {
+				t.Fatalf("window %d wide: line %q is cut", step.width, l)
+			}
+		}
+		if got := r.view.ScrollPercent(); got < before-0.05 || got > before+0.05 {
+			t.Errorf("window %d wide: scrolled to %.2f, was %.2f", step.width, got, before)
+		}
 	}
 }
