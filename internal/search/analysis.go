@@ -102,8 +102,24 @@ func isJoiner(r rune) bool {
 }
 
 func (identTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	var out analysis.TokenStream
+	var (
+		out   analysis.TokenStream
+		parts partBuffers
+	)
 	pos := 1
+	scanWords(input, func(word []byte, start int) {
+		pos = parts.emit(word, pos, func(s, e, p int) {
+			term := truncate(word[s:e])
+			out = append(out, &analysis.Token{Term: term, Start: start + s, End: start + s + len(term), Position: p, Type: analysis.AlphaNumeric})
+		})
+	})
+	return out
+}
+
+// scanWords calls f with each word of input and its byte offset: a run of
+// word runes, with the joiners ('-', '.', '+') that stand between two word
+// runes, so "django-admin", "settings.py" and "N+1" are one word each.
+func scanWords(input []byte, f func(word []byte, start int)) {
 	i := 0
 	for i < len(input) {
 		r, size := utf8.DecodeRune(input[i:])
@@ -111,11 +127,7 @@ func (identTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			i += size
 			continue
 		}
-		start := i
-		end := i
-		// Extend over word runes and joiners that are followed by a word
-		// rune.
-		j := i
+		start, end, j := i, i, i
 		for j < len(input) {
 			r, size := utf8.DecodeRune(input[j:])
 			if isWordRune(r) {
@@ -133,38 +145,43 @@ func (identTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			break
 		}
 		i = j
-		word := input[start:end]
-		// Trim leading underscores from the whole token but keep a
-		// leading-underscore form such as "_set" as typed.
-		pos = emit(&out, word, start, pos)
+		f(input[start:end], start)
 	}
-	return out
 }
 
-// emit appends the token for word (at byte offset start) and its parts,
-// returning the next free position. Parts come in two levels: segments
-// split at '.', '-' and '+' ("viewsets.ModelViewSet" gives viewsets and
-// ModelViewSet), then each segment split at '_' and case changes
-// (ModelViewSet gives Model, View, Set; entry_set gives entry, set and
-// _set).
-func emit(out *analysis.TokenStream, word []byte, start, pos int) int {
-	add := func(s, e, p int) {
-		term := truncate(word[s:e])
-		*out = append(*out, &analysis.Token{Term: term, Start: start + s, End: start + s + len(term), Position: p, Type: analysis.AlphaNumeric})
-	}
+// partBuffers are the reusable slices that emit splits words into, so
+// that tokenizing a long text allocates no slice per word.
+type partBuffers struct{ segments, subs []wordPart }
+
+// emit calls add for word itself and for each of its parts, with byte
+// ranges in word and token positions from pos, and returns the next free
+// position. Parts come in two levels: segments split at '.', '-' and '+'
+// ("viewsets.ModelViewSet" gives viewsets and ModelViewSet), then each
+// segment split at '_' and case changes (ModelViewSet gives Model, View,
+// Set; entry_set gives entry, set and _set). Whole words and their parts
+// share positions, so phrase queries over either form work.
+func (pb *partBuffers) emit(word []byte, pos int, add func(s, e, p int)) int {
 	add(0, len(word), pos)
-	segments := splitOn(word, 0, len(word), isJoiner, false)
+	if simpleWord(word) {
+		return pos + 1
+	}
+	return pb.emitParts(word, pos, add)
+}
+
+// emitParts is emit's splitting of word into parts, after word itself.
+func (pb *partBuffers) emitParts(word []byte, pos int, add func(s, e, p int)) int {
+	pb.segments = splitOn(pb.segments[:0], word, 0, len(word), isJoiner, false)
 	p := pos
-	for _, seg := range segments {
-		if len(segments) > 1 {
+	for _, seg := range pb.segments {
+		if len(pb.segments) > 1 {
 			add(seg.start, seg.end, p)
 		}
-		subs := splitOn(word, seg.start, seg.end, func(r rune) bool { return r == '_' }, true)
-		if len(subs) <= 1 {
+		pb.subs = splitOn(pb.subs[:0], word, seg.start, seg.end, isUnderscore, true)
+		if len(pb.subs) <= 1 {
 			p++
 			continue
 		}
-		for k, sub := range subs {
+		for k, sub := range pb.subs {
 			add(sub.start, sub.end, p)
 			// "entry_set" also answers to "_set": the suffix as people
 			// write it when they mean the reverse-relation convention.
@@ -175,6 +192,29 @@ func emit(out *analysis.TokenStream, word []byte, start, pos int) int {
 		}
 	}
 	return max(p, pos+1)
+}
+
+func isUnderscore(r rune) bool { return r == '_' }
+
+// simpleWord reports an ASCII word that has no parts: no joiner, no '_'
+// and no lower-to-upper case change ("cache", "Django", "HTTP", "404").
+// Most words of prose are, and emit then skips splitting them.
+func simpleWord(word []byte) bool {
+	lower := false
+	for _, c := range word {
+		switch {
+		case 'a' <= c && c <= 'z':
+			lower = true
+		case 'A' <= c && c <= 'Z':
+			if lower {
+				return false
+			}
+		case '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func truncate(b []byte) []byte {
@@ -193,12 +233,12 @@ type wordPart struct {
 	underscored bool // preceded by '_'
 }
 
-// splitOn splits word[from:to] at runes for which sep is true and, when
-// camel is set, at lower-to-upper case changes, dropping empty parts. A
-// segment that is only a leading underscore plus one part ("_set") is not
-// split.
-func splitOn(word []byte, from, to int, sep func(rune) bool, camel bool) []wordPart {
-	var parts []wordPart
+// splitOn appends to parts the pieces of word[from:to] split at runes for
+// which sep is true and, when camel is set, at lower-to-upper case changes,
+// dropping empty pieces. A segment that is only a leading underscore plus
+// one piece ("_set") is not split: it gives no pieces.
+func splitOn(parts []wordPart, word []byte, from, to int, sep func(rune) bool, camel bool) []wordPart {
+	first := len(parts)
 	start := from
 	underscored := false
 	var prev rune
@@ -222,8 +262,8 @@ func splitOn(word []byte, from, to int, sep func(rune) bool, camel bool) []wordP
 		i += size
 	}
 	flush(to, false)
-	if len(parts) == 1 && word[from] == '_' {
-		return nil
+	if len(parts)-first == 1 && word[from] == '_' {
+		return parts[:first]
 	}
 	return parts
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -222,4 +223,34 @@ func contains2(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// TestSimpleWordsHaveNoParts checks emit's shortcut: for every word of the
+// built-in bank and a table of tricky ones, a word simpleWord accepts gets
+// exactly the tokens and next position that splitting it would give.
+func TestSimpleWordsHaveNoParts(t *testing.T) {
+	words := []string{"cache", "Django", "HTTP", "404", "HTTPResponse", "JsonResponse", "a1B", "ABc", "abC", "_x", "x_", "é", "ÉTÉ", "n+1", "a.b", "a-b"}
+	qs, _ := builtin(t).Questions()
+	for _, q := range qs {
+		scanWords([]byte(q.Title+" "+q.Summary+" "+q.Body), func(w []byte, _ int) { words = append(words, string(w)) })
+	}
+	type tok struct{ s, e, p int }
+	var pb partBuffers
+	simple := 0
+	for _, w := range words {
+		if !simpleWord([]byte(w)) {
+			continue
+		}
+		simple++
+		var fast, full []tok
+		nFast := pb.emit([]byte(w), 7, func(s, e, p int) { fast = append(fast, tok{s, e, p}) })
+		full = append(full, tok{0, len(w), 7})
+		nFull := pb.emitParts([]byte(w), 7, func(s, e, p int) { full = append(full, tok{s, e, p}) })
+		if nFast != nFull || fmt.Sprint(fast) != fmt.Sprint(full) {
+			t.Errorf("%q: shortcut gives %v and next %d, splitting gives %v and next %d", w, fast, nFast, full, nFull)
+		}
+	}
+	if simple < 1000 {
+		t.Errorf("only %d simple words checked", simple)
+	}
 }

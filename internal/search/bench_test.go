@@ -170,3 +170,30 @@ func BenchmarkSearchQuestion(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewDoc10k turns 10,000 generated questions into index
+// documents: plain text, blocks and the typo vocabulary, the part of an
+// index build that is djq's own code rather than Bleve's.
+func BenchmarkNewDoc10k(b *testing.B) {
+	qs := generated(b, 10000)
+	for b.Loop() {
+		for _, q := range qs {
+			_ = newDoc(q)
+		}
+	}
+}
+
+// BenchmarkTokenize runs the identifier tokenizer over the built-in
+// bank's answers, as the index's analyzers do for every field.
+func BenchmarkTokenize(b *testing.B) {
+	qs, _ := builtin(b).Questions()
+	var texts [][]byte
+	for _, q := range qs {
+		texts = append(texts, []byte(q.Body))
+	}
+	for b.Loop() {
+		for _, t := range texts {
+			_ = (identTokenizer{}).Tokenize(t)
+		}
+	}
+}

@@ -7,6 +7,8 @@ package search
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -83,18 +85,47 @@ func docID(q *bank.Question) string { return q.Deck + ":" + strconv.Itoa(q.ID) }
 // listing each word once per question in one field costs far less than
 // analysing the whole text a second time or adding a field per word.
 func vocabulary(texts ...string) string {
-	seen := map[string]bool{}
-	var out []string
+	seen := make(map[string]bool, 256)
+	var (
+		out   strings.Builder
+		lower []byte
+		parts partBuffers
+	)
 	for _, t := range texts {
-		for _, tok := range (identTokenizer{}).Tokenize([]byte(t)) {
-			w := strings.ToLower(string(tok.Term))
-			if !seen[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
-		}
+		scanWords([]byte(t), func(word []byte, _ int) {
+			parts.emit(word, 0, func(s, e, _ int) {
+				lower = appendLower(lower[:0], truncate(word[s:e]))
+				if seen[string(lower)] {
+					return
+				}
+				seen[string(lower)] = true
+				if out.Len() > 0 {
+					out.WriteByte(' ')
+				}
+				out.Write(lower)
+			})
+		})
 	}
-	return strings.Join(out, " ")
+	return out.String()
+}
+
+// appendLower appends b lowercased as the lowercase filter does it.
+func appendLower(dst, b []byte) []byte {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
 }
 
 // newMapping describes the index. Text fields are stored so that hits can
