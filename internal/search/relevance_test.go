@@ -131,8 +131,10 @@ var evalSets = []struct {
 	// Reached: 0.869 / 0.967 / 0.921 (the targets: 0.85 / 0.95 / 0.90).
 	{file: "nl-dev.tsv", minTop1: 0.85, minTop3: 0.95, minMRR: 0.90},
 	// Written blind from titles and summaries on 2026-12-01, a second
-	// development set; thresholds set from its first measurement.
-	{file: "nl-dev2.tsv", minTop1: 0.0, minTop3: 0.0, minMRR: 0.0},
+	// development set. Reached: 0.664 / 0.891 / 0.783; thresholds catch a
+	// regression. Synonyms in the reranker and stemmed synonym triggers
+	// were tried against it and made it (or nl-dev) worse.
+	{file: "nl-dev2.tsv", minTop1: 0.62, minTop3: 0.85, minMRR: 0.75},
 	// Loose on purpose: only a collapse fails. See BENCHMARKS.md.
 	{file: "nl-heldout.tsv", minTop1: 0.50, minTop3: 0.65, minMRR: 0.60, heldOut: true},
 	{file: "kw-heldout.tsv", minTop1: 0.80, minTop3: 0.90, minMRR: 0.85, heldOut: true},
