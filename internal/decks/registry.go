@@ -48,18 +48,17 @@ func ReadRegistry(path string) (*Registry, error) {
 	return r, sc.Err()
 }
 
-// Add records folder (made absolute); it reports false when the folder was
-// already there.
-func (r *Registry) Add(folder string) (bool, error) {
-	abs, err := filepath.Abs(folder)
-	if err != nil {
-		return false, err
+// Add records folder made absolute, and returns that; added is false when
+// the folder was already there.
+func (r *Registry) Add(folder string) (abs string, added bool, err error) {
+	if abs, err = filepath.Abs(folder); err != nil {
+		return "", false, err
 	}
 	if slices.Contains(r.Folders, abs) {
-		return false, nil
+		return abs, false, nil
 	}
 	r.Folders = append(r.Folders, abs)
-	return true, r.save()
+	return abs, true, r.save()
 }
 
 // Remove forgets the folder whose deck name (its base name) is name, or

@@ -26,10 +26,9 @@ func (l *Library) AddDeck(folder string) (name, abs string, added bool, err erro
 	if err != nil {
 		return "", "", false, err
 	}
-	if added, err = reg.Add(folder); err != nil {
+	if abs, added, err = reg.Add(folder); err != nil {
 		return "", "", false, fmt.Errorf("recording deck in %s: %w", reg.Path, err)
 	}
-	abs, _ = filepath.Abs(folder)
 	return filepath.Base(abs), abs, added, nil
 }
 

@@ -87,21 +87,20 @@ func wrap(text string, width int) []string {
 	return lines
 }
 
+// stripANSI drops CSI sequences (colour) so that a word's width can be
+// measured; it scans with the same skipEscapes as list-item wrapping.
 func stripANSI(s string) string {
 	if !strings.Contains(s, "\x1b") {
 		return s
 	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
-			j := i + 2
-			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-				j++
-			}
+	for i := 0; i < len(s); {
+		if j := skipEscapes(s, i); j > i {
 			i = j
 			continue
 		}
 		b.WriteByte(s[i])
+		i++
 	}
 	return b.String()
 }
