@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -250,6 +252,13 @@ func TestCompactIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checked, err := bank.ReadChecked(os.DirFS("checks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range d.Questions {
+		q.CheckedOn = checked[q.ID]
+	}
 	if string(bank.EncodeCompact(d.Questions, fp)) != data.Compact() {
 		t.Fatal("data/bank.bin is stale: run go generate ./... and commit it")
 	}
@@ -277,5 +286,59 @@ func BenchmarkBuiltin(b *testing.B) {
 func BenchmarkParseBank(b *testing.B) {
 	for b.Loop() {
 		bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "(built in)")
+	}
+}
+
+// TestChecks keeps the check folder in step with the bank: every check file
+// is named after an answer that exists, a skipped one says why on its first
+// line, and the record of passing checks names only real check files.
+func TestChecks(t *testing.T) {
+	d, _ := bank.LoadDeck(data.Questions, data.QuestionsDir, bank.DefaultDeck, "questions")
+	ids := map[int]bool{}
+	for _, q := range d.Questions {
+		ids[q.ID] = true
+	}
+	files, err := filepath.Glob(filepath.Join("checks", "[0-9][0-9][0-9].py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no check files under data/checks")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			var id int
+			if _, err := fmt.Sscanf(filepath.Base(f), "%03d.py", &id); err != nil || !ids[id] {
+				t.Fatalf("%s names no question of the bank", f)
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(string(src), "\n")
+			if strings.HasPrefix(first, bank.CheckSkipMarker) {
+				if len(strings.TrimSpace(strings.TrimPrefix(first, bank.CheckSkipMarker))) < 10 {
+					t.Errorf("%s skips without saying why", f)
+				}
+				return
+			}
+			if !strings.Contains(string(src), "setup(") {
+				t.Errorf("%s never calls setup(): a check configures Django first", f)
+			}
+		})
+	}
+	checked, err := bank.ReadChecked(os.DirFS("checks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, series := range checked {
+		if !ids[id] {
+			t.Errorf("passed.txt records question %d, which does not exist", id)
+		}
+		for _, s := range series {
+			if s != "5.2" && s != "6.1" {
+				t.Errorf("passed.txt: question %d passed on %q, want 5.2 or 6.1", id, s)
+			}
+		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 //
 // Layout: the magic line, then uvarint-prefixed fields; a list is a count
 // followed by its items.
-const compactMagic = "djq-compact-bank 1\n"
+const compactMagic = "djq-compact-bank 2\n"
 
 // EncodeCompact encodes a deck's questions and the fingerprint of the files
 // they came from.
@@ -46,6 +46,7 @@ func EncodeCompact(qs []*Question, fingerprint string) []byte {
 		str(q.Body)
 		str(q.File)
 		num(q.BodyLine)
+		strs(q.CheckedOn)
 	}
 	return b
 }
@@ -148,6 +149,7 @@ func DecodeCompact(name, displayPath, enc string) (*Deck, string, error) {
 			}
 		}
 		q.Docs, q.Body, q.File, q.BodyLine = r.strs(), r.str(), r.str(), r.num()
+		q.CheckedOn = r.strs()
 		d.Questions = append(d.Questions, q)
 	}
 	if r.err != nil {

@@ -75,6 +75,11 @@ type Question struct {
 	File string
 	// BodyLine is the 1-based line of File on which Body starts.
 	BodyLine int
+	// CheckedOn lists the Django series ("5.2", "6.1") on which the
+	// answer's executable check (data/checks/NNN.py) passed. It is set at
+	// build time from the check runner's record, for the built-in deck
+	// only, so it states what ran rather than what someone wrote.
+	CheckedOn []string
 
 	// keyLines maps front-matter keys to their lines, for messages.
 	keyLines map[string]int

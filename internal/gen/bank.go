@@ -23,6 +23,13 @@ func CompactBank(dataDir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	checked, err := bank.ReadChecked(os.DirFS(filepath.Join(dataDir, "checks")))
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range d.Questions {
+		q.CheckedOn = checked[q.ID]
+	}
 	return bank.EncodeCompact(d.Questions, fp), nil
 }
 

@@ -26,6 +26,9 @@ type Question struct {
 	Related []int    `json:"related"`
 	Docs    []string `json:"docs"`
 	Body    string   `json:"body,omitempty"`
+	// CheckedOn lists the Django series the answer's check passed on
+	// (built-in questions with a check only).
+	CheckedOn []string `json:"checked_on,omitempty"`
 }
 
 // FromQuestion converts a question; withBody adds the answer.
@@ -33,6 +36,7 @@ func FromQuestion(q *bank.Question, withBody bool) Question {
 	j := Question{
 		ID: q.ID, Deck: q.Deck, Ref: q.Ref(), Title: q.Title, Level: string(q.Level),
 		Tags: NonNil(q.Tags), Summary: q.Summary, Related: NonNil(q.Related), Docs: NonNil(q.Docs),
+		CheckedOn: q.CheckedOn,
 	}
 	if withBody {
 		j.Body = q.Body

@@ -47,6 +47,9 @@ func docParts(q *bank.Question, lookup bank.Lookup, italicMeta bool) parts {
 	if len(q.Tags) > 0 {
 		meta = append(meta, strings.Join(q.Tags, ", "))
 	}
+	if len(q.CheckedOn) > 0 {
+		meta = append(meta, checkedNote(q.CheckedOn))
+	}
 	if italicMeta {
 		fmt.Fprintf(&head, "*%s*\n\n", strings.Join(meta, " · "))
 	} else {
@@ -84,6 +87,16 @@ func docParts(q *bank.Question, lookup bank.Lookup, italicMeta bool) parts {
 		summary: escapeProse(strings.TrimSpace(q.Summary)),
 		rest:    trimTrailingSpace(rest),
 	}
+}
+
+// checkedNote says on which Django series the answer's code and claims
+// were run: "checked on Django 5.2 and 6.1".
+func checkedNote(series []string) string {
+	s := series[len(series)-1]
+	if len(series) > 1 {
+		s = strings.Join(series[:len(series)-1], ", ") + " and " + s
+	}
+	return "checked on Django " + s
 }
 
 // separator goes between questions when several are shown at once.
