@@ -135,9 +135,14 @@ var evalSets = []struct {
 	// regression. Synonyms in the reranker and stemmed synonym triggers
 	// were tried against it and made it (or nl-dev) worse.
 	{file: "nl-dev2.tsv", minTop1: 0.62, minTop3: 0.85, minMRR: 0.75},
-	// Loose on purpose: only a collapse fails. See BENCHMARKS.md.
-	{file: "nl-heldout.tsv", minTop1: 0.50, minTop3: 0.65, minMRR: 0.60, heldOut: true},
-	{file: "kw-heldout.tsv", minTop1: 0.80, minTop3: 0.90, minMRR: 0.85, heldOut: true},
+	// The first held-out sets, retired to development use on 2026-12-06:
+	// one of their queries had been copied into an asked-as list and
+	// synonym lines had been written that only they triggered, so they no
+	// longer measured unseen questions.
+	// Reached on 2026-12-06 without those synonyms: 0.705 / 0.923 / 0.808.
+	{file: "nl-dev3.tsv", minTop1: 0.67, minTop3: 0.89, minMRR: 0.78},
+	// Reached: 0.970 / 1.000 / 0.983.
+	{file: "kw-dev.tsv", minTop1: 0.94, minTop3: 0.98, minMRR: 0.96},
 }
 
 func testSets(t *testing.T, heldOut bool) {
