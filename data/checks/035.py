@@ -97,5 +97,64 @@ if since(6, 1):
     with raises(FieldFetchBlocked, what="FETCH_RAISE makes a lazy load fail"):
         for book in Book.objects.fetch_mode(models.FETCH_RAISE):
             book.author.name
+
+    # The answer's fetch-mode block, verbatim (print captured).
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), queries(2 + 1, "FETCH_PEERS: 2 queries; FETCH_RAISE: only the books query"):
+        from django.core.exceptions import FieldFetchBlocked
+        from django.db import models
+
+        # FETCH_PEERS: the first lazy access loads the field for every book
+        # from the same queryset, so the N+1 loop becomes 2 queries
+        for book in Book.objects.fetch_mode(models.FETCH_PEERS):
+            print(book.author.name)
+
+        # FETCH_RAISE: any lazy load fails, which exposes N+1 code in tests
+        try:
+            for book in Book.objects.fetch_mode(models.FETCH_RAISE):
+                print(book.author.name)
+        except FieldFetchBlocked:
+            print("author was not loaded")
+    equal(out.getvalue().splitlines()[-1], "author was not loaded", "FETCH_RAISE raises FieldFetchBlocked")
+    with queries(1 + Book.objects.count(), "FETCH_ONE (the default) keeps the N+1 pattern"):
+        for book in Book.objects.all():
+            book.author.name
+
+    # copied to related objects: author then hometown, one batch each
+    with queries(3, "book.author.hometown also loads in one batch"):
+        for book in Book.objects.fetch_mode(models.FETCH_PEERS):
+            book.author.hometown.name
+
+    # reverse FK managers are not covered
+    n_authors = Author.objects.count()
+    with queries(1 + n_authors, "author.books.all() still runs one query per author under FETCH_PEERS"):
+        for a in Author.objects.fetch_mode(models.FETCH_PEERS):
+            list(a.books.all())
+    with queries(1 + n_authors, "FETCH_RAISE does not block reverse managers"):
+        for a in Author.objects.fetch_mode(models.FETCH_RAISE):
+            list(a.books.all())
+
+    # a custom manager makes a mode a model's default
+    class BookManager(models.Manager):
+        def get_queryset(self):
+            return super().get_queryset().fetch_mode(models.FETCH_PEERS)
+
+    class PeerBook(models.Model):
+        author = models.ForeignKey(Author, on_delete=models.CASCADE)
+        objects = BookManager()
+
+    create_tables()
+    for a in Author.objects.all():
+        PeerBook.objects.create(author=a)
+    with queries(2, "a manager calling fetch_mode() changes the model's default"):
+        for pb in PeerBook.objects.all():
+            pb.author.name
 else:
     claim(not hasattr(models, "FETCH_PEERS"), "fetch modes are new in 6.1")
+    from djqcheck import no_warnings
+
+    with no_warnings(DeprecationWarning, "select_related() with no arguments does not warn on 5.2"):
+        list(Book.objects.select_related())
