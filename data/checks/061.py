@@ -116,7 +116,11 @@ class BadProxy(Person):
 
 equal([e.id for e in BadProxy.check()], ["models.E017"], "a proxy cannot add fields (system check models.E017)")
 with raises(TypeError, "has no non-abstract model base class", what="a proxy must inherit from a concrete model"):
-    class BadProxy2(TimeStamped):
+    class Base(models.Model):
+        class Meta:
+            abstract = True
+
+    class BadProxy2(Base):
         class Meta:
             proxy = True
 with raises(TypeError, "more than one non-abstract model base", what="a proxy must inherit from exactly one concrete model"):
