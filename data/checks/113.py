@@ -133,3 +133,11 @@ if since(6, 0):
 
     src, imports = MigrationWriter.serialize(berlin)
     claim("zoneinfo.ZoneInfo" in src, "since 6.0 migrations can serialize ZoneInfo instances")
+else:
+    from django.db.migrations.writer import MigrationWriter
+
+    try:
+        MigrationWriter.serialize(berlin)
+        claim(False, "on 5.2 a ZoneInfo cannot be serialized into a migration")
+    except ValueError:
+        pass
