@@ -35,16 +35,19 @@ class Task(models.Model):
     done = models.BooleanField(default=False)
 
 
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
 
 
+@login_required
 def task_list(request):
-    tasks = Task.objects.order_by("pk")
+    tasks = Task.objects.filter(owner=request.user).order_by("pk")
     return render(request, "shop/tasks.html", {"tasks": tasks})
 
 
+@login_required
 @require_POST
 def toggle_task(request, pk):
     task = get_object_or_404(Task, pk=pk, owner=request.user)
