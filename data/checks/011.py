@@ -119,3 +119,11 @@ else:
     with queries(1 + Entry.objects.count(), "on 5.2 each lazy load fetches for one instance"):
         for e in Entry.objects.all():
             e.blog.name
+
+if since(6, 1):
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    from djqcheck import warns
+
+    with warns(RemovedInDjango70Warning, what="select_related() with no arguments is deprecated in 6.1"):
+        list(Entry.objects.select_related())

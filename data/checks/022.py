@@ -130,3 +130,11 @@ if since(6, 1):
     with queries(2, "FETCH_PEERS batches reverse one-to-one accessors"):
         for a in Author.objects.fetch_mode(models.FETCH_PEERS):
             a.profile
+
+if since(6, 1):
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    from djqcheck import warns
+
+    with warns(RemovedInDjango70Warning, what="select_related() with no arguments is deprecated in 6.1"):
+        list(Book.objects.select_related())
