@@ -101,3 +101,11 @@ from django.contrib.auth.models import Permission
 staff.user_permissions.add(Permission.objects.get(codename="view_book"))
 claim("/admin/djqcheck/book/" in c3.get("/admin/").content.decode(),
       "with the view permission, the model appears")
+
+# An already logged-in user opening the login page.
+from djqcheck import since
+
+r = c.get("/admin/login/?next=/admin/djqcheck/book/")
+equal((r.status_code, r["Location"]),
+      (302, "/admin/djqcheck/book/" if since(6, 1) else "/admin/"),
+      "since 6.1 a logged-in user on the login page goes to next (5.2: the admin index)")
