@@ -111,6 +111,14 @@ if since(6, 0):
     result = remember.enqueue(21)
     equal(ran, [21], "ImmediateBackend runs the task at once in the caller's process")
     equal(result.return_value, 42, "the result is available straight away")
+
+    from django.test import override_settings
+
+    with override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}):
+        ran.clear()
+        pending = remember.enqueue(5)
+        equal(ran, [], "DummyBackend only records the task, it never runs it")
+        equal(pending.status.name, "READY", "the recorded task stays queued")
 else:
     claim(importlib.util.find_spec("django.tasks") is None, "django.tasks is new in 6.0")
     claim(importlib.util.find_spec("django.middleware.csp") is None, "CSP support is new in 6.0")
