@@ -149,3 +149,10 @@ with queries(1 + 46, "following a relation in the template without select_relate
 if since(6, 1):
     with queries(2, "6.1: FETCH_PEERS turns it into two queries"):
         t.render(Context({"books": list(Book.objects.fetch_mode(models.FETCH_PEERS))}))
+    t2 = Template("{% for a in authors %}{{ a.books.all|length }}{% endfor %}")
+    for i in range(3):
+        Author.objects.create(name="x%d" % i)
+    with queries(1 + 4, "fetch modes don't affect reverse FK managers: still one query per author"):
+        t2.render(Context({"authors": list(Author.objects.fetch_mode(models.FETCH_PEERS))}))
+    with queries(2, "prefetch_related('books') is still what fixes that"):
+        t2.render(Context({"authors": list(Author.objects.prefetch_related("books"))}))
