@@ -110,3 +110,32 @@ if since(6, 0):
 else:
     with raises(ImportError, what="django.tasks is new in 6.0"):
         import django.tasks  # noqa: F401
+
+# Celery beat: the schedule from settings, read through namespace="CELERY".
+try:
+    import celery  # noqa: F401
+except ImportError:  # not every check environment ships Celery
+    celery = None
+if celery is not None:
+    from django.conf import settings as django_settings
+
+    # settings.py (read through namespace="CELERY")
+    from celery.schedules import crontab
+
+    CELERY_BEAT_SCHEDULE = {
+        "nightly-digest": {
+            "task": "myapp.tasks.send_digest",
+            "schedule": crontab(hour=3, minute=15),
+        },
+        "poll-feeds": {"task": "myapp.tasks.poll_feeds", "schedule": 300.0},
+    }
+    django_settings.CELERY_BEAT_SCHEDULE = CELERY_BEAT_SCHEDULE
+    from celery import Celery
+
+    app = Celery("proj")
+    app.config_from_object("django.conf:settings", namespace="CELERY")
+    beat = app.conf.beat_schedule
+    equal(sorted(beat), ["nightly-digest", "poll-feeds"], "beat reads CELERY_BEAT_SCHEDULE with namespace='CELERY'")
+    cron = beat["nightly-digest"]["schedule"]
+    equal((cron.hour, cron.minute), ({3}, {15}), "crontab(hour=3, minute=15) fires at 03:15")
+    equal(beat["poll-feeds"]["schedule"], 300.0, "a number is an interval in seconds")
