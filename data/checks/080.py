@@ -171,3 +171,27 @@ with raises(AssertionError, "writable nested", what="writable nesting needs your
     n.save()
 many = EventSerializer(Event.objects.all(), many=True)
 equal(len(many.data), 1, "many=True handles lists")
+
+# N+1 when serializing related fields, and the fixes
+from djqcheck import queries
+
+
+class WithOwner(serializers.ModelSerializer):
+    owner_name = serializers.CharField(source="owner.username")
+
+    class Meta:
+        model = Event
+        fields = ["title", "owner_name"]
+
+
+bob = User.objects.create_user("bob")
+for i in range(3):
+    Event.objects.create(title=f"e{i}", start=t0, finish=t0 + datetime.timedelta(hours=1), owner=bob if i % 2 else ann)
+n = Event.objects.count()
+with queries(1 + n, "source='owner.username' costs one query per object"):
+    WithOwner(Event.objects.all(), many=True).data
+with queries(1, "select_related('owner') makes it one query"):
+    WithOwner(Event.objects.select_related("owner"), many=True).data
+if since(6, 1):
+    with queries(2, "6.1: FETCH_PEERS batches the foreign key into one extra query"):
+        WithOwner(Event.objects.fetch_mode(models.FETCH_PEERS), many=True).data
