@@ -145,3 +145,18 @@ with queries(0, "database_operations=[] runs no SQL, so the column stays for old
     with connection.schema_editor(atomic=False) as ed:
         sep.database_forwards("djqcheck", ed, s4, s5)
 
+
+# makemigrations generates a plain AddIndex, never the concurrent operation.
+from django.db.migrations.autodetector import MigrationAutodetector
+from django.db.migrations.graph import MigrationGraph
+from django.db.migrations.state import ModelState
+
+fields = [("id", models.AutoField(primary_key=True)), ("status", models.CharField(max_length=20, null=True))]
+before = ProjectState()
+before.add_model(ModelState("shop", "Shipment", fields))
+after = ProjectState()
+after.add_model(ModelState("shop", "Shipment", [(n, f.clone()) for n, f in fields],
+                           options={"indexes": [models.Index(fields=["status"], name="shipment_status_idx")]}))
+changes = MigrationAutodetector(before, after).changes(graph=MigrationGraph())
+ops = [type(op).__name__ for m in changes["shop"] for op in m.operations]
+equal(ops, ["AddIndex"], "makemigrations generates a plain AddIndex; edit the migration by hand")

@@ -209,3 +209,35 @@ else:
     import importlib.util
 
     claim(importlib.util.find_spec("django.tasks") is None, "django.tasks is new in 6.0 (absent on 5.2)")
+
+# Celery's delay_on_commit() (celery.contrib.django.task.DjangoTask, Celery 5.4+).
+from celery import Celery
+
+app = Celery("djq", task_cls="celery.contrib.django.task:DjangoTask")
+app.conf.task_always_eager = True
+ran = []
+
+
+@app.task
+def notify(pk):
+    ran.append(pk)
+
+
+with transaction.atomic():
+    notify.delay_on_commit(42)
+    equal(ran, [], "delay_on_commit() waits for the commit")
+equal(ran, [42], "... and sends the task after it")
+
+if since(6, 0):
+    from django.tasks import task as dj_task
+
+    enq = []
+
+    @dj_task
+    def index_order(order_id):
+        enq.append(order_id)
+
+    with transaction.atomic():
+        transaction.on_commit(partial(index_order.enqueue, order_id=7))
+        equal(enq, [], "6.0+: wrap django.tasks' enqueue in on_commit the same way")
+    equal(enq, [7], "the (immediate backend's) task runs after the commit")
