@@ -137,3 +137,18 @@ if since(6, 1):
     equal(c.post("/keep/").status_code, 307, "preserve_request=True answers 307 (6.1)")
 else:
     claim(not hasattr(RedirectView, "preserve_request"), "preserve_request is new in 6.1")
+
+from django.views.generic import UpdateView
+
+
+class EditBook(UpdateView):
+    model = Book
+    fields = ["title"]
+    template_name = "djqcheck/book_form.html"
+
+
+Book.get_absolute_url = lambda self: f"/books/{self.pk}/"
+urlpatterns.append(path("edit/<int:pk>/", EditBook.as_view()))
+clear_url_caches()
+r = c.post("/edit/2/", {"title": "renamed"})
+equal(r["Location"], "/books/2/", "without success_url UpdateView redirects to get_absolute_url()")

@@ -139,3 +139,8 @@ class UrlconfMiddleware:
 with override_settings(MIDDLEWARE=["djqcheck.models.UrlconfMiddleware"]):
     equal(Client().get("/articles/2024/").content, b"int:2024",
           "a middleware can replace the root URLconf with request.urlconf")
+
+with override_settings(DEBUG=True):
+    r = Client().get("/nowhere/")
+    claim(r.status_code == 404 and b"Django tried these URL patterns" in r.content,
+          "with DEBUG = True the 404 page lists the patterns it tried")

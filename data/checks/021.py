@@ -116,3 +116,11 @@ with raises(IntegrityError, what="CheckConstraint(condition=Q(price__gte=0)) is 
 dup = Article.objects.filter(Q(comments__approved=True) | Q(title="none"))
 equal(dup.count(), 2, "OR across a reverse FK returns duplicate rows")
 equal(dup.distinct().count(), 1, ".distinct() removes them")
+
+# Negation across a multi-valued relation: "has no related row matching".
+a4 = Article.objects.create(title="Quiet", author=on)
+Comment.objects.create(article=a3, approved=False)
+equal(titles(Article.objects.exclude(comments__approved=True)), ["Cooking", "Other", "Quiet"],
+      "exclude() on a reverse FK keeps articles with no approved comment")
+equal(titles(Article.objects.filter(comments__approved=False).distinct()), ["Django tips", "Other"],
+      "which differs from 'has a comment that is not approved'")

@@ -230,3 +230,26 @@ else:
     import importlib.util
 
     claim(importlib.util.find_spec("django.middleware.csp") is None, "CSP middleware is new in 6.0")
+
+order = []
+
+
+def exc_layer(name):
+    class E:
+        def __init__(self, get_response):
+            self.get_response = get_response
+
+        def __call__(self, request):
+            return self.get_response(request)
+
+        def process_exception(self, request, exception):
+            order.append(name)
+            return None
+
+    return E
+
+
+E1, E2 = exc_layer("E1"), exc_layer("E2")
+with override_settings(MIDDLEWARE=[M + "E1", M + "E2"]):
+    Client(raise_request_exception=False).get("/broken/")
+    equal(order, ["E2", "E1"], "process_exception runs in reverse order")
