@@ -12,15 +12,23 @@ MW = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 if since(6, 0):
-    MW.insert(1, "django.middleware.csp.ContentSecurityPolicyMiddleware")
+    # --- the answer's CSP settings block, verbatim ---
+    # settings.py (Django 6.0+)
     from django.utils.csp import CSP
 
-    # --- the answer's CSP setting, verbatim ---
+    MIDDLEWARE = [
+        "django.middleware.security.SecurityMiddleware",
+        "django.middleware.csp.ContentSecurityPolicyMiddleware",
+        # ...
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    ]
+
     SECURE_CSP = {
         "default-src": [CSP.SELF],
         "frame-ancestors": [CSP.NONE],
     }
     # --- end ---
+    MW = MIDDLEWARE
     extra = {"SECURE_CSP": SECURE_CSP}
 else:
     extra = {}
