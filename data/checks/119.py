@@ -167,7 +167,7 @@ switch = [
         "pk",
         models.CompositePrimaryKey(
             "warehouse", "product", blank=True,
-            editable=False, primary_key=True, serialize=False,
+            editable=False, primary_key=True,
         ),
     ),
 ]
@@ -187,3 +187,69 @@ with connection.cursor() as cursor:
     pk_cols = connection.introspection.get_primary_key_columns(cursor, "djqcheck_stock")
 claim("id" not in cols, "the generated migration drops the id column on SQLite")
 claim(not pk_cols, "and adds no new key, leaving the table without a primary key (got %r)" % (pk_cols,))
+
+# The answer's hand-written migration: its state_operations are what
+# makemigrations generates, and they leave a composite pk in the state.
+from django.db.migrations.autodetector import MigrationAutodetector
+from django.db.migrations.graph import MigrationGraph
+from django.db.migrations.state import ModelState
+from django.db.migrations.questioner import MigrationQuestioner
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("sales", "0002_stock")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(  # PostgreSQL
+                    "ALTER TABLE sales_stock "
+                    "DROP CONSTRAINT sales_stock_pkey; "
+                    "ALTER TABLE sales_stock "
+                    "ADD PRIMARY KEY (warehouse, product_id); "
+                    "ALTER TABLE sales_stock DROP COLUMN id;"
+                ),
+            ],
+            state_operations=[  # as makemigrations generated them
+                migrations.RemoveField("stock", "id"),
+                migrations.AddField(
+                    "stock",
+                    "pk",
+                    models.CompositePrimaryKey(
+                        "warehouse", "product", blank=True,
+                        editable=False, primary_key=True,
+                    ),
+                ),
+            ],
+        ),
+    ]
+
+
+def stock_state(composite):
+    fields = [
+        ("warehouse", models.CharField(max_length=10)),
+        ("product", models.ForeignKey("djqcheck.Product", models.CASCADE)),
+    ]
+    if composite:
+        fields.insert(0, ("pk", models.CompositePrimaryKey("warehouse", "product")))
+    else:
+        fields.insert(0, ("id", models.BigAutoField(primary_key=True)))
+    s = ProjectState.from_apps(apps)
+    s.add_model(ModelState("sales", "Stock", fields))
+    return s
+
+
+before, after = stock_state(False), stock_state(True)
+changes = MigrationAutodetector(before, after, MigrationQuestioner(defaults={"ask_initial": True})).changes(graph=MigrationGraph())
+generated = changes["sales"][0].operations
+state_ops = Migration.operations[0].state_operations
+equal([(type(o).__name__, o.name) for o in generated], [(type(o).__name__, o.name) for o in state_ops],
+      "the state_operations are what makemigrations generates (RemoveField id, AddField pk)")
+equal(generated[1].field.deconstruct()[3], state_ops[1].field.deconstruct()[3], "with the same CompositePrimaryKey arguments")
+s = before.clone()
+Migration.operations[0].state_forwards("sales", s)
+Stock = s.apps.get_model("sales", "Stock")
+equal([f.name for f in Stock._meta.pk_fields], ["warehouse", "product"], "after the migration the state has the composite key")
+claim(Migration.operations[0].database_operations[0].sql.count("ALTER TABLE") == 3, "the database part is the hand-written SQL")
