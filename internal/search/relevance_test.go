@@ -123,8 +123,8 @@ func evaluate(t *testing.T, ix *Index, cases []relCase, heldOut bool) figures {
 // identifier set and the natural-language development set are what
 // ranking is tuned on, so their thresholds sit just under what the
 // ranking reaches and fail on a regression. The held-out sets are never
-// tuned against: their thresholds are loose, they are here so that CI
-// shows their figures.
+// tuned against and never read: their thresholds catch a regression, and
+// their figures (only) show in CI.
 var evalSets = []struct {
 	file                     string
 	minTop1, minTop3, minMRR float64
@@ -147,6 +147,16 @@ var evalSets = []struct {
 	{file: "nl-dev3.tsv", minTop1: 0.67, minTop3: 0.89, minMRR: 0.78},
 	// Reached: 0.970 / 1.000 / 0.983.
 	{file: "kw-dev.tsv", minTop1: 0.94, minTop3: 0.98, minMRR: 0.96},
+	// Held out: written blind on 2026-12-06 from titles and summaries by
+	// someone who neither tunes ranking nor writes answers, before the
+	// ranking changes they judge; only this test opens them, and it prints
+	// only their figures. nl-heldout2 is real-style questions (long, noisy,
+	// a quarter with typos), kw-heldout2 short keyword and identifier
+	// queries. First measured before any change: 0.708 / 0.933 / 0.823
+	// and 0.950 / 0.988 / 0.972; thresholds sit a few queries under, so a
+	// real regression fails.
+	{file: "nl-heldout2.tsv", minTop1: 0.66, minTop3: 0.89, minMRR: 0.78, heldOut: true},
+	{file: "kw-heldout2.tsv", minTop1: 0.92, minTop3: 0.97, minMRR: 0.95, heldOut: true},
 }
 
 func testSets(t *testing.T, heldOut bool) {
@@ -180,6 +190,6 @@ func testSets(t *testing.T, heldOut bool) {
 // their thresholds.
 func TestRelevance(t *testing.T) { testSets(t, false) }
 
-// TestHeldOut reports the held-out sets' figures; its thresholds only
-// catch a collapse.
+// TestHeldOut measures the held-out sets, printing only their figures,
+// and fails below their thresholds.
 func TestHeldOut(t *testing.T) { testSets(t, true) }
