@@ -135,11 +135,13 @@ def _drop_pg(name):
 
 
 def create_tables():
-    """Create the tables of every installed app, the check's own models included
-    (migrate with run_syncdb: contrib apps by their migrations, the check's app
-    from its models)."""
+    """Create the tables of every installed app, the check's own models included:
+    first the apps with migrations (contrib), then the check's app from its
+    models, so that a foreign key to auth.User finds its table on PostgreSQL
+    (run_syncdb alone creates unmigrated tables before running migrations)."""
     from django.core.management import call_command
 
+    call_command("migrate", verbosity=0)
     call_command("migrate", run_syncdb=True, verbosity=0)
 
 
