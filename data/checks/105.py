@@ -146,3 +146,14 @@ equal(Template("{% load i18n %}{% blocktranslate %}Hi {{ user.first_name }}{% en
 r = Client().get("/de/jsi18n/")
 claim(r["Content-Type"].startswith("text/javascript") and "django.gettext" in r.content.decode() and "ngettext" in r.content.decode(),
       "JavaScriptCatalog serves gettext()/ngettext() for the active language")
+
+# prefix_default_language=False leaves the default language unprefixed.
+import sys
+import types
+
+alt = types.ModuleType("djq105_alt")
+alt.urlpatterns = i18n_patterns(path("products/", views.product_list), prefix_default_language=False)
+sys.modules["djq105_alt"] = alt
+with override_settings(ROOT_URLCONF="djq105_alt"):
+    equal(Client().get("/products/").content, b"en", "prefix_default_language=False: the default language has no prefix")
+    equal(Client().get("/de/products/").content, b"de", "other languages keep theirs")
