@@ -111,3 +111,25 @@ from django.contrib.admin import ModelAdmin, site
 ma = ModelAdmin(Book, site)
 ma.delete_queryset(None, Book.objects.filter(slug="ulysses"))
 equal(Book.all_objects.filter(slug="ulysses", deleted_at__isnull=False).count(), 1, "the admin's delete action soft-deletes")
+
+# Without partial indexes (MySQL, MariaDB, Oracle) the conditional constraint
+# is not created at all, and the system check warns with models.W036.
+from importlib import import_module
+
+from django.db import connection
+
+from importlib.util import find_spec
+
+equal(import_module("django.db.backends.mysql.features").DatabaseFeatures.supports_partial_indexes, False, "MySQL/MariaDB have no partial indexes")
+with open(find_spec("django.db.backends.oracle.features").origin) as f:  # importing it needs oracledb
+    claim("supports_partial_indexes = False" in f.read(), "Oracle has no partial indexes")
+connection.features.supports_partial_indexes = False
+try:
+    warnings = [e for e in Book.check(databases=["default"]) if e.id == "models.W036"]
+    equal(len(warnings), 1, "a backend without partial indexes gets models.W036")
+    claim("won't be created" in warnings[0].hint, "... and the constraint is not created")
+    with connection.schema_editor(collect_sql=True) as editor:
+        sql = editor._create_unique_sql(Book, fields=["slug"], name="x", condition=Q(deleted_at__isnull=True))
+    equal(sql, None, "the schema editor emits no SQL for a conditional unique constraint there")
+finally:
+    connection.features.supports_partial_indexes = True
