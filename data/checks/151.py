@@ -116,4 +116,13 @@ class UnicodeSlug:
 if since(6, 0):
     with raises(ValueError, "already registered", what="6.0+: register_converter() refuses to replace 'slug'"):
         register_converter(UnicodeSlug, "slug")
+else:
+    from djqcheck import warns
+    from django.utils.deprecation import RemovedInDjango60Warning
+
+    with warns(RemovedInDjango60Warning, what="5.2: replacing 'slug' still works but is deprecated"):
+        register_converter(UnicodeSlug, "slug")
+    from django.urls.converters import get_converters
+
+    claim(isinstance(get_converters()["slug"], UnicodeSlug), "5.2: the existing converter is replaced")
 register_converter(UnicodeSlug, "uslug")  # a new name works everywhere
