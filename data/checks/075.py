@@ -1,6 +1,6 @@
 """075 collectstatic + WhiteNoise: the answer's settings (WhiteNoise after
 SecurityMiddleware, STORAGES with CompressedManifestStaticFilesStorage);
-collectstatic output (hashed names, rewritten url(), staticfiles.json, .gz
+collectstatic output (6.0's skipped-file summary, sorted manifest, hashed names, rewritten url(), staticfiles.json, .gz
 only when it pays, images skipped), {% static %} from the manifest and its
 ValueError, WhiteNoise's cache headers, and the finders' first-wins rule."""
 import gzip
@@ -72,6 +72,18 @@ claim("/* shadowed */" not in (STATIC_ROOT / "css/site.css").read_text(), "when 
 claim(hashed_css + ".gz" in files and gzip.decompress((STATIC_ROOT / (hashed_css + ".gz")).read_bytes()).startswith(b"body"), "WhiteNoise writes a .gz copy during collectstatic")
 claim(not any(f.endswith("png.gz") for f in files), "already-compressed formats such as PNG are skipped by extension")
 claim("tiny.txt.gz" not in files, "a .gz is written only when it saves space")
+
+# The output: 6.0+ summarises files skipped because an earlier location had the same path.
+text = out.getvalue()
+SHADOW = "Found another file with the destination path 'css/site.css'"
+if since(6, 0):
+    claim(SHADOW not in text and "1 skipped due to conflict" in text, "6.0+: at the default verbosity only a summary of skipped files is printed")
+    out2 = StringIO()
+    call_command("collectstatic", interactive=False, stdout=out2, verbosity=2)
+    claim(SHADOW in out2.getvalue(), "6.0+: --verbosity 2 lists each skipped file")
+    equal(list(manifest["paths"]), sorted(manifest["paths"]), "6.0+: the manifest's entries are written in a stable (sorted) order")
+else:
+    claim(SHADOW in text, "5.2: each skipped file is listed at the default verbosity")
 
 from django.template.loader import render_to_string
 from django.test import override_settings
