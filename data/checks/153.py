@@ -58,3 +58,21 @@ from django.core import checks
 
 ids = {m.id for m in checks.run_checks(include_deployment_checks=True)}
 claim({"security.W004", "security.W008"} <= ids, "check --deploy reports deployment warnings (HSTS, SSL redirect)")
+
+# Minimum database versions: 6.1 needs PostgreSQL 15, MySQL 8.4, MariaDB 10.11, SQLite 3.37.
+from types import SimpleNamespace
+
+from django.db.backends.mysql.features import DatabaseFeatures as MySQLFeatures
+from django.db.backends.postgresql.features import DatabaseFeatures as PGFeatures
+from django.db.backends.sqlite3.features import DatabaseFeatures as SQLiteFeatures
+
+
+def mysql_min(mariadb):
+    return MySQLFeatures.minimum_database_version.func(SimpleNamespace(connection=SimpleNamespace(mysql_is_mariadb=mariadb)))
+
+
+got = (PGFeatures.minimum_database_version, mysql_min(False), mysql_min(True), SQLiteFeatures.minimum_database_version)
+if since(6, 1):
+    equal(got, ((15,), (8, 4), (10, 11), (3, 37)), "6.1 needs PostgreSQL 15+, MySQL 8.4+, MariaDB 10.11+ and SQLite 3.37+")
+else:
+    equal(got, ((14,), (8, 0, 11), (10, 5), (3, 31)), "5.2's minimums are lower (PostgreSQL 14, MySQL 8.0.11, MariaDB 10.5, SQLite 3.31)")
