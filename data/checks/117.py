@@ -141,3 +141,9 @@ if since(6, 1):
             equal(DashForm().fields["channel"].choices[0], ("", "---------"), "USE_BLANK_CHOICE_DASH brings back the dashes")
 else:
     equal(first, ("", "---------"), "the blank choice label up to 6.0")
+
+# The empty option: blank=True or no default adds it; a default without blank does not.
+rating_first = forms.modelform_factory(Review, fields=["rating"])().fields["rating"].choices[0]
+equal(rating_first[0], "", "a field without a default (rating) also gets the empty option")
+status_choices = TicketForm().fields["status"].choices
+claim(all(v != "" for v, _ in status_choices), "a field with a default and no blank=True (status) gets none")
