@@ -81,3 +81,11 @@ claim(not exists("django.contrib.rest") and not exists("django.channels"),
 from django.core import mail
 
 equal(hasattr(mail, "mailers"), since(6, 1), "MAILERS (and mail.mailers) is new in 6.1")
+if since(6, 1):
+    from django.conf import settings
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    from djqcheck import warns
+
+    with warns(RemovedInDjango70Warning, "MAILERS", what="6.1 deprecates EMAIL_BACKEND in favour of MAILERS"):
+        settings.EMAIL_BACKEND
