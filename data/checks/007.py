@@ -106,8 +106,11 @@ equal(reverse("blog:post-list"), "/blog/", "app_name namespaces the included URL
 equal(Client().get("/blog/").content, b"posts", "include() routes /blog/ to the app's view")
 
 # An app missing from INSTALLED_APPS is unknown to makemigrations.
-with raises(SystemExit, what="makemigrations blog says the app cannot be found when it is not installed"):
-    call_command("makemigrations", "blog", dry_run=True, stdout=io.StringIO(), stderr=io.StringIO())
+err = io.StringIO()
+with raises(SystemExit, what="makemigrations blog exits when the app is not installed"):
+    call_command("makemigrations", "blog", dry_run=True, stdout=io.StringIO(), stderr=err)
+claim("No installed app with label 'blog'" in err.getvalue(),
+      "makemigrations blog fails with \"No installed app with label 'blog'\"")
 
 generated = open(os.path.join(tmp, "x", "shop", "apps.py")).read() if since(6, 0) else None
 tmp2 = tempfile.mkdtemp()
