@@ -131,10 +131,13 @@ from django.views.generic import RedirectView
 urlpatterns.append(path("go/", RedirectView.as_view(url="/ping/")))
 if since(6, 1):
     urlpatterns.append(path("keep/", RedirectView.as_view(url="/ping/", preserve_request=True)))
+    urlpatterns.append(path("keep-perm/", RedirectView.as_view(url="/ping/", preserve_request=True,
+                                                               permanent=True)))
 clear_url_caches()
 equal(c.post("/go/").status_code, 302, "RedirectView answers 302 by default")
 if since(6, 1):
     equal(c.post("/keep/").status_code, 307, "preserve_request=True answers 307 (6.1)")
+    equal(c.post("/keep-perm/").status_code, 308, "preserve_request=True with permanent=True answers 308")
 else:
     claim(not hasattr(RedirectView, "preserve_request"), "preserve_request is new in 6.1")
 
