@@ -103,6 +103,21 @@ if since(6, 1):
     from django.template import defaulttags
 
     claim("csp_nonce_attr" in defaulttags.register.tags, "6.1 adds the built-in csp_nonce_attr tag")
+    equal(r("<script {% csp_nonce_attr %}></script>"), "<script ></script>",
+          "without the csp context processor csp_nonce_attr writes nothing")
+    from django.middleware.csp import ContentSecurityPolicyMiddleware
+    from django.template.context_processors import csp as csp_processor
+
+    creq = RequestFactory().get("/")
+    ContentSecurityPolicyMiddleware(lambda r: None).process_request(creq)
+    nonce = str(creq._csp_nonce)
+    equal(r("<script {% csp_nonce_attr %}></script>", **csp_processor(creq)),
+          '<script nonce="%s"></script>' % nonce, "with the csp context processor it writes nonce=\"...\"")
+    from django import forms
+
+    media = forms.Media(js=["a.js"])
+    claim('nonce="%s"' % nonce in r("{% csp_nonce_attr m %}", m=media, **csp_processor(creq)),
+          "given a Media object it renders the assets with the nonce")
 else:
     with raises(TemplateSyntaxError, what="csp_nonce_attr is new in 6.1"):
         Template("{% csp_nonce_attr %}")
