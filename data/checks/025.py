@@ -91,6 +91,9 @@ if since(6, 1):
         author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
         objects = BookManager()
 
+    class Review(models.Model):
+        book = models.ForeignKey(Book, on_delete=models.CASCADE)
+
 create_tables()
 from django.contrib.auth.models import User
 
@@ -158,3 +161,9 @@ if since(6, 1):
     with queries(2, "a manager returning fetch_mode(FETCH_PEERS) makes it the model's default"):
         for b in Book.objects.all():
             b.author.username
+    claim(Book.objects.first()._state.fetch_mode is models.FETCH_PEERS,
+          "instances the manager returns carry FETCH_PEERS")
+    Review.objects.create(book=Book.objects.first())
+    followed = Review.objects.first().book
+    claim(followed._state.fetch_mode is models.FETCH_ONE,
+          "a Book reached through review.book comes from the base manager, with the review's mode")
