@@ -144,3 +144,9 @@ for alias in ("default", "lite"):
     _, p = comp.compile(tr)
     if since(6, 0):
         claim(isinstance(p, tuple), "6.0+: compiled params are tuples (%s)" % alias)
+
+# 6.0+: Django's own helpers (process_lhs/process_rhs) give tuples.
+comp = Book.objects.all().query.get_compiler("default")
+helper_params = (lk.process_lhs(comp, connection)[1], lk.process_rhs(comp, connection)[1])
+if since(6, 0):
+    claim(all(isinstance(p, tuple) for p in helper_params), "6.0+: process_lhs() and process_rhs() return tuples")
