@@ -144,6 +144,11 @@ if since(6, 1):
     from django.test import RequestFactory
 
     equal(rv(RequestFactory().post("/")).status_code, 307, "6.1: RedirectView.preserve_request")
+else:
+    from django.views.generic import RedirectView
+
+    with raises(TypeError, what="5.2: RedirectView has no preserve_request attribute yet (new in 6.1)"):
+        RedirectView.as_view(url="/books/", preserve_request=True)
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
