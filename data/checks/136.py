@@ -149,3 +149,27 @@ with connection.cursor() as cursor, open(path, "rb") as f:
             copy.write(data)
     cursor.execute(UPSERT_FROM_STAGING_SQL)  # INSERT ... ON CONFLICT
 equal(Product.objects.filter(sku__startswith="C").count(), 1000, "COPY into a staging table then one INSERT ... ON CONFLICT moves the rows")
+
+# Background imports: django.tasks (6.0+) queues, but ships no worker.
+import pkgutil
+
+from djqcheck import since
+
+if since(6, 0):
+    import django.tasks.backends
+    from django.tasks import TaskResultStatus, task, task_backends
+    from django.test import override_settings
+
+    equal(sorted(m.name for m in pkgutil.iter_modules(django.tasks.backends.__path__)), ["base", "dummy", "immediate"], "6.x ships only the immediate and dummy backends: no worker")
+    ran = []
+
+    @task
+    def import_products(import_id):
+        ran.append(import_id)
+
+    with override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}):
+        result = import_products.enqueue(7)
+        equal((result.status, ran), (TaskResultStatus.READY, []), "a queued task waits for a worker; Django does not run it")
+else:
+    with raises(ImportError, what="django.tasks is new in 6.0"):
+        import django.tasks
