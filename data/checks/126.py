@@ -3,7 +3,7 @@ the N+1 claims the answer makes about the resolvers' querysets on its
 Author/Book models: per-book author resolution is 1 + N queries, the root
 resolver's select_related() makes it 1, prefetch_related() covers author.books,
 a DataLoader-style batch is one pk__in query, and (6.1) FETCH_PEERS makes
-author 2 queries but leaves reverse managers N+1, FETCH_RAISE blocks lazy loads."""
+author and the reverse one-to-one 2 queries but leaves reverse managers N+1, FETCH_RAISE blocks lazy loads."""
 from djqcheck import claim, create_tables, equal, queries, raises, setup, since
 
 setup()
@@ -21,9 +21,15 @@ class Book(models.Model):
     author = models.ForeignKey(Author, related_name="books", on_delete=models.CASCADE)
 
 
+class Bio(models.Model):  # a one-to-one, to check the reverse accessor
+    author = models.OneToOneField(Author, related_name="bio", on_delete=models.CASCADE)
+    text = models.CharField(max_length=100)
+
+
 create_tables()
 for i in range(4):
     a = Author.objects.create(name=f"a{i}")
+    Bio.objects.create(author=a, text=f"bio{i}")
     for j in range(2):
         Book.objects.create(title=f"b{i}{j}", author=a)
 
@@ -69,6 +75,10 @@ if since(6, 1):
         [b.title for b in Book.objects.fetch_mode(models.FETCH_PEERS)]
     with queries(1 + 4, "FETCH_PEERS does not cover reverse managers such as author.books"):
         [[b.title for b in a.books.all()] for a in Author.objects.fetch_mode(models.FETCH_PEERS)]
+    with queries(2, "FETCH_PEERS also covers the reverse side of a one-to-one"):
+        [a.bio.text for a in Author.objects.fetch_mode(models.FETCH_PEERS)]
+    with queries(1 + 4, "without it the reverse one-to-one is one query per author"):
+        [a.bio.text for a in Author.objects.all()]
     from django.core.exceptions import FieldFetchBlocked
 
     with raises(FieldFetchBlocked, what="FETCH_RAISE turns a lazy load into FieldFetchBlocked"):
