@@ -109,3 +109,9 @@ r = c.get("/admin/login/?next=/admin/djqcheck/book/")
 equal((r.status_code, r["Location"]),
       (302, "/admin/djqcheck/book/" if since(6, 1) else "/admin/"),
       "since 6.1 a logged-in user on the login page goes to next (5.2: the admin index)")
+r = c.get("/admin/login/?next=https://evil.example/")
+equal((r.status_code, r["Location"]), (302, "/admin/"), "an unsafe next URL is ignored: the admin index")
+r = Client()
+r.login(username="joe", password="pw-123-xyz")
+equal(r.get("/admin/login/?next=/admin/djqcheck/book/").status_code, 200,
+      "a logged-in user without admin access still gets the login form")
