@@ -1,9 +1,23 @@
 """037 view decorators: the answer's stacked publish view (405 before login
 before permission), method_decorator(cache_page) on a ListView,
 require_safe/never_cache/csrf_exempt behaviour, async support since 5.1."""
-from djqcheck import claim, create_tables, equal, setup
+from djqcheck import claim, create_tables, equal, setup, since
 
-setup(templates={"djqcheck/article_list.html": "{% for a in object_list %}{{ a.title }};{% endfor %}"})
+import django
+
+mw = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+csp = {}
+if django.VERSION >= (6, 0):
+    mw.append("django.middleware.csp.ContentSecurityPolicyMiddleware")
+    csp = {"SECURE_CSP": {"default-src": ["'self'"]}}
+setup(middleware=mw, templates={"djqcheck/article_list.html": "{% for a in object_list %}{{ a.title }};{% endfor %}"}, **csp)
 
 from django.db import models
 
@@ -68,7 +82,25 @@ def plain_post(request):
     return HttpResponse("ok")
 
 
-urlpatterns = [
+extra_urls = []
+if django.VERSION >= (6, 0):
+    from django.views.decorators.csp import csp_override, csp_report_only_override
+
+    @csp_override({})
+    def no_csp(request):
+        return HttpResponse("ok")
+
+    @csp_override({"default-src": ["'self'"], "img-src": ["'self'", "data:"]})
+    def img_csp(request):
+        return HttpResponse("ok")
+
+    @csp_report_only_override({"default-src": ["'none'"]})
+    def report(request):
+        return HttpResponse("ok")
+
+    extra_urls = [path("nocsp/", no_csp), path("imgcsp/", img_csp), path("report/", report)]
+
+urlpatterns = extra_urls + [
     path("publish/<int:pk>/", publish),
     path("articles/<int:pk>/", safe, name="article-detail"),
     path("articles/", ArticleList.as_view()),
@@ -121,3 +153,14 @@ async def aview(request):
 claim(all(inspect.iscoroutinefunction(d(aview)) for d in (login_required, permission_required("x.y"), user_passes_test(bool))),
       "the three auth decorators work on async views (since 5.1)")
 claim(getattr(login_not_required(plain_post), "login_required", True) is False, "login_not_required marks a public view")
+
+if since(6, 0):
+    cl = Client()
+    equal(cl.get("/safe/")["Content-Security-Policy"], "default-src 'self'", "6.0+: SECURE_CSP applies by default")
+    claim("Content-Security-Policy" not in cl.get("/nocsp/"), "csp_override({}) sends no policy header")
+    equal(cl.get("/imgcsp/")["Content-Security-Policy"], "default-src 'self'; img-src 'self' data:", "csp_override(config) replaces the policy")
+    equal(cl.get("/report/")["Content-Security-Policy-Report-Only"], "default-src 'none'", "csp_report_only_override sets the report-only header")
+else:
+    import importlib.util
+
+    claim(importlib.util.find_spec("django.views.decorators.csp") is None, "5.2 has no CSP decorators")
