@@ -1,7 +1,8 @@
 """064 permissions and groups: the answer's shop.Order with a custom
 permission, granting through a group, has_perm/has_perms, the decorator and
 mixin responses, perms in templates, superuser/inactive/object rules, proxy
-permissions, permission caching, and 6.1's Permission.user_perm_str."""
+permissions, permission caching, and 6.1's Permission.user_perm_str and permission
+renaming on RenameModel (5.2 keeps the old rows)."""
 import os
 import sys
 import tempfile
@@ -25,22 +26,48 @@ class ArchivedOrder(Order):
     class Meta:
         proxy = True
 """
+# "zoo": a migrated app whose second migration renames Cat to Feline.
+ZOO = {
+    "__init__.py": "",
+    "models.py": "from django.db import models\n\n\nclass Feline(models.Model):\n    pass\n",
+    "migrations/__init__.py": "",
+    "migrations/0001_initial.py": (
+        "from django.db import migrations, models\n\n\n"
+        "class Migration(migrations.Migration):\n"
+        "    initial = True\n"
+        "    operations = [migrations.CreateModel('Cat', [('id', models.AutoField(primary_key=True))])]\n"
+    ),
+    "migrations/0002_rename.py": (
+        "from django.db import migrations\n\n\n"
+        "class Migration(migrations.Migration):\n"
+        "    dependencies = [('zoo', '0001_initial'), ('contenttypes', '0002_remove_content_type_name')]\n"
+        "    operations = [migrations.RenameModel('Cat', 'Feline')]\n"
+    ),
+}
 root = tempfile.mkdtemp()
 os.mkdir(os.path.join(root, "shop"))
+os.makedirs(os.path.join(root, "zoo", "migrations"))
 for name, text in {"__init__.py": "", "models.py": SHOP_MODELS}.items():
     with open(os.path.join(root, "shop", name), "w") as f:
+        f.write(text)
+for name, text in ZOO.items():
+    with open(os.path.join(root, "zoo", name), "w") as f:
         f.write(text)
 sys.path.insert(0, root)
 
 setup(
-    installed_apps=["shop"],
+    installed_apps=["shop", "zoo"],
     templates={
         "shop/order_detail.html": "order {{ object.pk }}",
         "perms.html": "{% if perms.shop.refund_order %}can refund{% else %}no{% endif %}",
     },
     LOGIN_URL="/login/",
 )
-create_tables()
+from django.core.management import call_command
+
+call_command("migrate", "auth", verbosity=0)
+call_command("migrate", "zoo", "0001", verbosity=0)  # Cat and its permissions
+create_tables()  # applies zoo's RenameModel among the rest
 
 from django.contrib.auth.models import User
 
@@ -145,7 +172,10 @@ claim(not u.has_perm("shop.view_order"), "refresh_from_db() does not clear the p
 claim(User.objects.get(pk=u.pk).has_perm("shop.view_order"), "a user fetched again sees the new permission")
 
 perm = Permission.objects.get(codename="refund_order")
+zoo = sorted(Permission.objects.filter(content_type__app_label="zoo").values_list("codename", flat=True))
 if since(6, 1):
     equal(perm.user_perm_str, "shop.refund_order", "6.1: Permission.user_perm_str gives the has_perm() string")
+    equal(zoo, ["add_feline", "change_feline", "delete_feline", "view_feline"], "6.1: migrate renames the default permissions of a renamed model")
 else:
     claim(not hasattr(perm, "user_perm_str"), "user_perm_str is new in 6.1")
+    equal(zoo, sorted(f"{a}_{m}" for a in ("add", "change", "delete", "view") for m in ("cat", "feline")), "5.2: the old codenames stay and migrate creates new ones")
