@@ -18,6 +18,8 @@ TPL = {
     "cards.html": "{% partialdef card %}<li>{{ p.title }}</li>{% endpartialdef %}rest",
     "base.html": "{% load blog_extras %}{% block body %}{% endblock %}",
     "child.html": '{% extends "base.html" %}{% block body %}{{ author.name|initials }}{% endblock %}',
+    "includer.html": '{% load blog_extras %}{% include "included.html" %}',
+    "included.html": "{{ author.name|initials }}",
 }
 setup(
     TEMPLATES=[
@@ -126,6 +128,8 @@ equal(Template("{% load blog_extras %}{% who %}").render(Context({"author": ada}
 # {% load %} is per template: a child that extends a loading parent cannot use the filter.
 with raises(TemplateSyntaxError, "initials", what="{% load %} does not carry over to templates that extend it"):
     get_template("child.html")
+with raises(TemplateSyntaxError, "initials", what="{% load %} does not carry over to templates it includes"):
+    render_to_string("includer.html", {"author": ada})
 
 # Unknown library -> "is not a registered tag library".
 with raises(TemplateSyntaxError, "is not a registered tag library", what="loading an unknown library fails"):
