@@ -119,6 +119,10 @@ claim({"make_published", "delete_selected"} <= set(ma.get_actions(req)), "superu
 if since(6, 1):
     act = ma.get_actions(req)["make_published"]
     equal(act.description, "Mark selected articles as published", "6.1: get_actions() values are Action objects")
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    with warns(RemovedInDjango70Warning, "index", what="6.1: indexing an Action like a tuple still works but is deprecated"):
+        equal(act[2], "Mark selected articles as published", "the old tuple index still gives the description")
 else:
     equal(ma.get_actions(req)["make_published"][2], "Mark selected articles as published", "5.2: get_actions() values are (function, name, description) tuples")
 
