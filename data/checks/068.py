@@ -60,12 +60,20 @@ files = {
     "shop/management/commands/__init__.py": "",
     "shop/management/commands/_helpers.py": "",
     "shop/management/commands/deactivate_users.py": COMMAND,
+    # an app command named like a django.core one, and a second app (listed
+    # after shop) with a command named like shop's
+    "shop/management/commands/diffsettings.py": "from django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n    def handle(self, **o):\n        return 'shop version'\n",
+    "later/__init__.py": "",
+    "later/management/__init__.py": "",
+    "later/management/commands/__init__.py": "",
+    "later/management/commands/deactivate_users.py": "from django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n    def handle(self, **o):\n        return 'later'\n",
 }
+os.makedirs(os.path.join(root, "later", "management", "commands"))
 for rel, text in files.items():
     with open(os.path.join(root, rel), "w") as f:
         f.write(text)
 sys.path.insert(0, root)
-setup(installed_apps=["shop"])
+setup(installed_apps=["shop", "later"])
 urlpatterns = []
 create_tables()
 
@@ -80,6 +88,8 @@ from django.utils import timezone
 cmds = get_commands()
 equal(cmds.get("deactivate_users"), "shop", "one command per module in <app>/management/commands/")
 claim("_helpers" not in cmds, "modules starting with an underscore are ignored")
+equal(cmds.get("diffsettings"), "shop", "an app's command replaces a django.core command of the same name")
+equal(cmds.get("deactivate_users"), "shop", "between two apps, the one earlier in INSTALLED_APPS wins")
 
 old = timezone.now() - datetime.timedelta(days=90)
 for name in ("a", "b"):
@@ -140,6 +150,22 @@ parser = cmd.create_parser("manage.py", "deactivate_users")
 opts = {a.dest for a in parser._actions}
 claim({"verbosity", "settings", "traceback", "dry_run"} <= opts, "default options such as --verbosity, --settings and --traceback are added")
 equal(cmd.requires_system_checks, "__all__", "system checks run before the command by default")
+
+from django.core import checks
+
+RAN = []
+
+
+@checks.register()
+def spy(app_configs, **kwargs):
+    RAN.append(1)
+    return []
+
+
+call_command("deactivate_users", "30", dry_run=True, stdout=StringIO())
+equal(RAN, [], "call_command() skips the system checks by default")
+call_command("deactivate_users", "30", dry_run=True, stdout=StringIO(), skip_checks=False)
+claim(RAN != [], "call_command(..., skip_checks=False) runs them")
 
 # Django 6.0+: the tasks framework queues work but ships no production worker.
 from django.conf import global_settings
