@@ -95,6 +95,22 @@ c.post("/list/")
 equal(len(CALLS), 5, "POST responses are not cached")
 claim(any(".catalogue." in k for k in cache._cache), "key_prefix becomes part of the key")
 
+
+# The wrong order: cache_page inside vary_on_cookie never sees Vary: Cookie.
+@vary_on_cookie
+@cache_page(60 * 15, key_prefix="wrong")
+def wrong_order(request):
+    CALLS.append(request.path)
+    return HttpResponse(f"for {request.COOKIES.get('sessionid')}")
+
+
+urlpatterns += [path("wrong/", wrong_order)]
+w = Client()
+w.cookies["sessionid"] = "alice"
+equal(w.get("/wrong/").content, b"for alice", "first user's page")
+w.cookies["sessionid"] = "bob"
+equal(w.get("/wrong/").content, b"for alice", "with cache_page inside vary_on_cookie, another user gets the first user's page")
+
 a = Product.objects.create(name="A", slug="a")
 b = Product.objects.create(name="B", slug="b")
 c.get("/p/a/"), c.get("/p/a/"), c.get("/p/b/")
