@@ -2,7 +2,9 @@
 three aliases share one SQLite file): reads spread over the replicas, writes
 go to default, using("default") reads your own write; the shared cache and
 session backends it names exist; and (6.1) FETCH_PEERS batches lazy FK loads
-while reverse managers still need prefetch_related()."""
+while reverse managers still need prefetch_related(); the built-in
+PostgreSQL pool refuses CONN_MAX_AGE and needs psycopg-pool (its per-process
+min_size of 4 is psycopg_pool's documented default, checked when installed)."""
 import os
 import tempfile
 
@@ -94,3 +96,30 @@ if since(6, 1):
     with queries(2, "prefetch_related covers them"):
         for au in Author.objects.using("default").prefetch_related("books"):
             list(au.books.all())
+
+# The built-in pool (5.1+): needs psycopg-pool, refuses CONN_MAX_AGE, and lives per process.
+from django.core.exceptions import ImproperlyConfigured
+from django.db.backends.postgresql.base import DatabaseWrapper
+from djqcheck import raises
+
+
+def pg(alias, **extra):
+    s = {"ENGINE": "django.db.backends.postgresql", "NAME": "shop", "HOST": "db", "USER": "", "PASSWORD": "", "PORT": "",
+         "OPTIONS": {"pool": True}, "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True,
+         "ATOMIC_REQUESTS": False, "TIME_ZONE": None, "TEST": {}}
+    s.update(extra)
+    return DatabaseWrapper(s, alias=alias)
+
+
+with raises(ImproperlyConfigured, "persistent connections", "the pool needs CONN_MAX_AGE = 0"):
+    pg("pool1", CONN_MAX_AGE=600).pool
+try:
+    import psycopg_pool
+except ImportError:
+    psycopg_pool = None
+if psycopg_pool is None:
+    with raises(ImproperlyConfigured, r"Did you install psycopg\[pool\]", "the pool needs the psycopg-pool package"):
+        pg("pool2").pool
+else:
+    pool = pg("pool3").pool
+    equal(pool.min_size, 4, "the pool keeps 4 connections per process by default")
