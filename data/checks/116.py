@@ -132,3 +132,26 @@ from django.core.management import call_command
 out = StringIO()
 call_command("dumpdata", "djqcheck.article", stdout=out)
 claim('"tags": "django,orm"' in out.getvalue(), "value_to_string() serializes for dumpdata")
+
+# pre_save() may run more than once per save since 6.0.
+from djqcheck import since
+
+calls = []
+
+
+class CountingField(models.CharField):
+    def pre_save(self, model_instance, add):
+        calls.append(add)
+        return super().pre_save(model_instance, add)
+
+
+class Note(models.Model):
+    text = CountingField(max_length=10, default="")
+
+
+create_tables()
+Note.objects.create(text="a")
+if since(6, 0):
+    claim(len(calls) > 1, "since 6.0 pre_save() may run more than once for one save (got %d)" % len(calls))
+else:
+    equal(len(calls), 1, "on 5.2 pre_save() runs once per insert")
