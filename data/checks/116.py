@@ -3,7 +3,8 @@ written: a text column, lists in and out (also via values_list), lookups
 through get_prep_value (and the contains pitfall), the separator check,
 deconstruct() only returning a non-default separator, migration
 serialization by import path, ModelForm widget value and cleaning, and
-dumpdata via value_to_string."""
+dumpdata via value_to_string, and pre_save() running more than once per save
+since 6.0."""
 from djqcheck import claim, create_tables, equal, raises, setup
 
 setup()
