@@ -111,3 +111,7 @@ from django.views.generic.edit import FormMixin, ModelFormMixin
 
 claim("save" not in FormMixin.form_valid.__code__.co_names, "FormMixin.form_valid just redirects")
 claim("save" in ModelFormMixin.form_valid.__code__.co_names, "ModelFormMixin.form_valid calls form.save()")
+
+import importlib.util
+
+equal(importlib.util.find_spec("django.tasks") is not None, since(6, 0), "the tasks framework was added in Django 6.0")

@@ -79,6 +79,11 @@ with queries(2, "select_related('hometown').prefetch_related('books') is two que
     for a in Author.objects.select_related("hometown").prefetch_related("books"):
         a.hometown.name, list(a.books.all())
 
+# A prefetch path starting with a select_related relation reuses those objects.
+with queries(2, "select_related('author') + prefetch_related('author__books') is 2 queries (authors not fetched again)"):
+    for b in Book.objects.select_related("author").prefetch_related("author__books"):
+        list(b.author.books.all())
+
 # prefetch_related() with iterator() needs chunk_size (since 5.0).
 with raises(ValueError, "chunk_size", what="iterator() without chunk_size after prefetch_related raises ValueError"):
     list(Author.objects.prefetch_related("books").iterator())

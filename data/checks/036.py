@@ -106,3 +106,10 @@ from django.core.exceptions import DisallowedRedirect
 
 with raises(DisallowedRedirect, what="redirect URLs have a maximum length"):
     HttpResponseRedirect(long_url)
+
+from django.http.multipartparser import MultiPartParser
+
+if since(6, 1):
+    equal(HttpRequest().multipart_parser_class, MultiPartParser, "6.1: request.multipart_parser_class defaults to MultiPartParser")
+else:
+    claim(not hasattr(HttpRequest, "multipart_parser_class"), "multipart_parser_class is new in 6.1")
