@@ -80,6 +80,8 @@ type Library struct {
 
 	fpMu sync.Mutex
 	fps  map[string]string
+
+	regWarned sync.Once
 }
 
 type indexSlot struct {
@@ -111,7 +113,15 @@ func (l *Library) Registry() (*decks.Registry, error) {
 	if l.paths.Config == "" {
 		return &decks.Registry{}, nil
 	}
-	return decks.ReadRegistry(filepath.Join(l.paths.Config, decks.RegistryFile))
+	reg, err := decks.ReadRegistry(filepath.Join(l.paths.Config, decks.RegistryFile))
+	if err == nil {
+		l.regWarned.Do(func() {
+			for _, w := range reg.Warnings {
+				l.warnf("skipping %s", w)
+			}
+		})
+	}
+	return reg, err
 }
 
 // Locations finds the user's decks without loading them.
