@@ -373,7 +373,9 @@ func (l *Library) loadUserDeck(loc decks.Location) (*bank.Deck, bank.Problems) {
 		return decks.Load(loc)
 	}
 	prefix := "deck-" + loc.Name + "-"
-	file := filepath.Join(l.paths.Cache, prefix+fp[:24]+".bin")
+	// "l2": decks cached before bank's limits (issue 23) may hold questions
+	// past them, so those copies are not read.
+	file := filepath.Join(l.paths.Cache, prefix+"l2-"+fp[:24]+".bin")
 	if raw, err := os.ReadFile(file); err == nil {
 		if d, got, err := bank.DecodeCompact(loc.Name, loc.Path, string(raw)); err == nil && got == fp {
 			return d, nil
