@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/atomicfile"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/export"
 )
 
@@ -34,7 +37,10 @@ func newExportCmd(f *Factory, g *globals) *cobra.Command {
   json      every field of every question, as djq show --format json
 
 Output goes to stdout, or with -o to a file, written atomically (a
-temporary file renamed into place). Filter with --level, --tag and --deck.`,
+temporary file renamed into place). An existing file keeps its
+permissions, a link is written through to its file, and a device or
+named pipe (-o /dev/stdout) is written to directly. Filter with --level,
+--tag and --deck.`,
 		Example: `  djq export --format anki -o django.txt
   djq export --level advanced > advanced.md
   djq export --format json --tag orm`,
@@ -67,7 +73,10 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 	if err := write(&out); err != nil {
 		return err
 	}
-	if err := atomicfile.WriteFile(opts.Output, []byte(out.String()), 0o644); err != nil {
+	if err := atomicfile.WriteOver(opts.Output, []byte(out.String()), 0o644); err != nil {
+		if errors.Is(err, atomicfile.ErrIsFolder) {
+			return exitcode.Usagef("-o %s is a folder: give a file name, such as %s", opts.Output, filepath.Join(opts.Output, "django.md"))
+		}
 		return fmt.Errorf("writing %s: %w", opts.Output, unwrapPath(err))
 	}
 	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), opts.Output)
