@@ -323,6 +323,7 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 		CacheDir: l.paths.Cache,
 		NoCache:  noCache,
 		Debug:    debug,
+		Warn:     l.opts.Warn,
 	})
 }
 

@@ -88,8 +88,11 @@ func openKeyed(src Source, key string, opts Options) (*part, error) {
 		opts.debugf("deck %s: opened the cached index %s (key %s) in %v", src.Name, final, key, time.Since(start).Round(time.Microsecond))
 	case errors.Is(err, os.ErrNotExist):
 		opts.debugf("deck %s: no cached index for key %s (first run, or the deck or djq's indexing changed)", src.Name, key)
+	case errors.Is(err, errNoMeta):
+		opts.debugf("deck %s: cached index %s is incomplete (%v); rebuilding", src.Name, final, err)
+		discard(final, opts.CacheDir)
 	default:
-		opts.debugf("deck %s: cached index %s is unusable (%v); rebuilding", src.Name, final, err)
+		opts.warnf("the search index %s is damaged (%v); rebuilding it", final, err)
 		discard(final, opts.CacheDir)
 	}
 	if err != nil {
@@ -173,8 +176,18 @@ func copyFS(fsys fs.FS, dir string) error {
 	})
 }
 
+// errNoMeta is an index folder without its metadata file: a build that
+// was interrupted, not damage worth telling the user about.
+var errNoMeta = errors.New("no metadata")
+
 func openCached(path, key string) (*part, error) {
 	raw, err := os.ReadFile(filepath.Join(path, metaFile))
+	if errors.Is(err, os.ErrNotExist) {
+		if _, serr := os.Stat(path); serr == nil {
+			return nil, errNoMeta
+		}
+		return nil, err
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -182,14 +195,24 @@ func openCached(path, key string) (*part, error) {
 	if err := json.Unmarshal(raw, &m); err != nil || m.Key != key {
 		return nil, fmt.Errorf("bad index metadata")
 	}
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
-	if err != nil {
-		return nil, err
+	var idx bleve.Index
+	var n uint64
+	err = safely(func() error {
+		var err error
+		if idx, err = bleve.OpenUsing(path, map[string]interface{}{"read_only": true}); err != nil {
+			return err
+		}
+		n, err = idx.DocCount()
+		return err
+	})
+	if err == nil && n != m.Docs {
+		err = fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
 	}
-	n, err := idx.DocCount()
-	if err != nil || n != m.Docs {
-		idx.Close()
-		return nil, fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
+	if err != nil {
+		if idx != nil {
+			_ = safely(idx.Close)
+		}
+		return nil, err
 	}
 	return &part{idx: idx, path: path}, nil
 }

@@ -44,6 +44,16 @@ type Options struct {
 	NoCache bool
 	// Debug receives one line about cache decisions; nil for silence.
 	Debug io.Writer
+	// Warn receives the one line that says a damaged cached index was
+	// rebuilt; nil for silence.
+	Warn io.Writer
+}
+
+// warnf writes one line to Warn, if set.
+func (o Options) warnf(format string, args ...any) {
+	if o.Warn != nil {
+		fmt.Fprintf(o.Warn, "djq: "+format+"\n", args...)
+	}
 }
 
 // debugf writes one line about a cache decision to Debug, if set.
