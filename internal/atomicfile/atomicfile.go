@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 // WriteFile writes data to path atomically with the given permissions.
@@ -54,8 +56,16 @@ func syncDir(dir string) {
 	}
 }
 
-// ErrIsFolder is what WriteOver returns for a path that is a folder.
-var ErrIsFolder = errors.New("is a folder")
+// FolderError is WriteOver's answer for a path that is a folder: a usage
+// error (exit code 2), since the user named it.
+type FolderError struct{ Path string }
+
+func (e *FolderError) Error() string {
+	return fmt.Sprintf("a folder, not a file: give a file name such as %s", filepath.Join(e.Path, "export.md"))
+}
+
+// ExitCode makes a folder a usage error.
+func (e *FolderError) ExitCode() int { return exitcode.Usage }
 
 // WriteOver writes data to path, a file the user named (export -o), without
 // replacing what is there by something else: a link is written through to
@@ -63,7 +73,7 @@ var ErrIsFolder = errors.New("is a folder")
 // through), an existing file keeps its permissions (perm is for a new
 // file) and is replaced atomically, and a device or named pipe is written
 // to directly, since renaming over it would replace the device node. A
-// folder is ErrIsFolder; a socket is refused.
+// folder is a *FolderError; a socket is refused.
 func WriteOver(path string, data []byte, perm os.FileMode) error {
 	info, err := os.Lstat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -85,7 +95,7 @@ func WriteOver(path string, data []byte, perm os.FileMode) error {
 	}
 	switch mode := info.Mode(); {
 	case mode.IsDir():
-		return fmt.Errorf("%s %w", path, ErrIsFolder)
+		return &FolderError{Path: path}
 	case mode.IsRegular():
 		return WriteFile(path, data, mode.Perm())
 	case mode&os.ModeSocket != 0:

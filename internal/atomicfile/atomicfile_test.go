@@ -73,8 +73,9 @@ func TestWriteOver(t *testing.T) {
 	if err := WriteOver(dangling, []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "nowhere/x.md") {
 		t.Errorf("dangling link: %v", err)
 	}
-	// A folder is ErrIsFolder.
-	if err := WriteOver(dir, []byte("x"), 0o644); !errors.Is(err, ErrIsFolder) {
+	// A folder is a FolderError, a usage error.
+	var fe *FolderError
+	if err := WriteOver(dir, []byte("x"), 0o644); !errors.As(err, &fe) || fe.ExitCode() != 2 {
 		t.Errorf("folder: %v", err)
 	}
 	// A named pipe is written to, not replaced.

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,10 +35,9 @@ func newExportCmd(f *Factory, g *globals) *cobra.Command {
   json      every field of every question, as djq show --format json
 
 Output goes to stdout, or with -o to a file, written atomically (a
-temporary file renamed into place). An existing file keeps its
-permissions, a link is written through to its file, and a device or
-named pipe (-o /dev/stdout) is written to directly. Filter with --level,
---tag and --deck.`,
+temporary file renamed into place; an existing file keeps its mode, a
+link is written through, a device or named pipe is written to directly).
+Filter with --level, --tag and --deck.`,
 		Example: `  djq export --format anki -o django.txt
   djq export --level advanced > advanced.md
   djq export --format json --tag orm`,
@@ -74,10 +71,7 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 		return err
 	}
 	if err := atomicfile.WriteOver(opts.Output, []byte(out.String()), 0o644); err != nil {
-		if errors.Is(err, atomicfile.ErrIsFolder) {
-			return exitcode.Usagef("-o %s is a folder: give a file name, such as %s", opts.Output, filepath.Join(opts.Output, "django.md"))
-		}
-		return fmt.Errorf("writing %s: %w", opts.Output, unwrapPath(err))
+		return fmt.Errorf("writing %s: %w", opts.Output, exitcode.UnwrapPath(err))
 	}
 	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), opts.Output)
 	return nil

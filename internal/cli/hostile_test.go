@@ -143,3 +143,64 @@ func TestHostileDecks(t *testing.T) {
 		})
 	}
 }
+
+// TestNoCacheLeavesNoTemporaryIndex: search --no-cache, and a search with
+// no usable cache folder, remove their temporary index when they return
+// (issue 23, item 12).
+func TestNoCacheLeavesNoTemporaryIndex(t *testing.T) {
+	sys := t.TempDir()
+	t.Setenv("TMPDIR", sys)
+	root := t.TempDir()
+	env := hostileEnv(root)
+	os.WriteFile(filepath.Join(root, "cache-is-a-file"), nil, 0o600)
+	noCacheDir := hostileEnv(root)
+	noCacheDir["DJQ_CACHE_DIR"] = filepath.Join(root, "cache-is-a-file")
+	for _, o := range []runOpts{{env: env}, {env: noCacheDir}} {
+		args := []string{"search", "select_related", "--no-cache"}
+		if o.env["DJQ_CACHE_DIR"] != env["DJQ_CACHE_DIR"] {
+			args = args[:2]
+		}
+		code, stdout, stderr := run(t, o, args...)
+		if code != 0 || !strings.Contains(stdout, "35") {
+			t.Fatalf("%v: exit %d %s %s", args, code, stdout, stderr)
+		}
+		if left, _ := filepath.Glob(filepath.Join(sys, "djq-index-*")); len(left) > 0 {
+			t.Errorf("%v left %v", args, left)
+		}
+	}
+}
+
+// TestCacheIsPrivate: what djq caches about a private deck (its index, its
+// compact copy, rendered answers, stamps) is readable by its owner only
+// (issue 23, item 13).
+func TestCacheIsPrivate(t *testing.T) {
+	root := t.TempDir()
+	deck := writeDeck(t, filepath.Join(root, "private"), map[string]string{"001.md": question(1, "Our secret plan", "beginner", "The secret answer.")})
+	o := runOpts{tty: true, width: 80, env: hostileEnv(root)}
+	for _, args := range [][]string{{"search", "--deck", deck, "secret"}, {"show", "--deck", deck, "private:1", "--no-pager"}} {
+		if code, _, stderr := run(t, o, args...); code != 0 {
+			t.Fatalf("%v: exit %d %s", args, code, stderr)
+		}
+	}
+	cache := o.env["DJQ_CACHE_DIR"]
+	files := 0
+	filepath.WalkDir(cache, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := d.Info()
+		switch {
+		case d.IsDir() && info.Mode().Perm() != 0o700:
+			t.Errorf("folder %s has mode %v, want 0700", p, info.Mode().Perm())
+		case !d.IsDir() && filepath.Dir(p) == cache || strings.HasSuffix(p, ".txt"):
+			files++
+			if info.Mode().Perm()&0o077 != 0 {
+				t.Errorf("file %s has mode %v, want 0600", p, info.Mode().Perm())
+			}
+		}
+		return nil
+	})
+	if files < 4 {
+		t.Errorf("only %d cache files checked", files)
+	}
+}

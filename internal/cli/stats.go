@@ -83,13 +83,10 @@ func statsReset(f *Factory, opts *StatsOptions) error {
 		}
 	}
 	backup, err := store.Reset(f.Now())
-	if err != nil {
-		return err
+	if err == nil && backup != "" {
+		fmt.Fprintf(f.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s\n", backup)
+	} else if err == nil {
+		fmt.Fprintln(f.IO.ErrOut, "djq: there was no quiz progress to reset")
 	}
-	if backup == "" {
-		fmt.Fprintln(f.IO.ErrOut, "djq: quiz progress reset; there was no previous state to keep")
-		return nil
-	}
-	fmt.Fprintf(f.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s\n", backup)
-	return nil
+	return err
 }

@@ -67,8 +67,8 @@ func QuickFingerprint(loc Location, stampDir string, now time.Time) (string, err
 		return "", err
 	}
 	st := stamp{Path: loc.Path, DirMtime: dirInfo.ModTime().UnixNano(), Fingerprint: fp, CheckedAt: now, Hot: hot}
-	if raw, err := json.Marshal(st); err == nil && os.MkdirAll(stampDir, 0o755) == nil {
-		_ = atomicfile.WriteFile(file, raw, 0o644) // a stamp that cannot be written only costs speed
+	if raw, err := json.Marshal(st); err == nil && os.MkdirAll(stampDir, 0o700) == nil {
+		_ = atomicfile.WriteFile(file, raw, 0o600) // a stamp that cannot be written only costs speed
 	}
 	return fp, nil
 }

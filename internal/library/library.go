@@ -327,6 +327,24 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 	})
 }
 
+// Close releases the search indexes this library opened, which removes a
+// temporary one (search --no-cache, or no usable cache folder) from disk.
+func (l *Library) Close() error {
+	l.ixMu.Lock()
+	defer l.ixMu.Unlock()
+	var first error
+	for _, slot := range l.ix {
+		slot.once.Do(func() {}) // an index not opened yet never will be
+		if slot.ix != nil {
+			if err := slot.ix.Close(); err != nil && first == nil {
+				first = err
+			}
+			slot.ix = nil
+		}
+	}
+	return first
+}
+
 // deckQuestions loads one deck's questions when an index must be built.
 func (l *Library) deckQuestions(name string) func() ([]*bank.Question, error) {
 	return func() ([]*bank.Question, error) {
@@ -386,8 +404,8 @@ func (l *Library) loadUserDeck(loc decks.Location) (*bank.Deck, bank.Problems) {
 	if len(ps) > 0 {
 		return d, ps
 	}
-	if os.MkdirAll(l.paths.Cache, 0o755) == nil &&
-		atomicfile.WriteFile(file, bank.EncodeCompact(d.Questions, fp), 0o644) == nil {
+	if os.MkdirAll(l.paths.Cache, 0o700) == nil &&
+		atomicfile.WriteFile(file, bank.EncodeCompact(d.Questions, fp), 0o600) == nil {
 		old, _ := filepath.Glob(filepath.Join(l.paths.Cache, prefix+"*.bin"))
 		for _, o := range old {
 			if o != file {

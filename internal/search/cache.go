@@ -145,14 +145,15 @@ func PrebuiltMatches(fsys fs.FS, src Source) bool { return prebuiltFor(fsys, Key
 // built in memory.
 func openTransient(src Source, prebuilt fs.FS) (*part, error) {
 	if prebuilt != nil {
-		if dir, err := os.MkdirTemp("", "djq-index-"); err == nil {
+		removeStale(os.TempDir(), true, time.Now())
+		if dir, err := makeTemp("", "djq-index-"); err == nil {
 			path := filepath.Join(dir, "index")
 			if err := copyFS(prebuilt, path); err == nil {
 				if idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true}); err == nil {
 					return &part{idx: idx, removeOnClose: dir}, nil
 				}
 			}
-			os.RemoveAll(dir)
+			removeTemp(dir)
 		}
 	}
 	return buildMemory(src)
@@ -166,13 +167,13 @@ func copyFS(fsys fs.FS, dir string) error {
 		}
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
+			return os.MkdirAll(target, 0o700)
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(target, data, 0o644)
+		return os.WriteFile(target, data, 0o600)
 	})
 }
 
@@ -222,14 +223,14 @@ func openCached(path, key string) (*part, error) {
 // and renames the folder into place, so that a reader never sees a partial
 // index under its real name.
 func createCached(dir, final, key string, populate func(string) error) (*part, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(dir, "tmp-"+key+"-")
+	tmp, err := makeTemp(dir, "tmp-"+key+"-")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
+	defer removeTemp(tmp)
 	path := filepath.Join(tmp, "index")
 	if err := populate(path); err != nil {
 		return nil, err
@@ -253,16 +254,13 @@ func createCached(dir, final, key string, populate func(string) error) (*part, e
 // discard moves a broken cache entry out of the way before deleting it, so
 // that a concurrent reader never sees it half-deleted under its real name.
 func discard(path, dir string) {
-	trash, err := os.MkdirTemp(dir, "trash-")
+	trash, err := makeTemp(dir, "trash-")
 	if err != nil {
 		_ = os.RemoveAll(path)
 		return
 	}
-	if err := os.Rename(path, filepath.Join(trash, "x")); err != nil {
-		_ = os.RemoveAll(trash)
-		return
-	}
-	_ = os.RemoveAll(trash)
+	defer removeTemp(trash)
+	_ = os.Rename(path, filepath.Join(trash, "x"))
 }
 
 // latestFile records the key of a deck's newest index, so that the next
@@ -281,7 +279,7 @@ func readLatest(dir, deck string) string {
 // harmless (the next run checks the deck's files before searching).
 func writeLatest(dir, deck, key string) {
 	if readLatest(dir, deck) != key {
-		_ = atomicfile.WriteFile(latestFile(dir, deck), []byte(key+"\n"), 0o644)
+		_ = atomicfile.WriteFile(latestFile(dir, deck), []byte(key+"\n"), 0o600)
 	}
 }
 
@@ -309,12 +307,9 @@ func cleanup(dir string, rebuilt []string, keep map[string]bool) {
 		switch {
 		case strings.HasPrefix(name, "index-") && !keep[path] && isIndexOf(name, rebuilt):
 			discard(path, dir)
-		case strings.HasPrefix(name, "tmp-") || strings.HasPrefix(name, "trash-"):
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
-				_ = os.RemoveAll(path)
-			}
 		}
 	}
+	removeStale(dir, false, time.Now())
 }
 
 // isIndexOf reports whether the cache entry name is an index of one of

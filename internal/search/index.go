@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -96,7 +96,7 @@ type part struct {
 func (p *part) close() error {
 	err := p.idx.Close()
 	if p.removeOnClose != "" {
-		os.RemoveAll(p.removeOnClose)
+		removeTemp(p.removeOnClose)
 	}
 	return err
 }
@@ -111,6 +111,9 @@ func (p *part) close() error {
 // index lives in a temporary folder or in memory for this run.
 func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
 	ix := &Index{synonyms: syn, opts: opts}
+	if opts.CacheDir != "" {
+		removeStale(opts.CacheDir, false, time.Now())
+	}
 	for _, src := range srcs {
 		p, err := openSpeculative(src, opts)
 		if err != nil {
