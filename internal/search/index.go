@@ -176,15 +176,19 @@ func (ix *Index) Facets() (tags, decks []string, err error) {
 	if _, err := ix.settle(); err != nil {
 		return nil, nil, err
 	}
-	r, err := ix.readers()
+	err = ix.searchSafely(func() error {
+		r, err := ix.readers()
+		if err != nil {
+			return err
+		}
+		defer r.close()
+		if tags, err = r.terms(fieldTags); err != nil {
+			return err
+		}
+		decks, err = r.terms(fieldDeck)
+		return err
+	})
 	if err != nil {
-		return nil, nil, err
-	}
-	defer r.close()
-	if tags, err = r.terms(fieldTags); err != nil {
-		return nil, nil, err
-	}
-	if decks, err = r.terms(fieldDeck); err != nil {
 		return nil, nil, err
 	}
 	return tags, decks, nil

@@ -112,8 +112,10 @@ func withExtra(v any, extra map[string]json.RawMessage) ([]byte, error) {
 }
 
 // checkCards reports the first card (in key order) whose numbers cannot be
-// a memory state: a stability or difficulty that is negative, too large or
-// not a number. Such a value makes every later grade of the card NaN.
+// a memory state the scheduler made: for a reviewed card, a stability under
+// 0.1 days or a difficulty outside 1 to 10, or any value that is not a
+// finite number. Such a value makes the card's next grade NaN (a stability
+// of 0 alone does: 0 to a negative power is infinite).
 func checkCards(cards map[string]fsrs.Card) error {
 	keys := make([]string, 0, len(cards))
 	for k := range cards {
@@ -123,13 +125,14 @@ func checkCards(cards map[string]fsrs.Card) error {
 	var bad []string
 	for _, k := range keys {
 		c := cards[k]
+		reviewed := c.Reps > 0 // a new card's numbers are not used
 		switch {
-		case !finite(c.Stability) || c.Stability < 0 || c.Stability > 1e6:
-			bad = append(bad, fmt.Sprintf("card %s has stability %v (valid: 0 to 1000000 days)", k, c.Stability))
-		case !finite(c.Difficulty) || c.Difficulty < 0 || c.Difficulty > 10:
-			bad = append(bad, fmt.Sprintf("card %s has difficulty %v (valid: 0 to 10)", k, c.Difficulty))
 		case c.Reps < 0 || c.Lapses < 0:
 			bad = append(bad, fmt.Sprintf("card %s has a negative count (reps %d, lapses %d)", k, c.Reps, c.Lapses))
+		case !finite(c.Stability) || reviewed && c.Stability < 0.1:
+			bad = append(bad, fmt.Sprintf("card %s has stability %v (valid: a number of days from 0.1)", k, c.Stability))
+		case !finite(c.Difficulty) || reviewed && (c.Difficulty < 1 || c.Difficulty > 10):
+			bad = append(bad, fmt.Sprintf("card %s has difficulty %v (valid: 1 to 10)", k, c.Difficulty))
 		}
 	}
 	if len(bad) == 0 {

@@ -132,6 +132,8 @@ func TestBadNumbersNameTheCard(t *testing.T) {
 	for _, tc := range []struct{ name, card, want string }{
 		{"negative stability", `{"stability": -1, "difficulty": 5, "reps": 1}`, "card django:7 has stability -1"},
 		{"difficulty too high", `{"stability": 1, "difficulty": 1e300, "reps": 1}`, "card django:7 has difficulty 1e+300"},
+		{"zero stability of a reviewed card", `{"stability": 0, "difficulty": 5, "reps": 2}`, "card django:7 has stability 0 (valid: a number of days from 0.1)"},
+		{"negative difficulty", `{"stability": 3, "difficulty": -2, "reps": 1}`, "card django:7 has difficulty -2 (valid: 1 to 10)"},
 		{"negative reps", `{"stability": 1, "difficulty": 5, "reps": -3}`, "card django:7 has a negative count"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
