@@ -56,7 +56,7 @@ func ReadRegistry(path string) (*Registry, error) {
 		line := strings.TrimSpace(l)
 		switch {
 		case len(line) > MaxRegistryLine:
-			r.Warnings = append(r.Warnings, fmt.Sprintf("%s:%d: line of %d bytes skipped (a folder path has at most %d)", path, i+1, len(line), MaxRegistryLine))
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s:%d: a line of %d bytes (a folder path has at most %d)", path, i+1, len(line), MaxRegistryLine))
 		case line != "" && !strings.HasPrefix(line, "#") && !slices.Contains(r.Folders, line):
 			r.Folders = append(r.Folders, line)
 		}
