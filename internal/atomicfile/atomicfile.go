@@ -5,9 +5,12 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 // WriteFile writes data to path atomically with the given permissions.
@@ -51,4 +54,74 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// FolderError is WriteOver's answer for a path that is a folder: a usage
+// error (exit code 2), since the user named it.
+type FolderError struct{ Path string }
+
+func (e *FolderError) Error() string {
+	return fmt.Sprintf("a folder, not a file: give a file name such as %s", filepath.Join(e.Path, "export.md"))
+}
+
+// ExitCode makes a folder a usage error.
+func (e *FolderError) ExitCode() int { return exitcode.Usage }
+
+// WriteOver writes data to path, a file the user named (export -o), without
+// replacing what is there by something else: a link is written through to
+// the file it points to (a dangling link is refused rather than created
+// through), an existing file keeps its permissions (perm is for a new
+// file) and is replaced atomically, and a device or named pipe is written
+// to directly, since renaming over it would replace the device node. A
+// folder is a *FolderError; a socket is refused.
+func WriteOver(path string, data []byte, perm os.FileMode) error {
+	info, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return WriteFile(path, data, perm)
+	}
+	if err != nil {
+		return err
+	}
+	if info.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			dest, _ := os.Readlink(path)
+			return fmt.Errorf("%s is a link to %s, which cannot be followed (%w); djq writes through links only to files that exist", path, dest, unwrapPathErr(err))
+		}
+		path = target
+		if info, err = os.Stat(path); err != nil {
+			return err
+		}
+	}
+	switch mode := info.Mode(); {
+	case mode.IsDir():
+		return &FolderError{Path: path}
+	case mode.IsRegular():
+		return WriteFile(path, data, mode.Perm())
+	case mode&os.ModeSocket != 0:
+		return fmt.Errorf("%s is a socket: give a file name instead", path)
+	default:
+		return writeDirect(path, data)
+	}
+}
+
+// writeDirect writes to a device or named pipe in place.
+func writeDirect(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

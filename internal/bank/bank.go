@@ -35,7 +35,9 @@ func (d *Deck) index() {
 }
 
 // LoadDeck reads every *.md file directly inside dir of fsys as a question
-// of the deck name. A file with a fatal problem is skipped and its problems
+// of the deck name; anything that is not a regular file is skipped (see
+// readDeckFile), and user decks come through an os.Root so that no link
+// leads out of the folder. A file with a fatal problem is skipped and its problems
 // returned; the rest of the deck still loads. Problems across files (a
 // duplicate id, a related id that does not exist) are returned too.
 func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
@@ -64,9 +66,9 @@ func LoadDeckWith(fsys fs.FS, dir, name, displayPath string, progress func(done,
 		}
 		file := path.Join(dir, e.Name())
 		shown := joinDisplay(displayPath, e.Name())
-		data, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			ps = append(ps, Problem{File: shown, Msg: fmt.Sprintf("cannot read: %v", err), Fatal: true})
+		data, why := readDeckFile(fsys, file)
+		if why != "" {
+			ps = append(ps, Problem{File: shown, Msg: why, Fatal: true})
 			continue
 		}
 		q, qps := Parse(shown, data)

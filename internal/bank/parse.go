@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -79,12 +78,13 @@ var decoders = map[string]keyDecoder{
 		q.Level = l
 		return ""
 	},
-	"tags": listKey("tags must be a list such as [orm, performance]", func(q *Question, it string) string {
-		if t := strings.ToLower(strings.TrimSpace(it)); t != "" && !slices.Contains(q.Tags, t) {
-			q.Tags = append(q.Tags, t)
+	"tags": func(q *Question, v *yaml.Node) string {
+		items, ok := scalarList(v)
+		if !ok {
+			return "tags must be a list such as [orm, performance]"
 		}
-		return ""
-	}),
+		return tagsKey(q, items)
+	},
 	"related": listKey("related must be a list of ids such as [11, 22]", func(q *Question, it string) string {
 		id, err := strconv.Atoi(strings.TrimSpace(it))
 		if err != nil || id < 1 || id > maxID {
@@ -170,6 +170,7 @@ func Parse(file string, data []byte) (*Question, Problems) {
 	q.Title = strings.TrimSpace(q.Title)
 	q.Body = strings.TrimRight(q.Body, " \t\n")
 	p.validate(q, seen, end)
+	p.checkLimits(q)
 	if p.ps.HasFatal() {
 		return nil, p.ps
 	}

@@ -63,7 +63,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 	}
 	tty, err := openTTY()
 	if err != nil {
-		return exitcode.Usagef("browse needs a terminal (%v); use djq list, djq show or djq search instead", unwrapPath(err))
+		return exitcode.Usagef("browse needs a terminal (%v); use djq list, djq show or djq search instead", exitcode.UnwrapPath(err))
 	}
 	defer tty.Close()
 	cfg := browseConfig(ctx, f, opts.Common, sel.Questions, start.Level)

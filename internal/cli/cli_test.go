@@ -85,6 +85,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"random unknown deck", []string{"random", "--deck", "nosuch"}, 2, `unknown deck "nosuch"`, ""},
 		{"list unknown deck", []string{"list", "--deck", "nosuch"}, 2, `unknown deck "nosuch": decks are django`, ""},
 		{"export bad format", []string{"export", "--format", "yaml"}, 2, `unknown export format "yaml"`, ""},
+		{"export to a folder", []string{"export", "-o", "."}, 2, "djq: writing .: a folder, not a file: give a file name such as export.md", ""},
 		{"quiz count negative", []string{"quiz", "--plain", "--count", "-3"}, 2, "invalid count -3", ""},
 		{"decks check nothing", []string{"decks", "check"}, 2, "decks check needs one deck folder or name", ""},
 		{"decks new nothing", []string{"decks", "new"}, 2, "decks new needs one deck name or folder to create", ""},

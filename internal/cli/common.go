@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"errors"
 	"io"
-	"io/fs"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -125,16 +123,6 @@ func addLevelFlag(cmd *cobra.Command, level *string, usage string) {
 // registerEnumCompletion offers the valid values of an enum flag.
 func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// unwrapPath drops the path from a path error, whose message the caller
-// already gives.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // countFlag validates a --count or --limit value.

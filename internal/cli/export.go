@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/atomicfile"
+	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/export"
 )
 
@@ -34,7 +35,9 @@ func newExportCmd(f *Factory, g *globals) *cobra.Command {
   json      every field of every question, as djq show --format json
 
 Output goes to stdout, or with -o to a file, written atomically (a
-temporary file renamed into place). Filter with --level, --tag and --deck.`,
+temporary file renamed into place; an existing file keeps its mode, a
+link is written through, a device or named pipe is written to directly).
+Filter with --level, --tag and --deck.`,
 		Example: `  djq export --format anki -o django.txt
   djq export --level advanced > advanced.md
   djq export --format json --tag orm`,
@@ -67,8 +70,8 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 	if err := write(&out); err != nil {
 		return err
 	}
-	if err := atomicfile.WriteFile(opts.Output, []byte(out.String()), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", opts.Output, unwrapPath(err))
+	if err := atomicfile.WriteOver(opts.Output, []byte(out.String()), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", opts.Output, exitcode.UnwrapPath(err))
 	}
 	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), opts.Output)
 	return nil

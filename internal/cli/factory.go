@@ -61,6 +61,15 @@ func (f *Factory) Library(c Common) *library.Library {
 	return l
 }
 
+// closeLibraries releases what the run's libraries opened (temporary indexes).
+func (f *Factory) closeLibraries() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, l := range f.libs {
+		_ = l.Close()
+	}
+}
+
 // progress makes the progress bars of a run, or none when stderr is not a
 // terminal or the run is --quiet.
 func (f *Factory) progress(c Common) func(label string) library.Reporter {

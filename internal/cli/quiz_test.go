@@ -147,16 +147,22 @@ func TestStats(t *testing.T) {
 	if code, _, _ := runQuiz(t, dir, "n\n", true, now, "stats", "--reset"); code != 0 || len(loadState(t, dir).Reviews) != 6 {
 		t.Errorf("answering no must keep the progress")
 	}
-	if code, _, stderr := runQuiz(t, dir, "", false, now, "stats", "--reset", "--yes"); code != 0 || !strings.Contains(stderr, ".bak") {
-		t.Errorf("reset: %d %q", code, stderr)
+	code, _, stderr = runQuiz(t, dir, "", false, now, "stats", "--reset", "--yes")
+	if code != 0 || !strings.Contains(stderr, state.FileName+state.ResetSuffix) {
+		t.Fatalf("reset: %d %q", code, stderr)
 	}
 	if n := len(loadState(t, dir).Reviews); n != 0 {
 		t.Errorf("after reset %d reviews", n)
 	}
-	bak, _ := state.Open(dir).Load()
-	_ = bak
-	if b, err := os.ReadFile(filepath.Join(dir, state.FileName+".bak")); err != nil || !strings.Contains(string(b), `"grade"`) {
-		t.Errorf("the .bak does not hold the progress before the reset")
+	// The copy the message names must survive later grades (issue 23, item 4).
+	runQuiz(t, dir, "good\n", false, now, "quiz", "--plain", "--count", "1", "--seed", "3")
+	runQuiz(t, dir, "good\n", false, now, "quiz", "--plain", "--count", "1", "--seed", "4")
+	backup := strings.TrimSpace(stderr[strings.LastIndex(stderr, " ")+1:])
+	if b, err := os.ReadFile(backup); err != nil || strings.Count(string(b), `"grade"`) != 6 {
+		t.Errorf("the reset copy %s does not hold the 6 grades before the reset: %v", backup, err)
+	}
+	if n := len(loadState(t, dir).Reviews); n != 2 {
+		t.Errorf("after reset and two grades: %d reviews", n)
 	}
 }
 

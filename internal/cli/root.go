@@ -20,6 +20,7 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/search"
 )
 
 // NewRootCmd builds the whole command tree over f.
@@ -194,6 +195,7 @@ func Main(args []string) int {
 	// EPIPE, which djq treats as success, instead of killing the process
 	// with SIGPIPE (exit 141) depending on how much was left to write.
 	signal.Ignore(syscall.SIGPIPE)
+	defer search.CleanUpOnSignal()()
 	return Run(context.Background(), iostreams.System(), args)
 }
 
@@ -217,6 +219,7 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 			code = exitcode.Internal
 		}
 	}()
+	defer f.closeLibraries()
 	root := NewRootCmd(f)
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args (the test binary's flags)

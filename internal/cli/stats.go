@@ -30,7 +30,8 @@ current streak of days with reviews; and a chart of reviews over the last
 number of grades ever recorded.
 
 --reset forgets all progress after asking (or with --yes); the previous
-state stays in the .bak file beside it.`,
+state is kept beside it as state.json.reset-TIME, which later grades do
+not touch.`,
 		Example: `  djq stats
   djq stats --format json
   djq stats --reset --yes`,
@@ -76,14 +77,16 @@ func statsReset(f *Factory, opts *StatsOptions) error {
 		if !f.IO.IsStdinTTY() {
 			return exitcode.Usagef("stats --reset asks for confirmation on a terminal; add --yes to reset without asking")
 		}
-		if !f.IO.Confirm(fmt.Sprintf("Forget all quiz progress in %s? A copy stays in %s.bak.", store.Path, store.Path)) {
+		if !f.IO.Confirm(fmt.Sprintf("Forget all quiz progress in %s? A copy stays in %s%sTIME.", store.Path, store.Path, state.ResetSuffix)) {
 			fmt.Fprintln(f.IO.ErrOut, "djq: nothing changed")
 			return nil
 		}
 	}
-	if err := store.Reset(); err != nil {
-		return err
+	backup, err := store.Reset(f.Now())
+	if err == nil && backup != "" {
+		fmt.Fprintf(f.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s\n", backup)
+	} else if err == nil {
+		fmt.Fprintln(f.IO.ErrOut, "djq: there was no quiz progress to reset")
 	}
-	fmt.Fprintf(f.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s.bak\n", store.Path)
-	return nil
+	return err
 }

@@ -8,6 +8,7 @@ package exitcode
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"syscall"
 )
@@ -99,4 +100,14 @@ func Message(err error) string {
 	s := strings.TrimSpace(err.Error())
 	first, _, _ := strings.Cut(s, "\n")
 	return strings.TrimSpace(first)
+}
+
+// UnwrapPath drops the path from a path error, whose message the caller
+// already gives.
+func UnwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -80,6 +80,8 @@ type Library struct {
 
 	fpMu sync.Mutex
 	fps  map[string]string
+
+	regWarned sync.Once
 }
 
 type indexSlot struct {
@@ -111,7 +113,15 @@ func (l *Library) Registry() (*decks.Registry, error) {
 	if l.paths.Config == "" {
 		return &decks.Registry{}, nil
 	}
-	return decks.ReadRegistry(filepath.Join(l.paths.Config, decks.RegistryFile))
+	reg, err := decks.ReadRegistry(filepath.Join(l.paths.Config, decks.RegistryFile))
+	if err == nil {
+		l.regWarned.Do(func() {
+			for _, w := range reg.Warnings {
+				l.warnf("skipping %s", w)
+			}
+		})
+	}
+	return reg, err
 }
 
 // Locations finds the user's decks without loading them.
@@ -313,7 +323,26 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 		CacheDir: l.paths.Cache,
 		NoCache:  noCache,
 		Debug:    debug,
+		Warn:     l.opts.Warn,
 	})
+}
+
+// Close releases the search indexes this library opened, which removes a
+// temporary one (search --no-cache, or no usable cache folder) from disk.
+func (l *Library) Close() error {
+	l.ixMu.Lock()
+	defer l.ixMu.Unlock()
+	var first error
+	for _, slot := range l.ix {
+		slot.once.Do(func() {}) // an index not opened yet never will be
+		if slot.ix != nil {
+			if err := slot.ix.Close(); err != nil && first == nil {
+				first = err
+			}
+			slot.ix = nil
+		}
+	}
+	return first
 }
 
 // deckQuestions loads one deck's questions when an index must be built.
@@ -363,7 +392,9 @@ func (l *Library) loadUserDeck(loc decks.Location) (*bank.Deck, bank.Problems) {
 		return decks.Load(loc)
 	}
 	prefix := "deck-" + loc.Name + "-"
-	file := filepath.Join(l.paths.Cache, prefix+fp[:24]+".bin")
+	// "l2": decks cached before bank's limits (issue 23) may hold questions
+	// past them, so those copies are not read.
+	file := filepath.Join(l.paths.Cache, prefix+"l2-"+fp[:24]+".bin")
 	if raw, err := os.ReadFile(file); err == nil {
 		if d, got, err := bank.DecodeCompact(loc.Name, loc.Path, string(raw)); err == nil && got == fp {
 			return d, nil
@@ -373,8 +404,8 @@ func (l *Library) loadUserDeck(loc decks.Location) (*bank.Deck, bank.Problems) {
 	if len(ps) > 0 {
 		return d, ps
 	}
-	if os.MkdirAll(l.paths.Cache, 0o755) == nil &&
-		atomicfile.WriteFile(file, bank.EncodeCompact(d.Questions, fp), 0o644) == nil {
+	if os.MkdirAll(l.paths.Cache, 0o700) == nil &&
+		atomicfile.WriteFile(file, bank.EncodeCompact(d.Questions, fp), 0o600) == nil {
 		old, _ := filepath.Glob(filepath.Join(l.paths.Cache, prefix+"*.bin"))
 		for _, o := range old {
 			if o != file {

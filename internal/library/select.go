@@ -2,7 +2,6 @@ package library
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -170,7 +169,7 @@ func (l *Library) CheckDeck(nameOrDir string) (dir string, questions int, proble
 		return "", 0, nil, err
 	}
 	name := filepath.Base(filepath.Clean(dir))
-	d, problems := bank.LoadDeckWith(os.DirFS(dir), ".", name, dir, l.report("checking deck "+name))
+	d, problems := decks.LoadWith(decks.Location{Name: name, Path: dir}, l.report("checking deck "+name))
 	return dir, len(d.Questions), problems, nil
 }
 

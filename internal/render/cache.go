@@ -20,7 +20,7 @@ import (
 // so that no cache written by an older djq is ever served. The binary's
 // own size and modification time are part of every key too, which covers
 // a rebuild that forgot to bump it.
-const renderVersion = "render-3"
+const renderVersion = "render-4"
 
 // renderCache keeps pretty output of single questions in the cache
 // folder, one file per (question content, width, style, colour depth,
@@ -70,6 +70,12 @@ func (c renderCache) path(key string) string {
 	return filepath.Join(c.dir, "render", key[:2], key+".txt")
 }
 
+// entryHeader starts every cache entry: "djq-render LENGTH SHA256\n", then
+// the output. An entry whose length or checksum does not match (emptied,
+// truncated, garbled) is a miss, re-rendered and written again, never
+// served.
+const entryHeader = "djq-render"
+
 // get returns the cached output for key, if any.
 func (c renderCache) get(key string) (string, bool) {
 	if c.dir == "" {
@@ -79,20 +85,45 @@ func (c renderCache) get(key string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	return string(b), true
+	return decodeEntry(b)
 }
 
-// put stores output atomically, so a reader never sees half a file. A
+// decodeEntry checks an entry's header against its output.
+func decodeEntry(b []byte) (string, bool) {
+	head, body, ok := strings.Cut(string(b), "\n")
+	var n int
+	var sum string
+	if !ok {
+		return "", false
+	}
+	if _, err := fmt.Sscanf(head, entryHeader+" %d %s", &n, &sum); err != nil || n != len(body) {
+		return "", false
+	}
+	got := sha256.Sum256([]byte(body))
+	if hex.EncodeToString(got[:]) != sum {
+		return "", false
+	}
+	return body, true
+}
+
+// encodeEntry is the output with its header.
+func encodeEntry(out string) []byte {
+	sum := sha256.Sum256([]byte(out))
+	return []byte(fmt.Sprintf("%s %d %s\n%s", entryHeader, len(out), hex.EncodeToString(sum[:]), out))
+}
+
+// put stores output atomically, so a reader never sees half a file, in a
+// folder only the user can read: a private deck's answers stay private. A
 // cache that cannot be written is not an error: the output was rendered.
 func (c renderCache) put(key, out string) {
 	if c.dir == "" {
 		return
 	}
 	p := c.path(key)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return
 	}
-	_ = atomicfile.WriteFile(p, []byte(out), 0o644)
+	_ = atomicfile.WriteFile(p, encodeEntry(out), 0o600)
 	c.maybePrune()
 }
 
@@ -109,7 +140,7 @@ func (c renderCache) maybePrune() {
 		return
 	}
 	c.prune(now())
-	_ = os.WriteFile(stamp, nil, 0o644)
+	_ = os.WriteFile(stamp, nil, 0o600)
 	_ = os.Chtimes(stamp, now(), now())
 }
 

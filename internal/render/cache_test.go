@@ -35,7 +35,7 @@ func TestRenderCacheNeverStale(t *testing.T) {
 		t.Fatalf("cache holds %d files, want 1", len(files))
 	}
 	// A hit serves the file: prove it by planting a marker in it.
-	if err := os.WriteFile(files[0], []byte(first+"MARK"), 0o644); err != nil {
+	if err := os.WriteFile(files[0], encodeEntry(first+"MARK"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if got := render(p, &q); got != first+"MARK" {
@@ -124,4 +124,52 @@ func TestRenderCachePrune(t *testing.T) {
 			t.Errorf("the entry just written is gone: %q %v", out, ok)
 		}
 	})
+}
+
+// TestRenderCacheDamagedEntries: an entry that was emptied, truncated or
+// garbled is re-rendered and written again, never served (issue 23, item
+// 11); entries and their folders are private to the user (item 13).
+func TestRenderCacheDamagedEntries(t *testing.T) {
+	qs, lookup := fixture()
+	for _, tc := range []struct {
+		name   string
+		damage func(b []byte) []byte
+	}{
+		{"emptied", func([]byte) []byte { return nil }},
+		{"header only", func(b []byte) []byte { return b[:strings.IndexByte(string(b), '\n')+1] }},
+		{"truncated", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"garbled", func(b []byte) []byte {
+			g := append([]byte(nil), b...)
+			g[len(g)-10] ^= 0x55
+			return g
+		}},
+		{"no header (an older djq's entry)", func(b []byte) []byte { return b[strings.IndexByte(string(b), '\n')+1:] }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := Policy{Format: FormatPretty, Style: "dark", Width: 70, Color: true, Profile: termenv.ANSI, CacheDir: dir}
+			first, err := Pretty(p, qs[:1], lookup)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "render", "*", "*.txt"))
+			if len(files) != 1 {
+				t.Fatalf("%d cache files", len(files))
+			}
+			for _, f := range []string{files[0], filepath.Dir(files[0]), filepath.Join(dir, "render")} {
+				if info, _ := os.Stat(f); info.Mode().Perm()&0o077 != 0 {
+					t.Errorf("%s has mode %v, want it private", f, info.Mode().Perm())
+				}
+			}
+			b, _ := os.ReadFile(files[0])
+			os.WriteFile(files[0], tc.damage(b), 0o600)
+			again, err := Pretty(p, qs[:1], lookup)
+			if err != nil || again != first {
+				t.Errorf("damaged entry served: %v\n%q", err, again)
+			}
+			if b2, _ := os.ReadFile(files[0]); string(b2) != string(b) {
+				t.Errorf("the damaged entry was not written again")
+			}
+		})
+	}
 }

@@ -54,7 +54,7 @@ func BuildAt(path string, src Source) error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(filepath.Join(path, metaFile), raw, 0o644)
+	return atomicfile.WriteFile(filepath.Join(path, metaFile), raw, 0o600)
 }
 
 // fillAndCount indexes qs and returns how many documents idx then holds.

@@ -88,8 +88,11 @@ func openKeyed(src Source, key string, opts Options) (*part, error) {
 		opts.debugf("deck %s: opened the cached index %s (key %s) in %v", src.Name, final, key, time.Since(start).Round(time.Microsecond))
 	case errors.Is(err, os.ErrNotExist):
 		opts.debugf("deck %s: no cached index for key %s (first run, or the deck or djq's indexing changed)", src.Name, key)
+	case errors.Is(err, errNoMeta):
+		opts.debugf("deck %s: cached index %s is incomplete (%v); rebuilding", src.Name, final, err)
+		discard(final, opts.CacheDir)
 	default:
-		opts.debugf("deck %s: cached index %s is unusable (%v); rebuilding", src.Name, final, err)
+		opts.warnf("the search index %s is damaged (%v); rebuilding it", final, err)
 		discard(final, opts.CacheDir)
 	}
 	if err != nil {
@@ -142,14 +145,15 @@ func PrebuiltMatches(fsys fs.FS, src Source) bool { return prebuiltFor(fsys, Key
 // built in memory.
 func openTransient(src Source, prebuilt fs.FS) (*part, error) {
 	if prebuilt != nil {
-		if dir, err := os.MkdirTemp("", "djq-index-"); err == nil {
+		removeStale(os.TempDir(), true, time.Now())
+		if dir, err := makeTemp("", "djq-index-"); err == nil {
 			path := filepath.Join(dir, "index")
 			if err := copyFS(prebuilt, path); err == nil {
 				if idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true}); err == nil {
 					return &part{idx: idx, removeOnClose: dir}, nil
 				}
 			}
-			os.RemoveAll(dir)
+			removeTemp(dir)
 		}
 	}
 	return buildMemory(src)
@@ -163,18 +167,28 @@ func copyFS(fsys fs.FS, dir string) error {
 		}
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
+			return os.MkdirAll(target, 0o700)
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(target, data, 0o644)
+		return os.WriteFile(target, data, 0o600)
 	})
 }
 
+// errNoMeta is an index folder without its metadata file: a build that
+// was interrupted, not damage worth telling the user about.
+var errNoMeta = errors.New("no metadata")
+
 func openCached(path, key string) (*part, error) {
 	raw, err := os.ReadFile(filepath.Join(path, metaFile))
+	if errors.Is(err, os.ErrNotExist) {
+		if _, serr := os.Stat(path); serr == nil {
+			return nil, errNoMeta
+		}
+		return nil, err
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -182,14 +196,24 @@ func openCached(path, key string) (*part, error) {
 	if err := json.Unmarshal(raw, &m); err != nil || m.Key != key {
 		return nil, fmt.Errorf("bad index metadata")
 	}
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
-	if err != nil {
-		return nil, err
+	var idx bleve.Index
+	var n uint64
+	err = safely(func() error {
+		var err error
+		if idx, err = bleve.OpenUsing(path, map[string]interface{}{"read_only": true}); err != nil {
+			return err
+		}
+		n, err = idx.DocCount()
+		return err
+	})
+	if err == nil && n != m.Docs {
+		err = fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
 	}
-	n, err := idx.DocCount()
-	if err != nil || n != m.Docs {
-		idx.Close()
-		return nil, fmt.Errorf("index holds %d documents, metadata says %d", n, m.Docs)
+	if err != nil {
+		if idx != nil {
+			_ = safely(idx.Close)
+		}
+		return nil, err
 	}
 	return &part{idx: idx, path: path}, nil
 }
@@ -199,14 +223,14 @@ func openCached(path, key string) (*part, error) {
 // and renames the folder into place, so that a reader never sees a partial
 // index under its real name.
 func createCached(dir, final, key string, populate func(string) error) (*part, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(dir, "tmp-"+key+"-")
+	tmp, err := makeTemp(dir, "tmp-"+key+"-")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
+	defer removeTemp(tmp)
 	path := filepath.Join(tmp, "index")
 	if err := populate(path); err != nil {
 		return nil, err
@@ -230,16 +254,13 @@ func createCached(dir, final, key string, populate func(string) error) (*part, e
 // discard moves a broken cache entry out of the way before deleting it, so
 // that a concurrent reader never sees it half-deleted under its real name.
 func discard(path, dir string) {
-	trash, err := os.MkdirTemp(dir, "trash-")
+	trash, err := makeTemp(dir, "trash-")
 	if err != nil {
 		_ = os.RemoveAll(path)
 		return
 	}
-	if err := os.Rename(path, filepath.Join(trash, "x")); err != nil {
-		_ = os.RemoveAll(trash)
-		return
-	}
-	_ = os.RemoveAll(trash)
+	defer removeTemp(trash)
+	_ = os.Rename(path, filepath.Join(trash, "x"))
 }
 
 // latestFile records the key of a deck's newest index, so that the next
@@ -258,7 +279,7 @@ func readLatest(dir, deck string) string {
 // harmless (the next run checks the deck's files before searching).
 func writeLatest(dir, deck, key string) {
 	if readLatest(dir, deck) != key {
-		_ = atomicfile.WriteFile(latestFile(dir, deck), []byte(key+"\n"), 0o644)
+		_ = atomicfile.WriteFile(latestFile(dir, deck), []byte(key+"\n"), 0o600)
 	}
 }
 
@@ -286,12 +307,9 @@ func cleanup(dir string, rebuilt []string, keep map[string]bool) {
 		switch {
 		case strings.HasPrefix(name, "index-") && !keep[path] && isIndexOf(name, rebuilt):
 			discard(path, dir)
-		case strings.HasPrefix(name, "tmp-") || strings.HasPrefix(name, "trash-"):
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
-				_ = os.RemoveAll(path)
-			}
 		}
 	}
+	removeStale(dir, false, time.Now())
 }
 
 // isIndexOf reports whether the cache entry name is an index of one of

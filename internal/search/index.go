@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -44,6 +44,16 @@ type Options struct {
 	NoCache bool
 	// Debug receives one line about cache decisions; nil for silence.
 	Debug io.Writer
+	// Warn receives the one line that says a damaged cached index was
+	// rebuilt; nil for silence.
+	Warn io.Writer
+}
+
+// warnf writes one line to Warn, if set.
+func (o Options) warnf(format string, args ...any) {
+	if o.Warn != nil {
+		fmt.Fprintf(o.Warn, "djq: "+format+"\n", args...)
+	}
 }
 
 // debugf writes one line about a cache decision to Debug, if set.
@@ -86,7 +96,7 @@ type part struct {
 func (p *part) close() error {
 	err := p.idx.Close()
 	if p.removeOnClose != "" {
-		os.RemoveAll(p.removeOnClose)
+		removeTemp(p.removeOnClose)
 	}
 	return err
 }
@@ -101,6 +111,9 @@ func (p *part) close() error {
 // index lives in a temporary folder or in memory for this run.
 func Open(srcs []Source, syn *Synonyms, opts Options) (*Index, error) {
 	ix := &Index{synonyms: syn, opts: opts}
+	if opts.CacheDir != "" {
+		removeStale(opts.CacheDir, false, time.Now())
+	}
 	for _, src := range srcs {
 		p, err := openSpeculative(src, opts)
 		if err != nil {
@@ -163,15 +176,19 @@ func (ix *Index) Facets() (tags, decks []string, err error) {
 	if _, err := ix.settle(); err != nil {
 		return nil, nil, err
 	}
-	r, err := ix.readers()
+	err = ix.searchSafely(func() error {
+		r, err := ix.readers()
+		if err != nil {
+			return err
+		}
+		defer r.close()
+		if tags, err = r.terms(fieldTags); err != nil {
+			return err
+		}
+		decks, err = r.terms(fieldDeck)
+		return err
+	})
 	if err != nil {
-		return nil, nil, err
-	}
-	defer r.close()
-	if tags, err = r.terms(fieldTags); err != nil {
-		return nil, nil, err
-	}
-	if decks, err = r.terms(fieldDeck); err != nil {
 		return nil, nil, err
 	}
 	return tags, decks, nil

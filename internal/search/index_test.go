@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+
 	"github.com/djq-cli/djq/data"
 )
 
@@ -134,6 +137,25 @@ func TestCorruptCacheIsRebuilt(t *testing.T) {
 				}
 			}
 		},
+		// Issue 23, item 10: damage that bbolt and zap report by panicking.
+		"root.bolt truncated to 32 KB": func(t *testing.T, path string) {
+			if err := os.Truncate(filepath.Join(path, "store", "root.bolt"), 32768); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"zap footer garbled": func(t *testing.T, path string) {
+			zaps, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+			if len(zaps) != 1 {
+				t.Fatalf("zap files %v", zaps)
+			}
+			info, _ := os.Stat(zaps[0])
+			f, err := os.OpenFile(zaps[0], os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteAt([]byte{0, 0, 0, 0, 0, 0x10, 0, 0}, info.Size()-36)
+			f.Close()
+		},
 		"index is a file": func(t *testing.T, path string) {
 			os.RemoveAll(path)
 			os.WriteFile(path, []byte("x"), 0o644)
@@ -149,7 +171,8 @@ func TestCorruptCacheIsRebuilt(t *testing.T) {
 			path := ix.Path
 			ix.Close()
 			fn(t, path)
-			ix, err = openCachedT(t, dir)
+			var warn strings.Builder
+			ix, err = Open([]Source{builtin(t)}, ParseSynonyms(data.Synonyms), Options{CacheDir: dir, Warn: &warn})
 			if err != nil {
 				t.Fatalf("open after damage: %v", err)
 			}
@@ -157,6 +180,15 @@ func TestCorruptCacheIsRebuilt(t *testing.T) {
 			if !ix.Built {
 				t.Errorf("damaged index was not rebuilt")
 			}
+			if n := strings.Count(warn.String(), "\n"); name != "metadata missing" && (n != 1 || !strings.Contains(warn.String(), "is damaged")) {
+				t.Errorf("want one line saying the index was rebuilt, got %q", warn.String())
+			}
+			warn.Reset()
+			next, err := Open([]Source{builtin(t)}, ParseSynonyms(data.Synonyms), Options{CacheDir: dir, Warn: &warn})
+			if err != nil || next.Built || warn.Len() > 0 {
+				t.Fatalf("the run after the rebuild: %v, %q", err, warn.String())
+			}
+			next.Close()
 			res, err := ix.Search(context.Background(), Request{Query: "csrf", Limit: 1})
 			if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != 44 {
 				t.Errorf("search after rebuild: %v %+v", err, res)
@@ -305,4 +337,44 @@ func TestPrebuiltIsUsed(t *testing.T) {
 func mustParseTime(t *testing.T) (tm time.Time) {
 	t.Helper()
 	return time.Now().Add(-2 * staleAge)
+}
+
+// panickyIndex is a bleve index whose readers panic once, as a garbled
+// segment can when it is first searched.
+type panickyIndex struct {
+	bleveIndex // embedded under another name: bleve.Index has a method Index
+	panicked   *bool
+}
+
+type bleveIndex = bleve.Index
+
+func (p panickyIndex) Advanced() (index.Index, error) {
+	if !*p.panicked {
+		*p.panicked = true
+		panic("runtime error: slice bounds out of range [:8888122] with capacity 2958812")
+	}
+	return p.bleveIndex.Advanced()
+}
+
+// TestPanicOnSearchRebuilds: a panic inside bleve during the first search
+// moves the cached index aside, rebuilds it, says so once, and the search
+// answers (issue 23, item 10).
+func TestPanicOnSearchRebuilds(t *testing.T) {
+	dir := t.TempDir()
+	var warn strings.Builder
+	ix, err := Open([]Source{builtin(t)}, ParseSynonyms(data.Synonyms), Options{CacheDir: dir, Warn: &warn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	panicked := false
+	ix.parts[0].idx = panickyIndex{ix.parts[0].idx, &panicked}
+	ix.assemble()
+	res, err := ix.Search(context.Background(), Request{Query: "csrf", Limit: 1})
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != 44 {
+		t.Fatalf("search after the panic: %v %+v", err, res)
+	}
+	if !panicked || strings.Count(warn.String(), "\n") != 1 || !strings.Contains(warn.String(), "slice bounds out of range") {
+		t.Errorf("warning %q", warn.String())
+	}
 }

@@ -73,13 +73,15 @@ const (
 // while its files were still being checked, the check is awaited after
 // searching, and a changed deck is reindexed and the query run again.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	res, err := ix.search(ctx, req)
+	var res *Result
+	run := func() (err error) { res, err = ix.search(ctx, req); return err }
+	err := ix.searchSafely(run)
 	changed, serr := ix.settle()
 	if serr != nil {
 		return nil, serr
 	}
 	if changed {
-		return ix.search(ctx, req)
+		err = ix.searchSafely(run)
 	}
 	return res, err
 }

@@ -38,6 +38,11 @@ type State struct {
 	Version int                  `json:"version"`
 	Cards   map[string]fsrs.Card `json:"cards"`
 	Reviews []Review             `json:"reviews"`
+
+	// extra and cardExtra are the fields this version does not know (a
+	// newer djq's), written back unchanged; see extra.go.
+	extra     map[string]json.RawMessage
+	cardExtra map[string]map[string]json.RawMessage
 }
 
 // CardKey is how a card is keyed: by deck and id.
@@ -95,6 +100,9 @@ func decode(path string, raw []byte) (*State, error) {
 	if st.Cards == nil {
 		st.Cards = map[string]fsrs.Card{}
 	}
+	if err := checkCards(st.Cards); err != nil {
+		return nil, &CorruptError{Path: path, Reason: err}
+	}
 	return &st, nil
 }
 
@@ -103,7 +111,7 @@ func decode(path string, raw []byte) (*State, error) {
 // inside the lock is what makes concurrent sessions safe: each grade is
 // applied to the newest state, not to a copy read earlier.
 func (s *Store) Update(fn func(*State) error) error {
-	if err := os.MkdirAll(filepath.Dir(s.Path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
 		return fmt.Errorf("creating the state folder: %w", err)
 	}
 	lock := flock.New(s.Path + ".lock")
@@ -126,9 +134,12 @@ func (s *Store) Update(fn func(*State) error) error {
 	if err := fn(st); err != nil {
 		return err
 	}
+	if err := checkCards(st.Cards); err != nil {
+		return fmt.Errorf("not writing %s: %w", s.Path, err)
+	}
 	out, err := json.MarshalIndent(st, "", " ")
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", s.Path, err)
 	}
 	if raw != nil {
 		// The file just read was valid: keep it as the last good state.
@@ -154,10 +165,33 @@ func (s *Store) Grade(sched *fsrs.Scheduler, key string, g fsrs.Grade, now time.
 	return card, err
 }
 
-// Reset empties the state; the previous state stays in .bak.
-func (s *Store) Reset() error {
-	return s.Update(func(st *State) error {
+// ResetSuffix starts the name of the copy a reset keeps: FILE.reset-TIME.
+const ResetSuffix = ".reset-"
+
+// Reset empties the state and returns the copy of the previous state it
+// kept, "" when there was none. The copy has its own name, state.json.reset-
+// followed by the time, so later grades (which rewrite .bak) cannot replace
+// it; djq never deletes these copies.
+func (s *Store) Reset(now time.Time) (backup string, err error) {
+	err = s.Update(func(st *State) error {
+		raw, err := os.ReadFile(s.Path)
+		if errors.Is(err, os.ErrNotExist) {
+			*st = *empty()
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		name := s.Path + ResetSuffix + now.UTC().Format("20060102T150405.000000000Z")
+		if err := atomicfile.WriteFile(name, raw, 0o600); err != nil {
+			return fmt.Errorf("keeping a copy of %s before the reset: %w", s.Path, err)
+		}
+		backup = name
 		*st = *empty()
 		return nil
 	})
+	if err != nil {
+		backup = ""
+	}
+	return backup, err
 }

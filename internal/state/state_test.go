@@ -99,3 +99,84 @@ func TestCorruptStateIsNeverOverwritten(t *testing.T) {
 		t.Errorf("future version: %v", err)
 	}
 }
+
+// TestUnknownFieldsSurvive: a newer djq's fields, at the top level and in a
+// card, are written back after an older djq grades (issue 23, item 6).
+func TestUnknownFieldsSurvive(t *testing.T) {
+	s := Open(t.TempDir())
+	in := `{"version": 1, "future": {"x": [1, 2]}, "cards": {"django:1": {"stability": 2, "difficulty": 5, "reps": 1, "fuzz": "keep me"}}, "reviews": []}`
+	if err := os.WriteFile(s.Path, []byte(in), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Grade(fsrs.New(), "django:1", fsrs.Good, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Grade(fsrs.New(), "django:2", fsrs.Good, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(s.Path)
+	for _, want := range []string{`"future"`, `"keep me"`, `"reviews"`, `"django:2"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lost after a write:\n%s", want, b)
+		}
+	}
+	st, err := s.Load()
+	if err != nil || st.Cards["django:1"].Reps != 2 {
+		t.Errorf("reload: %v %+v", err, st)
+	}
+}
+
+// TestBadNumbersNameTheCard: a stability that would make grades NaN is
+// reported with the card and the file, and the file is left as it is.
+func TestBadNumbersNameTheCard(t *testing.T) {
+	for _, tc := range []struct{ name, card, want string }{
+		{"negative stability", `{"stability": -1, "difficulty": 5, "reps": 1}`, "card django:7 has stability -1"},
+		{"difficulty too high", `{"stability": 1, "difficulty": 1e300, "reps": 1}`, "card django:7 has difficulty 1e+300"},
+		{"zero stability of a reviewed card", `{"stability": 0, "difficulty": 5, "reps": 2}`, "card django:7 has stability 0 (valid: a number of days from 0.1)"},
+		{"negative difficulty", `{"stability": 3, "difficulty": -2, "reps": 1}`, "card django:7 has difficulty -2 (valid: 1 to 10)"},
+		{"negative reps", `{"stability": 1, "difficulty": 5, "reps": -3}`, "card django:7 has a negative count"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Open(t.TempDir())
+			in := `{"version": 1, "cards": {"django:7": ` + tc.card + `}, "reviews": []}`
+			os.WriteFile(s.Path, []byte(in), 0o600)
+			_, err := s.Grade(fsrs.New(), "django:7", fsrs.Good, time.Now())
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), s.Path) || strings.Contains(err.Error(), "NaN") {
+				t.Errorf("error %v, want %q and the path", err, tc.want)
+			}
+			if b, _ := os.ReadFile(s.Path); string(b) != in {
+				t.Errorf("the file was changed")
+			}
+		})
+	}
+}
+
+// TestResetCopySurvivesGrades: the copy a reset keeps is not the .bak that
+// every grade rewrites (issue 23, item 4).
+func TestResetCopySurvivesGrades(t *testing.T) {
+	s := Open(t.TempDir())
+	sched := fsrs.New()
+	now := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	for i := range 10 {
+		if _, err := s.Grade(sched, CardKey("django", i+1), fsrs.Good, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	backup, err := s.Reset(now)
+	if err != nil || !strings.HasPrefix(backup, s.Path+ResetSuffix) {
+		t.Fatalf("reset: %q %v", backup, err)
+	}
+	if _, err := s.Grade(sched, "django:1", fsrs.Good, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Grade(sched, "django:2", fsrs.Good, now); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(backup)
+	if err != nil || strings.Count(string(b), `"grade"`) != 10 {
+		t.Errorf("the reset copy lost the grades: %v", err)
+	}
+	if again, err := Open(t.TempDir()).Reset(now); err != nil || again != "" {
+		t.Errorf("reset of an empty state: %q %v", again, err)
+	}
+}
