@@ -120,9 +120,12 @@ if since(6, 0):
     else:
         with raises(NotSupportedError, what="an aggregate order_by needs SQLite 3.44+; older SQLite raises NotSupportedError"):
             Author.objects.aggregate(names=StringAgg("name", Value(","), order_by="-name"))
-    claim(AnyValue("name") is not None, "6.0 adds AnyValue")
+    equal(Author.objects.filter(name="ann").aggregate(v=AnyValue("name")), {"v": "ann"}, "6.0 adds AnyValue")
 else:
     claim(not hasattr(m, "StringAgg") and not hasattr(m, "AnyValue"), "StringAgg/AnyValue are not in django.db.models on 5.2")
+    from django.contrib.postgres import aggregates as pg_aggs
+
+    claim(hasattr(pg_aggs, "StringAgg") and hasattr(pg_aggs, "BitOr"), "5.2: StringAgg and the bit aggregates live in django.contrib.postgres.aggregates")
 if since(6, 1):
     from django.db.models import BitOr
 
