@@ -157,5 +157,10 @@ if since(6, 1):
 
     u = Author.objects.annotate(u=fn.UUID4()).first().u
     equal(uuid.UUID(str(u)).version, 4, "6.1 adds UUID4()")
+    from django.db import NotSupportedError, connection
+
+    if connection.pg_version < 180000:
+        with raises(NotSupportedError, what="UUID7 needs PostgreSQL 18"):
+            list(Author.objects.annotate(u=fn.UUID7()))
 else:
     claim(not hasattr(fn, "UUID4"), "UUID4 is new in 6.1")
