@@ -129,3 +129,13 @@ lo2.max_limit = 7
 lo2.default_limit = 3
 equal(len(lo2.paginate_queryset(Event.objects.order_by("pk"), Request(RequestFactory().get("/x/?limit=100")))), 7, "max_limit caps limit")
 equal(len(lo2.paginate_queryset(Event.objects.order_by("pk"), Request(RequestFactory().get("/x/")))), 3, "default_limit supplies the default")
+
+# Costs: page number and limit/offset run a COUNT per request; cursor pagination does not.
+from djqcheck import queries
+
+with queries(2, "PageNumberPagination: COUNT + page query") as ctx:
+    c.get("/events/?page=2")
+claim("COUNT(" in ctx.captured_queries[0]["sql"], "the first query is a COUNT")
+with queries(1, "CursorPagination: one query, no COUNT") as ctx:
+    c.get("/feed/")
+claim("COUNT(" not in ctx.captured_queries[0]["sql"], "no COUNT for the cursor style")

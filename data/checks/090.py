@@ -139,3 +139,11 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from djqcheck import since
 
 equal("CASCADE" in BaseDatabaseSchemaEditor.sql_delete_column, not since(6, 0), "DROP COLUMN uses CASCADE only before 6.0")
+
+# Transactional DDL: PostgreSQL and SQLite roll back a failed migration; MySQL and Oracle cannot.
+import importlib
+
+ddl = {b: importlib.import_module(f"django.db.backends.{b}.features").DatabaseFeatures.can_rollback_ddl
+       for b in ("sqlite3", "postgresql", "mysql")}  # (oracle needs its driver to import)
+equal(ddl, {"sqlite3": True, "postgresql": True, "mysql": False},
+      "schema changes roll back on PostgreSQL and SQLite, not on MySQL and Oracle")
