@@ -22,6 +22,9 @@ claim("'ENGINE': 'django.db.backends.sqlite3'" in settings_tpl, "the default dat
 equal("DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'" in settings_tpl, not since(6, 0),
       "5.2 projects get DEFAULT_AUTO_FIELD; 6.0 dropped the line")
 equal("MAILERS = {" in settings_tpl, since(6, 1), "6.1 projects get a MAILERS setting")
+if since(6, 1):
+    claim(re.search(r"MAILERS = \{\s*'default': \{\s*'BACKEND': 'django.core.mail.backends.console.EmailBackend'",
+                    settings_tpl), "the generated MAILERS 'default' entry uses the console backend")
 for f in ("manage.py-tpl", "project_name/wsgi.py-tpl", "project_name/asgi.py-tpl"):
     claim("os.environ.setdefault('DJANGO_SETTINGS_MODULE', '{{ project_name }}.settings')"
           in open(os.path.join(tpl_dir, f)).read(), "%s sets a default DJANGO_SETTINGS_MODULE" % f)
