@@ -98,3 +98,32 @@ if since(6, 1):
 
     with raises(FieldFetchBlocked, what="FETCH_RAISE blocks loading a deferred field"):
         Article.objects.only("title").fetch_mode(models.FETCH_RAISE).first().body
+    calls = []
+    orig_refresh = Article.refresh_from_db
+
+    def spy(self, *a, **kw):
+        calls.append(kw.get("fields"))
+        return orig_refresh(self, *a, **kw)
+
+    Article.refresh_from_db = spy
+    for article in Article.objects.only("title").fetch_mode(models.FETCH_PEERS):
+        article.body
+    equal(calls, [], "the FETCH_PEERS batch load goes around refresh_from_db()")
+    Article.objects.only("title").first().body
+    equal(calls, [["body"]], "the default FETCH_ONE load calls refresh_from_db(fields=[...])")
+    Article.refresh_from_db = orig_refresh
+
+# Both versions: a deferred access calls refresh_from_db(fields=[the field]).
+seen_fields = []
+_orig = Article.refresh_from_db
+
+
+def _spy(self, *a, **kw):
+    seen_fields.append(kw.get("fields"))
+    return _orig(self, *a, **kw)
+
+
+Article.refresh_from_db = _spy
+Article.objects.only("title").first().slug
+equal(seen_fields, [["slug"]], "reading a deferred attribute calls refresh_from_db(fields=[...]) for that instance")
+Article.refresh_from_db = _orig
