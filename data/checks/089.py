@@ -1,9 +1,35 @@
 """089 data migration: the answer's fill_slugs/clear_slugs run forwards and
 backwards through RunPython on a historical "catalog" model; historical
 models lack custom methods; reversibility rules; LookupError."""
+import os
+import sys
+import tempfile
+
+root = tempfile.mkdtemp()
+os.makedirs(os.path.join(root, "catalog", "migrations"))
+for name, text in {
+    "catalog/__init__.py": "",
+    "catalog/migrations/__init__.py": "",
+    "catalog/migrations/0007_product_slug.py": "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = []\n",
+}.items():
+    with open(os.path.join(root, name), "w") as f:
+        f.write(text)
+sys.path.insert(0, root)
+
 from djqcheck import claim, create_tables, equal, raises, setup
 
-setup()
+setup(installed_apps=["catalog"])
+urlpatterns = []
+
+# makemigrations --empty catalog --name backfill_product_slugs
+import importlib
+
+from django.core.management import call_command
+
+call_command("makemigrations", "catalog", empty=True, name="backfill_product_slugs", verbosity=0)
+empty = importlib.import_module("catalog.migrations.0008_backfill_product_slugs").Migration
+equal(empty.dependencies, [("catalog", "0007_product_slug")], "makemigrations --empty writes the right dependencies")
+equal(empty.operations, [], "and an empty operations list")
 
 from django.db import connection, migrations, models
 from django.db.migrations.state import ProjectState
