@@ -105,6 +105,10 @@ if since(6, 1):
     claim(not s, "6.1: an empty session is falsy")
     s["x"] = 1
     claim(bool(s), "6.1: a session with data is truthy")
+    k = SessionStore()
+    k.create()  # a saved session: it has a key but no data
+    claim(k.session_key and not k.keys() and bool(k), "6.1: a session with a key but no data is truthy too (not 'has data')")
+    claim(bool(SessionStore(session_key=k.session_key)), "6.1: a session loaded from a cookie's key is truthy before any data is read")
 else:
     claim(bool(s), "on 5.2 a session object is always truthy, even empty")
 
