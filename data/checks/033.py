@@ -4,7 +4,7 @@ lowercase dashed form; reverse with a UUID or str; column types; 6.1's UUID4
 database function."""
 import uuid
 
-from djqcheck import claim, create_tables, equal, setup, since
+from djqcheck import claim, create_tables, equal, raises, setup, since
 
 setup(templates={
     "billing/invoice_detail.html": "invoice {{ invoice.total }}",
@@ -115,6 +115,23 @@ if since(6, 1):
     create_tables()
     t = Token.objects.create()
     claim(isinstance(t.key, uuid.UUID) and t.key.version == 4, "6.1: UUID4() lets the database generate the value")
+
+    import sys
+
+    from django.db import NotSupportedError, transaction
+    from django.db.models.functions import UUID7
+
+    class Event(models.Model):
+        key = models.UUIDField(db_default=UUID7())
+
+    if sys.version_info < (3, 14):
+        with raises(NotSupportedError, what="6.1: UUID7() on SQLite needs Python 3.14+"):
+            with transaction.atomic():
+                create_tables()
+                Event.objects.create()
+    else:
+        create_tables()
+        claim(Event.objects.create().key.version == 7, "6.1: UUID7() on SQLite with Python 3.14+")
 else:
     import django.db.models.functions as f
 
