@@ -1,6 +1,6 @@
 """101 background tasks: django.tasks (6.0+) with the answer's task and
 create_account(), default TASKS, ImmediateBackend/DummyBackend behaviour,
-module-level and JSON rules; and the answer's Celery setup run eagerly
+module-level and JSON rules, 6.1 @task kwargs forwarded to task_class; and the answer's Celery setup run eagerly
 (no broker), delay_on_commit() returning None."""
 import os
 
@@ -67,6 +67,15 @@ if since(6, 0):
     equal((hi.priority, send_welcome_email.priority), (10, 0), ".using() derives a modified copy")
     with raises(InvalidTask, "Queue 'mail' is not valid", what="a queue_name must be listed in the backend's QUEUES (default ['default'])"):
         send_welcome_email.using(queue_name="mail")
+    from django.test import override_settings
+    from django.tasks import task_backends
+
+    with override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}):
+        task_backends._settings = None
+        task_backends._connections = type(task_backends._connections)()
+        equal(send_welcome_email.using(queue_name="mail").queue_name, "mail", "QUEUES=[] turns queue-name validation off")
+    task_backends._settings = None
+    task_backends._connections = type(task_backends._connections)()
 
     from django.test import override_settings
     from django.tasks import task_backends
@@ -79,6 +88,35 @@ if since(6, 0):
         equal(len(mail.outbox), n, "DummyBackend stores tasks without running them")
         equal(r.status, TaskResultStatus.READY, "the stored task is still READY")
         equal(send_welcome_email.get_result(r.id).id, r.id, "DummyBackend supports get_result()")
+
+    if since(6, 1):
+        # 6.1: extra @task keyword arguments are forwarded to the backend's task_class.
+        import dataclasses
+        import sys
+        import types
+
+        from django.tasks.backends.immediate import ImmediateBackend
+
+        @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+        class TimedTask(Task):
+            timeout: int = 30
+
+        class TimedBackend(ImmediateBackend):
+            task_class = TimedTask
+
+        sys.modules["djq101_backend"] = types.ModuleType("djq101_backend")
+        sys.modules["djq101_backend"].TimedBackend = TimedBackend
+        with override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+                                      "timed": {"BACKEND": "djq101_backend.TimedBackend"}}):
+            task_backends._settings = None
+            task_backends._connections = type(task_backends._connections)()
+            timed = task(send_welcome_email.func, backend="timed", timeout=5)
+            equal((type(timed).__name__, timed.timeout), ("TimedTask", 5),
+                  "6.1: @task(timeout=5) reaches the backend's task_class")
+            with raises(TypeError, "timeout", what="the built-in Task class has no such option"):
+                task(send_welcome_email.func, timeout=5)
+        task_backends._settings = None
+        task_backends._connections = type(task_backends._connections)()
 
     import datetime
 
