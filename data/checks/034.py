@@ -1,7 +1,7 @@
 """034 caching: default backend, the per-site middleware (GET 200 stored,
 query string in the key, Expires/Cache-Control), cache_page, the fragment
 cache and make_template_fragment_key, get_or_set with the answer's code,
-DatabaseCache/DummyCache behaviour."""
+DatabaseCache/DummyCache behaviour, and the fragment key format change in 6.1."""
 from djqcheck import claim, create_tables, equal, setup
 
 MIDDLEWARE = [
@@ -100,6 +100,15 @@ req2.user = User(username="bob")
 equal(render_to_string("side.html", {"n": 3}, request=req2), "3", "extra arguments make a per-user key")
 cache.delete(make_template_fragment_key("sidebar", ["ann"]))
 equal(render_to_string("side.html", {"n": 4}, request=req), "4", "make_template_fragment_key gives the key to delete")
+
+# 6.1 changed the key format of fragments/pages that vary on extra arguments
+import hashlib
+
+from djqcheck import since
+
+vary = b"3:ann," if since(6, 1) else b"ann:"
+equal(make_template_fragment_key("sidebar", ["ann"]), "template.cache.sidebar." + hashlib.md5(vary, usedforsecurity=False).hexdigest(),
+      "the fragment key format changed in 6.1 (old keys miss once after upgrading)")
 
 
 # low-level API, the answer's code
