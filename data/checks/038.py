@@ -142,3 +142,13 @@ from djqcheck import since
 want = "- Select an option -" if since(6, 1) else "---------"
 equal(str(Article._meta.get_field("status").get_choices()[0][1]), want, "the blank choice label by version")
 equal(str(AllForm().fields["author"].empty_label), want, "a ModelChoiceField's empty label by version")
+
+if since(6, 1):
+    from django.test import override_settings
+    from django.utils.deprecation import RemovedInDjango70Warning
+    from djqcheck import warns
+
+    with warns(RemovedInDjango70Warning, "USE_BLANK_CHOICE_DASH", what="6.1: the transitional setting is itself deprecated"):
+        with override_settings(USE_BLANK_CHOICE_DASH=True):
+            equal(str(Article._meta.get_field("status").get_choices()[0][1]), "---------",
+                  "6.1: USE_BLANK_CHOICE_DASH = True brings back the dashes")
