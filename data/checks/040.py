@@ -111,6 +111,10 @@ if since(6, 1):
     with warns(RemovedInDjango70Warning, what="6.1: values_list(flat=True) without a field name is deprecated"):
         Entry.objects.values_list(flat=True)
     equal(Entry.objects.values_list("id", flat=True).in_bulk([1]), {1: 1}, "6.1: in_bulk() chains after values_list()")
+    equal(Entry.objects.values("id", "headline").in_bulk([1]), {1: {"id": 1, "headline": "First entry"}},
+          "6.1: in_bulk() chains after values()")
 else:
     with no_warnings(DeprecationWarning, "5.2 accepts values_list(flat=True) without a field"):
         list(Entry.objects.values_list(flat=True))
+    with raises(TypeError, "in_bulk", what="on 5.2 in_bulk() cannot follow values()/values_list()"):
+        Entry.objects.values("id").in_bulk([1])
