@@ -127,3 +127,13 @@ r.set_signed_cookie("c", "v", salt="s")
 req = RequestFactory().get("/")
 req.COOKIES["c"] = r.cookies["c"].value
 equal(req.get_signed_cookie("c", salt="s"), "v", "set_signed_cookie()/get_signed_cookie() round-trip")
+
+# a cookie signed the old way (salt = cookie name + salt)
+legacy = signing.get_cookie_signer(salt="c" + "s").sign("v")
+req = RequestFactory().get("/")
+req.COOKIES["c"] = legacy
+if since(6, 1):
+    with raises(signing.BadSignature, what="6.1 rejects legacy-signed cookies by default"):
+        req.get_signed_cookie("c", salt="s")
+else:
+    equal(req.get_signed_cookie("c", salt="s"), "v", "5.2 still accepts legacy-signed cookies by default")
