@@ -197,10 +197,14 @@ if since(6, 1):
 if since(6, 0):
     import warnings
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    with warns(RemovedInDjango70Warning, "BadHeaderError is deprecated", what="6.0 deprecates BadHeaderError"):
         from django.core.mail import BadHeaderError
-    claim(issubclass(BadHeaderError, ValueError), "BadHeaderError (deprecated in 6.0) is a ValueError")
+    claim(BadHeaderError is ValueError, "the deprecated BadHeaderError name is now just an alias of ValueError")
+    with locmem, raises(ValueError, what="6.x rejects a newline in a header with ValueError") as box:
+        send_mail("Hi\nBcc: victim@x.org", "b", None, ["a@x.org"])
+    equal(type(box[0]), ValueError, "a plain ValueError")
 else:
     from django.core.mail import BadHeaderError
 
