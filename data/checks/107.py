@@ -184,5 +184,20 @@ if since(6, 0):
 from django.core.management import get_commands
 
 claim("sendtestemail" in get_commands(), "manage.py sendtestemail exists")
+from django.core.management import call_command
+
+if since(6, 1):
+    n = len(mail.outbox)
+    call_command("sendtestemail", "you@example.com", using="marketing")
+    equal((len(mail.outbox) - n, mail.outbox[-1].sent_using), (1, "marketing"), "6.1: sendtestemail --using picks the MAILERS alias")
+else:
+    from django.core.management.commands.sendtestemail import Command
+
+    parser = Command().create_parser("manage.py", "sendtestemail")
+    claim("--using" not in parser.format_help(), "sendtestemail has no --using on 5.2")
 teardown_test_environment()
 claim(not hasattr(mail, "outbox"), "tear-down deletes mail.outbox")
+from django.core.mail.backends.locmem import EmailBackend
+
+EmailBackend()
+equal(mail.outbox, [], "outside tests the outbox appears once a locmem backend is created")
