@@ -1,6 +1,7 @@
 """086 raw SQL: the answer's three tools with params, injection-safe values,
-raw() pk requirement and deferred columns, %% escaping, RawSQL params."""
-from djqcheck import claim, create_tables, equal, queries, raises, setup
+raw() pk requirement and deferred columns, %% escaping, RawSQL params,
+6.1 alias quoting."""
+from djqcheck import claim, create_tables, equal, queries, raises, setup, since
 
 setup()
 
@@ -98,3 +99,8 @@ with raises(TypeError, what="RawSQL needs params even when empty"):
 with connection.cursor() as cursor:
     cursor.execute("SELECT %s FROM shop_product ORDER BY id", ["name"])
     equal(cursor.fetchone()[0], "name", "a placeholder for a column name yields the literal string, not the column")
+
+# 6.1 quotes table and join aliases (and annotation aliases) in the generated SQL.
+sql = str(Promotion.objects.filter(product__promotion__code="X").query)
+claim(("T3" in sql) and (('"T3"' in sql) == since(6, 1)), "join aliases are quoted since 6.1, bare on 5.2: " + sql)
+claim('AS "Total"' in str(Product.objects.annotate(Total=models.F("price")).query), "annotation aliases are quoted")
