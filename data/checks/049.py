@@ -2,7 +2,8 @@
 renders (columns, boolean icon, readonly preview in its fieldset, collapse
 class), searches with ^slug/email, list_select_related keeps the change list
 at a constant query count, prepopulated/autocomplete check ids, defaults,
-and 6.1's removed 'wide' class and deprecated list_select_related = True."""
+the automatic select_related (every non-null FK on 5.2, only the shown ones
+on 6.1), and 6.1's removed 'wide' class and deprecated list_select_related = True."""
 from djqcheck import claim, create_tables, equal, queries, setup, since
 
 setup(installed_apps=["django.contrib.admin"], templates=None)
@@ -162,6 +163,28 @@ bare.register(User)  # no search_fields
 ids = [e.id for e in BadAdmin(Article, bare).check()]
 claim("admin.E040" in ids, "autocomplete needs search_fields on the related model's admin")
 
+# automatic select_related when list_display shows a ForeignKey
+class Note(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE)
+    text = models.CharField(max_length=20)
+
+
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ["text", "article"]
+
+
+create_tables()
+from django.test import RequestFactory
+
+rq = RequestFactory().get("/admin/djqcheck/note/")
+rq.user = root
+cl = NoteAdmin(Note, admin.site).get_changelist_instance(rq)
+if since(6, 1):
+    equal(cl.queryset.query.select_related, {"article": {}}, "6.1: only the foreign keys shown in list_display are joined")
+else:
+    equal(cl.queryset.query.select_related, True, "5.2: a ForeignKey in list_display makes it follow every non-null foreign key")
+
 if since(6, 1):
     from django.utils.deprecation import RemovedInDjango70Warning
     from djqcheck import warns
@@ -170,3 +193,8 @@ if since(6, 1):
         class AllRelated(admin.ModelAdmin):
             list_select_related = True
     from django.contrib.admin import ActionLocation  # noqa: F401
+
+import pathlib
+
+css = (pathlib.Path(admin.__file__).parent / "static/admin/css/forms.css").read_text()
+equal(".wide" in css, not since(6, 1), "the 'wide' fieldset class exists on 5.2 and is gone in 6.1")
