@@ -133,6 +133,14 @@ if since(6, 1):
         for book in Book.objects.fetch_mode(models.FETCH_PEERS):
             book.author.hometown.name
 
+    # deferred fields are covered too
+    with queries(2, "FETCH_PEERS loads a deferred field for all peers in one query"):
+        for book in Book.objects.only("title").fetch_mode(models.FETCH_PEERS):
+            book.pub_date
+    with raises(FieldFetchBlocked, what="FETCH_RAISE blocks loading a deferred field"):
+        for book in Book.objects.only("title").fetch_mode(models.FETCH_RAISE):
+            book.pub_date
+
     # reverse FK managers are not covered
     n_authors = Author.objects.count()
     with queries(1 + n_authors, "author.books.all() still runs one query per author under FETCH_PEERS"):
