@@ -1,10 +1,38 @@
 """090 reversible migrations: a real "news" app with the answer's migration;
 migrate forwards, back to a prefix, to zero, --plan, sqlmigrate --backwards,
-and IrreversibleError for a RunPython without reverse_code."""
+and IrreversibleError for a RunPython without reverse_code; on PostgreSQL,
+RemoveField under a dependent view (error since 6.0, view dropped on 5.2)."""
 import io
 import os
 import sys
 import tempfile
+
+if os.environ.get("DJQ090_MODE") == "pg":
+    # The answer's view on PostgreSQL: removing a column it uses.
+    from djqcheck import claim, create_tables, raises, setup, since
+
+    setup(database="postgresql")
+    from django.db import connection, models
+
+    class Article(models.Model):
+        title = models.CharField(max_length=50)
+        status = models.CharField(max_length=20)
+
+    create_tables()
+    table = Article._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(f"CREATE VIEW news_published AS SELECT id, title FROM {table} WHERE status = 'published'")
+    views = lambda: set(connection.introspection.table_names(include_views=True))
+    if since(6, 0):
+        with raises(Exception, "other objects depend on it", what="6.0+: RemoveField fails while a view uses the column"):
+            with connection.schema_editor() as editor:
+                editor.remove_field(Article, Article._meta.get_field("title"))
+        claim("news_published" in views(), "and the view is still there")
+    else:
+        with connection.schema_editor() as editor:
+            editor.remove_field(Article, Article._meta.get_field("title"))
+        claim("news_published" not in views(), "5.2: DROP COLUMN ... CASCADE silently dropped the view")
+    sys.exit(0)
 
 root = tempfile.mkdtemp()
 os.makedirs(os.path.join(root, "news", "migrations"))
@@ -139,6 +167,11 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from djqcheck import since
 
 equal("CASCADE" in BaseDatabaseSchemaEditor.sql_delete_column, not since(6, 0), "DROP COLUMN uses CASCADE only before 6.0")
+import subprocess
+
+pg = subprocess.run([sys.executable, "-m", "djqcheck", __file__], env=dict(os.environ, DJQ090_MODE="pg"),
+                    capture_output=True, text=True)
+claim(pg.returncode == 0, "RemoveField and a dependent view on PostgreSQL (fails on 6.0+, view dropped on 5.2)\n" + pg.stderr[-800:])
 
 # Transactional DDL: PostgreSQL and SQLite roll back a failed migration; MySQL and Oracle cannot.
 import importlib
