@@ -116,6 +116,10 @@ with raises(TransactionManagementError, what="committing by hand inside atomic r
         transaction.commit()
 with raises(TransactionManagementError, "select_for_update", what="select_for_update() outside a transaction raises"):
     list(Account.objects.select_for_update())
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
+
+SQLiteFeatures = SQLiteWrapper.features_class
+claim(not SQLiteFeatures.has_select_for_update, "SQLite has no SELECT ... FOR UPDATE: select_for_update() is ignored there")
 with transaction.atomic():
     list(Account.objects.select_for_update(nowait=True))
     list(Account.objects.select_for_update(skip_locked=True))
