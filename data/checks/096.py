@@ -185,6 +185,16 @@ if since(6, 1):
     with queries(2, "a custom manager can make FETCH_PEERS the model's default"):
         for r in Review.objects.all():
             r.book.title
+    class Shelf(models.Model):
+        books = models.ManyToManyField(Book)
+
+    with connection.schema_editor() as ed:
+        ed.create_model(Shelf)
+    for _ in range(3):
+        Shelf.objects.create().books.set(Book.objects.all()[:2])
+    with queries(1 + 3, "fetch modes do not cover many-to-many managers: still N+1"):
+        for shelf in Shelf.objects.fetch_mode(models.FETCH_PEERS):
+            list(shelf.books.all())
     from django.utils.deprecation import RemovedInDjango70Warning
 
     with warns(RemovedInDjango70Warning, what="select_related() with no arguments is deprecated in 6.1"):
