@@ -149,3 +149,11 @@ claim(sc.login(username="bob", password="pw"), "login")
 r = sc.post("/notes/", {"text": "x"}, format="json")
 equal(r.status_code, 403, "SessionAuthentication enforces CSRF for a logged-in session")
 claim("CSRF" in r.json()["detail"], "the 403 is a CSRF failure")
+
+import rest_framework.decorators as d
+
+for name in ["authentication_classes", "renderer_classes", "parser_classes", "throttle_scope", "content_negotiation_class", "metadata_class", "versioning_class", "schema"]:
+    claim(callable(getattr(d, name, None)), f"there is a @{name} decorator")
+from django.views.decorators.csrf import csrf_exempt
+
+claim(getattr(notes, "csrf_exempt", False), "the view is CSRF-exempt as a Django view")

@@ -163,3 +163,9 @@ claim(DefaultRouter.include_format_suffixes and not getattr(SimpleRouter, "inclu
 # CSV renderer copes with an error dict
 out = CSVRenderer().render({"detail": "Not found."})
 equal(out.splitlines(), ["detail", "Not found."], "the CSV renderer writes an error dict as one row")
+
+# within equal precedence the renderer order wins, not the order in Accept
+r = c.get("/prices/", HTTP_ACCEPT="text/csv, application/json")
+equal(r["Content-Type"], "application/json", "equal precedence: renderer_classes order decides")
+r = c.get("/prices/", HTTP_ACCEPT="text/*, application/json")
+equal(r["Content-Type"], "application/json", "more specific media types first")
