@@ -1,0 +1,132 @@
+package sanitize
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// Markdown makes the Markdown source of deck text safe to render: it is
+// Text after resolving the character references that a Markdown renderer
+// would decode into a character Text does not let through. Without this,
+// "&#27;]52;c;...&#7;" is clean text to Text and a real OSC 52 escape once
+// glamour has decoded it. A reference that decodes to such a character is
+// replaced by the character, so Text drops it (with the sequence it
+// starts) or shows it, exactly as if the file had held it raw. Other
+// references (&lt;, &amp;, &#233;) are left for the renderer.
+func Markdown(s string) string {
+	s = Text(s)
+	// Dropping a sequence can join the halves of a new reference
+	// ("&#&#27;[m27;"), so repeat until nothing changes; each round
+	// removes at least one '&' and Text adds none, so this ends.
+	for strings.Contains(s, "&") {
+		r, changed := resolveRefs(s)
+		if !changed {
+			break
+		}
+		s = Text(r)
+	}
+	return s
+}
+
+// resolveRefs replaces the references in s that decode to an unsafe rune.
+func resolveRefs(s string) (string, bool) {
+	var b strings.Builder
+	last, changed := 0, false
+	for i := 0; i < len(s); i++ {
+		if s[i] != '&' {
+			continue
+		}
+		end, decoded := reference(s, i+1)
+		if end < 0 || !unsafeText(decoded) {
+			continue
+		}
+		if !changed {
+			b.Grow(len(s))
+			changed = true
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(decoded)
+		last = end
+		i = end - 1
+	}
+	if !changed {
+		return s, false
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
+}
+
+// reference reads a character reference whose '&' is at s[i-1] and
+// returns the index after its ';' and the text it decodes to, or -1. It
+// reads what goldmark reads, and more generously: any number of digits,
+// and a decimal number with a leading zero also as octal, because goldmark
+// parses "&#033;" as octal 27, ESC.
+func reference(s string, i int) (int, string) {
+	if i < len(s) && s[i] == '#' {
+		i++
+		hex := i < len(s) && (s[i] == 'x' || s[i] == 'X')
+		if hex {
+			i++
+		}
+		start := i
+		for i < len(s) && (isDigit(s[i]) || hex && isHex(s[i])) {
+			i++
+		}
+		if i == start || i >= len(s) || s[i] != ';' {
+			return -1, ""
+		}
+		digits := s[start:i]
+		if hex {
+			return i + 1, numericRune(digits, 16)
+		}
+		r := numericRune(digits, 10)
+		if digits[0] == '0' && !unsafeText(r) {
+			if o := numericRune(digits, 8); o != "" {
+				r = o
+			}
+		}
+		return i + 1, r
+	}
+	start := i
+	for i < len(s) && (isDigit(s[i]) || s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z') {
+		i++
+	}
+	if i == start || i >= len(s) || s[i] != ';' {
+		return -1, ""
+	}
+	e, ok := util.LookUpHTML5EntityByName(s[start:i])
+	if !ok {
+		return -1, ""
+	}
+	return i + 1, string(e.Characters)
+}
+
+// numericRune decodes the digits of a numeric reference as a renderer
+// does: zero, surrogates and numbers past U+10FFFF become U+FFFD.
+func numericRune(digits string, base int) string {
+	v, err := strconv.ParseUint(digits, base, 32)
+	if err != nil && base == 8 {
+		return ""
+	}
+	if err != nil || v == 0 || v > utf8.MaxRune || !utf8.ValidRune(rune(v)) {
+		return string(utf8.RuneError)
+	}
+	return string(rune(v))
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isHex(c byte) bool   { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'f' }
+
+// unsafeText reports whether s holds a rune Text would not pass through
+// unchanged.
+func unsafeText(s string) bool {
+	for _, r := range s {
+		if unsafeRune(r) {
+			return true
+		}
+	}
+	return false
+}
