@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Level is how hard a question is. The zero value is not a valid level.
@@ -41,7 +42,7 @@ func ParseLevel(s string) (Level, error) {
 	if slices.Contains(Levels, l) {
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown level %q: valid levels are %s", s, strings.Join(LevelNames(), ", "))
+	return "", fmt.Errorf("unknown level %s: valid levels are %s", sanitize.Quote(s), strings.Join(LevelNames(), ", "))
 }
 
 // Rank orders levels from easiest (0) to hardest; unknown levels rank last.

@@ -9,6 +9,7 @@ import (
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/state"
 )
 
@@ -52,9 +53,9 @@ func (l *Library) RemoveDeck(name string) (string, error) {
 		names = append(names, filepath.Base(p))
 	}
 	if len(names) == 0 {
-		return "", exitcode.Usagef("unknown added deck %q: no deck folders were added with djq decks add", name)
+		return "", exitcode.Usagef("unknown added deck %s: no deck folders were added with djq decks add", sanitize.Quote(name))
 	}
-	return "", exitcode.Usagef("unknown added deck %q: added decks are %s", name, strings.Join(names, ", "))
+	return "", exitcode.Usagef("unknown added deck %s: added decks are %s", sanitize.Quote(name), strings.Join(names, ", "))
 }
 
 // Folders lists djq's folders with the variable that moves each and

@@ -3,6 +3,7 @@ package sanitize
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -57,4 +58,59 @@ func hasLayoutControl(s string) bool {
 		}
 	}
 	return false
+}
+
+// MessageMax bounds a one-line message: a net under Quote for any value a
+// message repeats without it.
+const MessageMax = 4096
+
+// Message makes a one-line message safe to print: every control or
+// invisible character in it, line breaks included, shows as its Go escape
+// (\x1b, \n, \u202e), and a message longer than MessageMax bytes is cut.
+// Errors and warnings go through it where they are printed, so a name
+// that reaches a message without Name or Quote still cannot act on the
+// terminal.
+func Message(s string) string {
+	cut := len(s) > MessageMax
+	if cut {
+		i := MessageMax
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		s = s[:i]
+	}
+	if Name(s) != s {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				fmt.Fprintf(&b, `\x%02x`, s[i])
+			case r < 0x20 || unsafeRune(r):
+				q := strconv.QuoteRune(r)
+				b.WriteString(q[1 : len(q)-1])
+			default:
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+		}
+		s = b.String()
+	}
+	if cut {
+		s += "…"
+	}
+	return s
+}
+
+// Cut shortens a message that carries a value it could not quote, such as
+// pflag's "unknown flag: --NAME", to its first n characters and its size.
+func Cut(s string, n int) string {
+	count := 0
+	for i := range s {
+		if count == n {
+			return fmt.Sprintf("%s… (%d bytes)", s[:i], len(s))
+		}
+		count++
+	}
+	return s
 }

@@ -158,3 +158,22 @@ func TestQuoteEchoName(t *testing.T) {
 		})
 	}
 }
+
+func TestMessage(t *testing.T) {
+	long := strings.Repeat("é", MessageMax)
+	tests := []struct{ name, in, want string }{
+		{"plain", `unknown tag "x": tags are a, b`, `unknown tag "x": tags are a, b`},
+		{"escapes shown", "skipping 008-\x1b]2;X\a.md: bad", `skipping 008-\x1b]2;X\a.md: bad`},
+		{"line break shown", "a\nb\tc\r", `a\nb\tc\r`},
+		{"C1 and bidi shown", "a\u009bb\u202Ec", `a\u009bb\u202ec`},
+		{"invalid UTF-8 shown", "a\xffb", `a\xffb`},
+		{"cut at a rune", long, strings.Repeat("é", MessageMax/2) + "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Message(tt.in); got != tt.want {
+				t.Errorf("Message(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
