@@ -5,6 +5,7 @@ package bank
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -122,4 +123,12 @@ func (q *Question) DocsLinks(nth int, all bool) ([]string, error) {
 		return nil, exitcode.Usagef("question %s has %s: use a number from 1 to %d", q.Ref(), has, n)
 	}
 	return q.Docs[nth-1 : nth], nil
+}
+
+// IsWebLink reports whether a docs link is an http or https URL with a
+// host: a deck's links are untrusted, and only those may become a link
+// someone clicks (Anki's <a href>; opener checks the same before opening).
+func IsWebLink(link string) bool {
+	u, err := url.Parse(link)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
@@ -103,7 +102,7 @@ func decksCheckRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksNewRun(f *Factory, opts *DecksOptions) error {
-	c, err := decks.New(opts.Arg, f.Library(Common{}).Paths().Data)
+	c, err := f.Library(Common{}).NewDeck(opts.Arg)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ scripts.`,
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.Version = f.Build.String()
 	root.SetIn(f.IO.In)
-	root.SetOut(f.IO.Out)
+	root.SetOut(&iostreams.Recorder{W: f.IO.Out})
 	root.SetErr(f.IO.ErrOut)
 
 	pf := root.PersistentFlags()
@@ -223,7 +223,7 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 		args = []string{} // nil would make cobra read os.Args (the test binary's flags)
 	}
 	root.SetArgs(queryArgs(root, args))
-	err := root.ExecuteContext(ctx)
+	err := iostreams.WriteErr(root.ExecuteContext(ctx), root.OutOrStdout()) // cobra drops help's write errors
 	if err != nil && !exitcode.IsSilent(err) && !exitcode.IsBrokenPipe(err) {
 		fmt.Fprintf(ios.ErrOut, "djq: %s\n", sanitize.Message(exitcode.Message(err)))
 	}

@@ -169,7 +169,11 @@ func Notes(qs []*bank.Question) ([]AnkiNote, error) {
 		if len(q.Docs) > 0 {
 			back.WriteString("\n<p>Docs:</p>\n<ul>\n")
 			for _, d := range q.Docs {
-				fmt.Fprintf(&back, "<li><a href=\"%s\">%s</a></li>\n", htmlEscape(d), htmlEscape(d))
+				if bank.IsWebLink(d) {
+					fmt.Fprintf(&back, "<li><a href=\"%s\">%s</a></li>\n", htmlEscape(d), htmlEscape(d))
+				} else { // javascript:, data:, file: links stay text
+					fmt.Fprintf(&back, "<li>%s</li>\n", htmlEscape(d))
+				}
 			}
 			back.WriteString("</ul>")
 		}
