@@ -40,7 +40,7 @@ func resolveRefs(s string) (string, bool) {
 			continue
 		}
 		end, decoded := reference(s, i+1)
-		if end < 0 || !unsafeText(decoded) {
+		if end < 0 {
 			continue
 		}
 		if !changed {
@@ -59,36 +59,18 @@ func resolveRefs(s string) (string, bool) {
 	return b.String(), true
 }
 
-// reference reads a character reference whose '&' is at s[i-1] and
-// returns the index after its ';' and the text it decodes to, or -1. It
-// reads what goldmark reads, and more generously: any number of digits,
-// and a decimal number with a leading zero also as octal, because goldmark
-// parses "&#033;" as octal 27, ESC.
+// reference reads a character reference whose '&' is at s[i-1] and, when
+// it must be replaced, returns the index after it and its replacement;
+// else -1. Renderers disagree on what a reference is, so it reads the
+// union: goldmark wants the ';' and reads "&#033;" as octal 27 (ESC); Go's
+// html.UnescapeString, which glamour also runs, needs no ';' ("&#27 ") and
+// wraps a long number around. A numeric reference is replaced when it
+// stands for an unsafe rune under any of these readings, and by U+FFFD
+// when its number is too long to be a character at all; a named one
+// (which needs its ';') when the entity holds an unsafe rune.
 func reference(s string, i int) (int, string) {
 	if i < len(s) && s[i] == '#' {
-		i++
-		hex := i < len(s) && (s[i] == 'x' || s[i] == 'X')
-		if hex {
-			i++
-		}
-		start := i
-		for i < len(s) && (isDigit(s[i]) || hex && isHex(s[i])) {
-			i++
-		}
-		if i == start || i >= len(s) || s[i] != ';' {
-			return -1, ""
-		}
-		digits := s[start:i]
-		if hex {
-			return i + 1, numericRune(digits, 16)
-		}
-		r := numericRune(digits, 10)
-		if digits[0] == '0' && !unsafeText(r) {
-			if o := numericRune(digits, 8); o != "" {
-				r = o
-			}
-		}
-		return i + 1, r
+		return numericReference(s, i+1)
 	}
 	start := i
 	for i < len(s) && (isDigit(s[i]) || s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z') {
@@ -98,10 +80,46 @@ func reference(s string, i int) (int, string) {
 		return -1, ""
 	}
 	e, ok := util.LookUpHTML5EntityByName(s[start:i])
-	if !ok {
+	if !ok || !unsafeText(string(e.Characters)) {
 		return -1, ""
 	}
 	return i + 1, string(e.Characters)
+}
+
+// numericReference reads the digits after "&#" at s[i:].
+func numericReference(s string, i int) (int, string) {
+	hex := i < len(s) && (s[i] == 'x' || s[i] == 'X')
+	if hex {
+		i++
+	}
+	start := i
+	for i < len(s) && (isDigit(s[i]) || hex && isHex(s[i])) {
+		i++
+	}
+	if i == start {
+		return -1, ""
+	}
+	digits, end := s[start:i], i
+	if end < len(s) && s[end] == ';' {
+		end++
+	}
+	base, maxDigits := 10, 7
+	if hex {
+		base, maxDigits = 16, 6
+	}
+	if len(strings.TrimLeft(digits, "0")) > maxDigits {
+		return end, string(utf8.RuneError)
+	}
+	r := numericRune(digits, base)
+	if !hex && digits[0] == '0' && !unsafeText(r) {
+		if o := numericRune(digits, 8); o != "" {
+			r = o
+		}
+	}
+	if !unsafeText(r) {
+		return -1, ""
+	}
+	return end, r
 }
 
 // numericRune decodes the digits of a numeric reference as a renderer

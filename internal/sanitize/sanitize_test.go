@@ -96,7 +96,11 @@ func TestMarkdown(t *testing.T) {
 		{"named zero width", "a&ZeroWidthSpace;b&zwj;c&rlm;d", "a<U+200B>b<U+200D>c<U+200F>d"},
 		{"tab and newline names kept", "a&Tab;b&NewLine;c", "a&Tab;b&NewLine;c"},
 		{"reference joined by a dropped sequence", "a&#&#27;[m27;[31mb", "ab"},
-		{"not a reference", "a & b &#; &#x; &nosuch; &#27", "a & b &#; &#x; &nosuch; &#27"},
+		{"not a reference", "a & b &#; &#x; &nosuch; &#xg; &amp;#27;", "a & b &#; &#x; &nosuch; &#xg; &amp;#27;"},
+		{"no semicolon, as html.UnescapeString reads it", "a &#27 b&#x1b[31mc &#011", "a c "},
+		{"number too long to be a character", "a&#99999999999999999999;b&#x1000000000000001b;c", "a\uFFFDb\uFFFDc"},
+		{"zero-padded safe number kept", "&#0000239;", "&#0000239;"},
+		{"zero-padded C1 as octal", "a&#0000233;b c", "a c"},
 		{"raw and encoded together", "\x1b[31m&#27;[0m", ""},
 	}
 	for _, tt := range tests {
