@@ -84,6 +84,9 @@ type Created struct {
 	InDecksFolder bool
 }
 
+// maxFolderName is the longest folder name most file systems allow.
+const maxFolderName = 255
+
 // New makes a deck from the example: a bare NAME in dataDir's decks
 // folder, a path (with a slash, or starting with . or ~) where it says.
 // Bad names, a missing data folder and a folder that is not empty are
@@ -97,6 +100,9 @@ func New(arg, dataDir string) (Created, error) {
 		c.Dir = filepath.Join(dataDir, "decks", arg)
 	}
 	c.Name = filepath.Base(filepath.Clean(c.Dir))
+	if len(c.Name) > maxFolderName {
+		return c, exitcode.Usagef("invalid deck name %s: a folder name has at most %d bytes", sanitize.Quote(c.Name), maxFolderName)
+	}
 	if !bank.ValidDeckName(c.Name) {
 		return c, exitcode.Usagef("invalid deck name %s: use letters, digits, '-', '_' and '.'", sanitize.Quote(c.Name))
 	}
