@@ -19,17 +19,25 @@ import (
 func Markdown(s string) string {
 	s = Text(s)
 	// Dropping a sequence can join the halves of a new reference
-	// ("&#&#27;[m27;"), so repeat until nothing changes; each round
-	// removes at least one '&' and Text adds none, so this ends.
-	for strings.Contains(s, "&") {
+	// ("&#&#27;[m27;"), so repeat until nothing changes. Each round is
+	// linear but a deck can nest references as deep as it likes, so after
+	// a few rounds every '&' is escaped instead: such text is made to
+	// attack, and showing its ampersands literally is fine.
+	for round := 0; strings.Contains(s, "&"); round++ {
 		r, changed := resolveRefs(s)
 		if !changed {
 			break
+		}
+		if round == maxRounds {
+			return strings.ReplaceAll(s, "&", "&amp;")
 		}
 		s = Text(r)
 	}
 	return s
 }
+
+// maxRounds is how many nested references Markdown resolves.
+const maxRounds = 4
 
 // resolveRefs replaces the references in s that decode to an unsafe rune.
 func resolveRefs(s string) (string, bool) {

@@ -3,6 +3,7 @@ package sanitize
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -102,6 +103,8 @@ func TestMarkdown(t *testing.T) {
 		{"zero-padded safe number kept", "&#0000239;", "&#0000239;"},
 		{"zero-padded C1 as octal", "a&#0000233;b c", "a c"},
 		{"raw and encoded together", "\x1b[31m&#27;[0m", ""},
+		{"nested deeper than resolved", strings.Repeat("&#", 6) + "&#27;[m" + strings.Repeat("27;[m", 6) + "x &lt;",
+			"&amp;#&amp;#&amp;#27;[m27;[m27;[mx &amp;lt;"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,5 +182,20 @@ func TestMessage(t *testing.T) {
 				t.Errorf("Message(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMarkdownDeepNesting: references nested as deep as a 1 MB file allows
+// take linear time, not a round per level.
+func TestMarkdownDeepNesting(t *testing.T) {
+	n := 100_000
+	s := strings.Repeat("&#", n) + "&#27;[m" + strings.Repeat("27;[m", n)
+	start := time.Now()
+	out := Markdown(s)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Markdown took %v", d)
+	}
+	if strings.Contains(out, "\x1b") || strings.Contains(out, "&#") {
+		t.Errorf("a reference survived: %.80q", out)
 	}
 }
