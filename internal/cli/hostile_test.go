@@ -29,7 +29,7 @@ func hostileDeck(t *testing.T) (env map[string]string, dir, badFolder string) {
 			"A [link](http://x.example/&#27;]2;LINK&#7;) and **bold &#x1B;]0;BOLD&#x7;**.\n",
 		"002-yaml.md": "---\nid: 2\ntitle: \"Yaml \\e]2;TITLE\\a \\x1b[31m \\u001b[1m \\u202e\"\nlevel: intermediate\n" +
 			"summary: \"\\e]52;c;eWFtbA==\\a\"\ntags: [\"\\e[31mtag\"]\n---\nRaw \x1b]52;c;cmF3\x07 octal \u009b31m, \u202Ebidi, zero\u200Bwidth.\n",
-		"003-json.md": "---\n{\"id\": 3, \"title\": \"Json \\u001b]2;TITLE\\u0007\", \"level\": \"advanced\"}\n---\nJSON octal &#x1b;]52;c;anNvbg==&#x07;\n",
+		"003-json.md":         "---\n{\"id\": 3, \"title\": \"Json \\u001b]2;TITLE\\u0007\", \"level\": \"advanced\"}\n---\nJSON octal &#x1b;]52;c;anNvbg==&#x07;\n",
 		"008-\x1b]2;X\x07.md": "no front matter\n",
 		"009-keys.md":         "---\nid: 9\ntitle: K?\nlevel: beginner\n\"\\e]2;K\\a\": 1\n\"\\e]2;K\\a\": 2\n---\nbody\n",
 	})
