@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Deck is a named set of questions read from one folder.
@@ -133,7 +134,7 @@ func New(decks ...*Deck) (*Bank, error) {
 	b := &Bank{deckByName: map[string]*Deck{}}
 	for _, d := range decks {
 		if prev, ok := b.deckByName[d.Name]; ok {
-			return nil, fmt.Errorf("two decks are named %q: %s and %s (rename one folder)", d.Name, prev.Path, d.Path)
+			return nil, fmt.Errorf("two decks are named %q: %s and %s (rename one folder)", d.Name, sanitize.Name(prev.Path), sanitize.Name(d.Path))
 		}
 		b.deckByName[d.Name] = d
 		b.decks = append(b.decks, d)
@@ -343,7 +344,7 @@ type UnknownDeckError struct {
 func (e *UnknownDeckError) ExitCode() int { return exitcode.Usage }
 
 func (e *UnknownDeckError) Error() string {
-	return fmt.Sprintf("unknown deck %q: decks are %s (see djq decks)", e.Name, strings.Join(e.Known, ", "))
+	return fmt.Sprintf("unknown deck %s: decks are %s (see djq decks)", sanitize.Quote(e.Name), strings.Join(e.Known, ", "))
 }
 
 // Fingerprint hashes the names and contents of the question files in dir,

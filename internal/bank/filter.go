@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // NewFilter validates a level and a tag as a user typed them (either may
@@ -27,7 +28,7 @@ func NewFilter(level, tag string, knownTags, decks []string) (Filter, error) {
 			if near := Nearest(t, knownTags); near != "" {
 				hint = "did you mean " + near + "? "
 			}
-			return flt, exitcode.Usagef("unknown tag %q: %stags are %s", tag, hint, strings.Join(knownTags, ", "))
+			return flt, exitcode.Usagef("unknown tag %s: %stags are %s", sanitize.Quote(tag), hint, strings.Join(knownTags, ", "))
 		}
 		flt.Tag = t
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Lint checks a parsed question against the bank's writing standard, beyond
@@ -24,7 +26,7 @@ func Lint(q *Question) Problems {
 	for _, d := range q.Docs {
 		u, err := url.Parse(d)
 		if err != nil || u.Scheme != "https" || u.Host == "" {
-			add(0, "docs link %q is not an https URL", d)
+			add(0, "docs link %s is not an https URL", sanitize.Quote(d))
 		}
 	}
 	if len(q.Docs) == 0 {

@@ -24,12 +24,13 @@ type Problem struct {
 	Fatal bool
 }
 
-// Error formats the problem as file:line: message.
+// Error formats the problem as file:line: message. The file's name is
+// shown through sanitize.Name: a deck can name a file with escapes in it.
 func (p Problem) Error() string {
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return fmt.Sprintf("%s:%d: %s", sanitize.Name(p.File), p.Line, p.Msg)
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	return fmt.Sprintf("%s: %s", sanitize.Name(p.File), p.Msg)
 }
 
 // Problems is a list of problems that is itself an error.
@@ -63,7 +64,7 @@ var decoders = map[string]keyDecoder{
 	"id": func(q *Question, v *yaml.Node) string {
 		id, err := strconv.Atoi(strings.TrimSpace(v.Value))
 		if v.Kind != yaml.ScalarNode || err != nil || id < 1 || id > maxID {
-			return fmt.Sprintf("id must be a positive whole number, got %q", v.Value)
+			return fmt.Sprintf("id must be a positive whole number, got %s", sanitize.Quote(v.Value))
 		}
 		q.ID = id
 		return ""
@@ -73,7 +74,7 @@ var decoders = map[string]keyDecoder{
 	"level": func(q *Question, v *yaml.Node) string {
 		l, err := ParseLevel(v.Value)
 		if v.Kind != yaml.ScalarNode || err != nil {
-			return fmt.Sprintf("unknown level %q: valid levels are %s", v.Value, strings.Join(LevelNames(), ", "))
+			return fmt.Sprintf("unknown level %s: valid levels are %s", sanitize.Quote(v.Value), strings.Join(LevelNames(), ", "))
 		}
 		q.Level = l
 		return ""
@@ -88,7 +89,7 @@ var decoders = map[string]keyDecoder{
 	"related": listKey("related must be a list of ids such as [11, 22]", func(q *Question, it string) string {
 		id, err := strconv.Atoi(strings.TrimSpace(it))
 		if err != nil || id < 1 || id > maxID {
-			return fmt.Sprintf("related id %q is not a positive whole number", it)
+			return fmt.Sprintf("related id %s is not a positive whole number", sanitize.Quote(it))
 		}
 		q.Related = append(q.Related, id)
 		return ""
@@ -242,13 +243,13 @@ func (p *parser) frontMatter(q *Question, fm string) map[string]int {
 		k, v := root.Content[i], root.Content[i+1]
 		line := k.Line + 1 // +1 for the opening '---'
 		if prev, dup := seen[k.Value]; dup {
-			p.fatal(line, "%s is given twice (first on line %d)", k.Value, prev)
+			p.fatal(line, "%s is given twice (first on line %d)", sanitize.Echo(k.Value), prev)
 			continue
 		}
 		seen[k.Value] = line
 		decode, known := decoders[k.Value]
 		if !known {
-			p.warn(line, "unknown field %q (known: %s)", k.Value, knownKeyList)
+			p.warn(line, "unknown field %s (known: %s)", sanitize.Quote(k.Value), knownKeyList)
 			continue
 		}
 		q.keyLines[k.Value] = line
@@ -279,19 +280,19 @@ func (p *parser) validate(q *Question, seen map[string]int, end int) {
 
 // sanitizeQuestion strips terminal escape sequences and control
 // characters from every text a question carries: decks are untrusted, and
-// YAML escapes ("\e[31m") can produce them even when the file looks clean.
+// YAML escapes ("\e[31m", "\x1b", "\u001b") can produce them even when the
+// file looks clean. Every text ends up in Markdown that glamour renders
+// (the title as a heading, tags in the meta line, docs as links), and
+// glamour decodes character references ("&#27;"), so each is sanitised as
+// Markdown, not only as text.
 func sanitizeQuestion(q *Question) {
-	q.Title = sanitize.Text(q.Title)
-	q.Summary = sanitize.Text(q.Summary)
-	q.Body = sanitize.Text(q.Body)
-	for i := range q.Tags {
-		q.Tags[i] = sanitize.Text(q.Tags[i])
-	}
-	for i := range q.Docs {
-		q.Docs[i] = sanitize.Text(q.Docs[i])
-	}
-	for i := range q.Asked {
-		q.Asked[i] = sanitize.Text(q.Asked[i])
+	q.Title = sanitize.Markdown(q.Title)
+	q.Summary = sanitize.Markdown(q.Summary)
+	q.Body = sanitize.Markdown(q.Body)
+	for _, list := range [][]string{q.Tags, q.Docs, q.Asked} {
+		for i := range list {
+			list[i] = sanitize.Markdown(list[i])
+		}
 	}
 }
 

@@ -5,10 +5,12 @@ package bank
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Level is how hard a question is. The zero value is not a valid level.
@@ -41,7 +43,7 @@ func ParseLevel(s string) (Level, error) {
 	if slices.Contains(Levels, l) {
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown level %q: valid levels are %s", s, strings.Join(LevelNames(), ", "))
+	return "", fmt.Errorf("unknown level %s: valid levels are %s", sanitize.Quote(s), strings.Join(LevelNames(), ", "))
 }
 
 // Rank orders levels from easiest (0) to hardest; unknown levels rank last.
@@ -126,4 +128,12 @@ func (q *Question) DocsLinks(nth int, all bool) ([]string, error) {
 		return nil, exitcode.Usagef("question %s has %s: use a number from 1 to %d", q.Ref(), has, n)
 	}
 	return q.Docs[nth-1 : nth], nil
+}
+
+// IsWebLink reports whether a docs link is an http or https URL with a
+// host: a deck's links are untrusted, and only those may become a link
+// someone clicks (Anki's <a href>; opener checks the same before opening).
+func IsWebLink(link string) bool {
+	u, err := url.Parse(link)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

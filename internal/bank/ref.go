@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Ref names one question: a deck and an id within it.
@@ -31,7 +32,7 @@ type RefError struct {
 }
 
 func (e *RefError) Error() string {
-	return fmt.Sprintf("invalid question reference %q: %s", e.Input, e.Why)
+	return fmt.Sprintf("invalid question reference %s: %s", sanitize.Quote(e.Input), e.Why)
 }
 
 // ExitCode makes a malformed reference a usage error.

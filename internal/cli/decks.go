@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // DecksOptions is what `djq decks` and its subcommands were asked to do.
@@ -95,14 +95,14 @@ func decksCheckRun(f *Factory, opts *DecksOptions) error {
 		return err
 	}
 	if len(problems) > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "djq: %d problem(s) in %s\n", len(problems), dir)
+		fmt.Fprintf(f.IO.ErrOut, "djq: %d problem(s) in %s\n", len(problems), sanitize.Name(dir))
 		return exitcode.Silent(exitcode.NotFound)
 	}
 	return nil
 }
 
 func decksNewRun(f *Factory, opts *DecksOptions) error {
-	c, err := decks.New(opts.Arg, f.Library(Common{}).Paths().Data)
+	c, err := f.Library(Common{}).NewDeck(opts.Arg)
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func decksNewRun(f *Factory, opts *DecksOptions) error {
 	if !c.InDecksFolder {
 		hint = fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", c.Dir, c.Dir)
 	}
-	return writeOut(f, opts.Common, fmt.Sprintf("created deck %q in %s with %d example questions\ntry: %s\n", c.Name, c.Dir, c.Questions, hint))
+	return writeOut(f, opts.Common, fmt.Sprintf("created deck %q in %s with %d example questions\ntry: %s\n", c.Name, sanitize.Name(c.Dir), c.Questions, hint))
 }
 
 func decksAddRun(f *Factory, opts *DecksOptions) error {
@@ -119,9 +119,9 @@ func decksAddRun(f *Factory, opts *DecksOptions) error {
 		return err
 	}
 	if !added {
-		return writeOut(f, opts.Common, fmt.Sprintf("deck folder %s is already added\n", opts.Arg))
+		return writeOut(f, opts.Common, fmt.Sprintf("deck folder %s is already added\n", sanitize.Name(opts.Arg)))
 	}
-	return writeOut(f, opts.Common, fmt.Sprintf("added deck %q (%s); try: djq list --deck %s\n", name, abs, name))
+	return writeOut(f, opts.Common, fmt.Sprintf("added deck %q (%s); try: djq list --deck %s\n", name, sanitize.Name(abs), name))
 }
 
 func decksRemoveRun(f *Factory, opts *DecksOptions) error {
@@ -129,5 +129,5 @@ func decksRemoveRun(f *Factory, opts *DecksOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOut(f, opts.Common, fmt.Sprintf("removed deck %q from the added decks; the folder %s is untouched\n", filepath.Base(removed), removed))
+	return writeOut(f, opts.Common, fmt.Sprintf("removed deck %s from the added decks; the folder %s is untouched\n", sanitize.Quote(filepath.Base(removed)), sanitize.Name(removed)))
 }

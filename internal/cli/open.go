@@ -9,6 +9,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // OpenOptions is what `djq open` was asked to do.
@@ -49,7 +50,7 @@ or all of them with --all. djq uses $BROWSER when it is set, else xdg-open
 				return exitcode.Usagef("give a link number or --all, not both")
 			}
 			if opts.Nth, err = strconv.Atoi(args[1]); err != nil || opts.Nth < 1 {
-				return exitcode.Usagef("invalid link number %q: use 1 for the first docs link, 2 for the second, ...", args[1])
+				return exitcode.Usagef("invalid link number %s: use 1 for the first docs link, 2 for the second, ...", sanitize.Quote(args[1]))
 			}
 		}
 		return openRun(f, opts)

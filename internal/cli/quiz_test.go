@@ -40,14 +40,14 @@ func loadState(t *testing.T, dir string) *state.State {
 func TestQuizPlain(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.Local)
-	code, stdout, stderr := runQuiz(t, dir, "good\nagain\nnonsense\n4\n", false, now, "quiz", "--plain", "--count", "3", "--seed", "1", "--level", "beginner")
+	code, stdout, stderr := runQuiz(t, dir, "good\nagain\n4\n", false, now, "quiz", "--plain", "--count", "3", "--seed", "1", "--level", "beginner")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if strings.Count(stdout, "<!-- card ") != 3 || strings.ContainsRune(stdout, '\x1b') {
 		t.Errorf("stdout:\n%s", stdout)
 	}
-	for _, want := range []string{"good: next review in 3 days", "again: next review in 10 minutes", `unknown grade "nonsense"`, "easy: next review in 16 days", "Reviewed 3 cards, 2 correct"} {
+	for _, want := range []string{"good: next review in 3 days", "again: next review in 10 minutes", "easy: next review in 16 days", "Reviewed 3 cards, 2 correct"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
@@ -68,6 +68,39 @@ func TestQuizPlain(t *testing.T) {
 	id := strings.TrimPrefix(againKey, "django:")
 	if !strings.Contains(stdout, "Question "+id+" ·") {
 		t.Errorf("the due card %s did not come first:\n%.200s", againKey, stdout)
+	}
+}
+
+// TestQuizPlainBadGrade: a word that is not a grade stops the session
+// with a usage error that names it (cut when huge) and keeps every grade
+// given before it.
+func TestQuizPlainBadGrade(t *testing.T) {
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.Local)
+	huge := strings.Repeat("x", 100_000)
+	tests := []struct {
+		name, stdin string
+		saved       int
+		wantStderr  string
+	}{
+		{"after a grade", "good\nnonsense\ngood\n", 1, `djq: unknown grade "nonsense": use again, hard, good, easy or 1-4 (or q to stop)`},
+		{"first line", "nonsense", 0, `djq: unknown grade "nonsense": use again`},
+		{"escape sequence", "\x1b]2;T\a\n", 0, `djq: unknown grade "\x1b]2;T\a": use again`},
+		{"huge line", huge + "\n", 0, `djq: unknown grade "` + strings.Repeat("x", 60) + `…" (100000 bytes): use again`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			code, _, stderr := runQuiz(t, dir, tt.stdin, false, now, "quiz", "--plain", "--count", "3", "--seed", "1", "--level", "beginner")
+			if code != 2 || !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tt.wantStderr)
+			}
+			if len(stderr) > 2000 || strings.ContainsRune(stderr, '\x1b') {
+				t.Errorf("stderr is %d bytes or holds ESC: %.300q", len(stderr), stderr)
+			}
+			if st := loadState(t, dir); len(st.Reviews) != tt.saved {
+				t.Errorf("%d reviews saved, want %d", len(st.Reviews), tt.saved)
+			}
+		})
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 )
 
@@ -49,7 +50,7 @@ scripts.`,
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.Version = f.Build.String()
 	root.SetIn(f.IO.In)
-	root.SetOut(f.IO.Out)
+	root.SetOut(&iostreams.Recorder{W: f.IO.Out})
 	root.SetErr(f.IO.ErrOut)
 
 	pf := root.PersistentFlags()
@@ -114,7 +115,7 @@ func helpTopic(c *cobra.Command, args []string) error {
 		return noArgs(cmd, rest)
 	}
 	if err != nil || cmd == nil || len(rest) > 0 {
-		return exitcode.Usagef("unknown help topic %q (see djq --help)", strings.Join(args, " "))
+		return exitcode.Usagef("unknown help topic %s (see djq --help)", sanitize.Quote(strings.Join(args, " ")))
 	}
 	return nil
 }
@@ -133,9 +134,9 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 			hint = ": did you mean " + strings.Join(s, " or ") + "? "
 		}
-		return exitcode.Usagef("unknown command %q for %s%s(see %s --help)", args[0], cmd.CommandPath(), hint, cmd.CommandPath())
+		return exitcode.Usagef("unknown command %s for %s%s(see %s --help)", sanitize.Quote(args[0]), cmd.CommandPath(), hint, cmd.CommandPath())
 	}
-	return exitcode.Usagef("unexpected argument %q: %s takes no arguments (see %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath())
+	return exitcode.Usagef("unexpected argument %s: %s takes no arguments (see %s --help)", sanitize.Quote(args[0]), cmd.CommandPath(), cmd.CommandPath())
 }
 
 // oneArg is cobra.ExactArgs(1) as a usage error that says what the
@@ -166,12 +167,12 @@ var (
 func flagError(cmd *cobra.Command, err error) error {
 	msg := err.Error()
 	if m := negativeNumber.FindStringSubmatch(msg); m != nil {
-		return exitcode.Usagef("invalid question reference %q: ids are positive whole numbers such as 35", m[2])
+		return exitcode.Usagef("invalid question reference %s: ids are positive whole numbers such as 35", sanitize.Quote(m[2]))
 	}
 	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
-		return exitcode.Usagef("invalid value %q for --%s: use %s (see %s --help)", m[1], m[2], flagValueKind(cmd.Flags().Lookup(m[2])), cmd.CommandPath())
+		return exitcode.Usagef("invalid value %s for --%s: use %s (see %s --help)", sanitize.Quote(m[1]), m[2], flagValueKind(cmd.Flags().Lookup(m[2])), cmd.CommandPath())
 	}
-	return exitcode.Usagef("%s (see %s --help)", msg, cmd.CommandPath())
+	return exitcode.Usagef("%s (see %s --help)", sanitize.Cut(msg, 4*sanitize.EchoMax), cmd.CommandPath())
 }
 
 // flagValueKind says what a flag's value must look like.
@@ -225,9 +226,9 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 		args = []string{} // nil would make cobra read os.Args (the test binary's flags)
 	}
 	root.SetArgs(queryArgs(root, args))
-	err := root.ExecuteContext(ctx)
+	err := iostreams.WriteErr(root.ExecuteContext(ctx), root.OutOrStdout()) // cobra drops help's write errors
 	if err != nil && !exitcode.IsSilent(err) && !exitcode.IsBrokenPipe(err) {
-		fmt.Fprintf(ios.ErrOut, "djq: %s\n", exitcode.Message(err))
+		fmt.Fprintf(ios.ErrOut, "djq: %s\n", sanitize.Message(exitcode.Message(err)))
 	}
 	return exitcode.Of(err)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 )
 
@@ -81,7 +82,7 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 	}
 	res, err := f.Library(opts.Common).Search(ctx, q)
 	if res != nil && res.Corrected != "" {
-		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %q? showing results for it\n", res.Corrected)
+		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %s? showing results for it\n", sanitize.Quote(res.Corrected))
 	}
 	if err != nil {
 		return err

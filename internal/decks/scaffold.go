@@ -11,6 +11,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // scaffold is the example deck `djq decks new` starts from: three
@@ -83,6 +84,9 @@ type Created struct {
 	InDecksFolder bool
 }
 
+// maxFolderName is the longest folder name most file systems allow.
+const maxFolderName = 255
+
 // New makes a deck from the example: a bare NAME in dataDir's decks
 // folder, a path (with a slash, or starting with . or ~) where it says.
 // Bad names, a missing data folder and a folder that is not empty are
@@ -91,16 +95,19 @@ func New(arg, dataDir string) (Created, error) {
 	c := Created{Dir: arg, InDecksFolder: !IsPath(arg)}
 	if c.InDecksFolder {
 		if dataDir == "" {
-			return c, exitcode.Usagef("no decks folder to create %q in: set DJQ_DATA_DIR (or HOME), or give a folder such as ./%s", arg, arg)
+			return c, exitcode.Usagef("no decks folder to create %s in: set DJQ_DATA_DIR (or HOME), or give a folder such as ./%s", sanitize.Quote(arg), sanitize.Echo(arg))
 		}
 		c.Dir = filepath.Join(dataDir, "decks", arg)
 	}
 	c.Name = filepath.Base(filepath.Clean(c.Dir))
+	if len(c.Name) > maxFolderName {
+		return c, exitcode.Usagef("invalid deck name %s: a folder name has at most %d bytes", sanitize.Quote(c.Name), maxFolderName)
+	}
 	if !bank.ValidDeckName(c.Name) {
-		return c, exitcode.Usagef("invalid deck name %q: use letters, digits, '-', '_' and '.'", c.Name)
+		return c, exitcode.Usagef("invalid deck name %s: use letters, digits, '-', '_' and '.'", sanitize.Quote(c.Name))
 	}
 	if c.Name == bank.DefaultDeck {
-		return c, exitcode.Usagef("invalid deck name %q: it is the built-in deck's name", c.Name)
+		return c, exitcode.Usagef("invalid deck name %s: it is the built-in deck's name", sanitize.Quote(c.Name))
 	}
 	n, err := Scaffold(c.Dir, c.Name)
 	if errors.Is(err, ErrNotEmpty) {

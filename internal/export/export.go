@@ -17,6 +17,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Formats lists the export formats.
@@ -168,7 +169,11 @@ func Notes(qs []*bank.Question) ([]AnkiNote, error) {
 		if len(q.Docs) > 0 {
 			back.WriteString("\n<p>Docs:</p>\n<ul>\n")
 			for _, d := range q.Docs {
-				fmt.Fprintf(&back, "<li><a href=\"%s\">%s</a></li>\n", htmlEscape(d), htmlEscape(d))
+				if bank.IsWebLink(d) {
+					fmt.Fprintf(&back, "<li><a href=\"%s\">%s</a></li>\n", htmlEscape(d), htmlEscape(d))
+				} else { // javascript:, data:, file: links stay text
+					fmt.Fprintf(&back, "<li>%s</li>\n", htmlEscape(d))
+				}
 			}
 			back.WriteString("</ul>")
 		}
@@ -249,7 +254,7 @@ func JSON(w io.Writer, qs []*bank.Question) error {
 func ParseFormat(s string) (string, error) {
 	format := strings.ToLower(strings.TrimSpace(s))
 	if !slices.Contains(Formats, format) {
-		return "", exitcode.Usagef("unknown export format %q: valid formats are %s", s, strings.Join(Formats, ", "))
+		return "", exitcode.Usagef("unknown export format %s: valid formats are %s", sanitize.Quote(s), strings.Join(Formats, ", "))
 	}
 	return format, nil
 }
@@ -269,7 +274,7 @@ func Write(w io.Writer, format string, qs []*bank.Question, level bank.Level, lo
 	case "json":
 		return JSON(w, qs)
 	}
-	return fmt.Errorf("export: unknown format %q", format)
+	return fmt.Errorf("export: unknown format %s", sanitize.Quote(string(format)))
 }
 
 // Title names a Markdown export after its deck (when all questions come

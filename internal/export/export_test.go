@@ -286,3 +286,34 @@ func TestWrite(t *testing.T) {
 		t.Errorf("Write with an unknown format: no error")
 	}
 }
+
+// TestAnkiDocsLinks: only http and https docs links become <a href> in an
+// Anki note; a deck's javascript:, data: or file: link stays text.
+func TestAnkiDocsLinks(t *testing.T) {
+	tests := []struct {
+		link, want string
+	}{
+		{"https://docs.djangoproject.com/en/stable/", `<li><a href="https://docs.djangoproject.com/en/stable/">https://docs.djangoproject.com/en/stable/</a></li>`},
+		{"http://example.com/a?b=1&c=2", `<li><a href="http://example.com/a?b=1&amp;c=2">http://example.com/a?b=1&amp;c=2</a></li>`},
+		{"javascript:alert(1)", `<li>javascript:alert(1)</li>`},
+		{"JavaScript:alert(1)", `<li>JavaScript:alert(1)</li>`},
+		{"data:text/html,<script>x</script>", `<li>data:text/html,&lt;script&gt;x&lt;/script&gt;</li>`},
+		{"file:///etc/passwd", `<li>file:///etc/passwd</li>`},
+		{"https:no-host", `<li>https:no-host</li>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.link, func(t *testing.T) {
+			q := &bank.Question{ID: 1, Deck: "mine", Title: "T?", Level: bank.Beginner, Body: "b", Docs: []string{tt.link}}
+			notes, err := Notes([]*bank.Question{q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(notes[0].Back, tt.want) {
+				t.Errorf("back = %q, want it to contain %q", notes[0].Back, tt.want)
+			}
+			if !bank.IsWebLink(tt.link) && strings.Contains(notes[0].Back, "href") {
+				t.Errorf("%q became a link: %s", tt.link, notes[0].Back)
+			}
+		})
+	}
+}

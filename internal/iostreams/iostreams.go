@@ -265,3 +265,29 @@ func controllingTerminalWidth() int {
 	}
 	return w
 }
+
+// Recorder passes writes on to W and keeps the first error, for writers
+// whose callers drop write errors: cobra prints help, usage and the
+// version without checking them, so `djq --help > /dev/full` would succeed.
+type Recorder struct {
+	W   io.Writer
+	Err error
+}
+
+// Write writes p to W and remembers the first failure.
+func (r *Recorder) Write(p []byte) (int, error) {
+	n, err := r.W.Write(p)
+	if err != nil && r.Err == nil {
+		r.Err = fmt.Errorf("writing output: %w", err)
+	}
+	return n, err
+}
+
+// WriteErr returns err, or when it is nil the write error w kept if w is
+// a Recorder: a command that succeeded but whose output was lost failed.
+func WriteErr(err error, w io.Writer) error {
+	if r, ok := w.(*Recorder); ok && err == nil {
+		return r.Err
+	}
+	return err
+}

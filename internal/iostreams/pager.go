@@ -11,6 +11,8 @@ import (
 	"syscall"
 
 	"golang.org/x/term"
+
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // PagerMode is the user's choice from --pager / --no-pager.
@@ -111,7 +113,7 @@ type pagerStartError struct {
 }
 
 func (e *pagerStartError) Error() string {
-	return fmt.Sprintf("cannot start pager %q (set DJQ_PAGER or PAGER): %v", e.cmd, e.err)
+	return fmt.Sprintf("cannot start pager %s (set DJQ_PAGER or PAGER): %v", sanitize.Quote(e.cmd), e.err)
 }
 
 // TerminalCanPage reports whether the terminal can run a full-screen pager:

@@ -9,6 +9,7 @@ import (
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/state"
 )
 
@@ -16,6 +17,9 @@ import (
 // every later run finds it; added is false when it was there already.
 // A folder that is not one, or no config folder, is a usage error.
 func (l *Library) AddDeck(folder string) (name, abs string, added bool, err error) {
+	if folder, err = l.homePath(folder); err != nil {
+		return "", "", false, err
+	}
 	if err := decks.IsFolder(folder, "add"); err != nil {
 		return "", "", false, err
 	}
@@ -52,9 +56,9 @@ func (l *Library) RemoveDeck(name string) (string, error) {
 		names = append(names, filepath.Base(p))
 	}
 	if len(names) == 0 {
-		return "", exitcode.Usagef("unknown added deck %q: no deck folders were added with djq decks add", name)
+		return "", exitcode.Usagef("unknown added deck %s: no deck folders were added with djq decks add", sanitize.Quote(name))
 	}
-	return "", exitcode.Usagef("unknown added deck %q: added decks are %s", name, strings.Join(names, ", "))
+	return "", exitcode.Usagef("unknown added deck %s: added decks are %s", sanitize.Quote(name), strings.Join(names, ", "))
 }
 
 // Folders lists djq's folders with the variable that moves each and
@@ -87,4 +91,32 @@ func (l *Library) Folders() (rows []output.Path, extra []string) {
 		extra = append(extra, fmt.Sprintf("%-7s %s  (added in %s)", "decks", strings.Join(reg.Folders, string(os.PathListSeparator)), decks.RegistryFile))
 	}
 	return rows, extra
+}
+
+// NewDeck makes a deck from the example (decks.New) in the decks folder
+// or at the folder given, with a leading ~/ expanded.
+func (l *Library) NewDeck(arg string) (decks.Created, error) {
+	dir, err := l.homePath(arg)
+	if err != nil {
+		return decks.Created{}, err
+	}
+	return decks.New(dir, l.paths.Data)
+}
+
+// homePath expands a leading ~/ in a folder argument as a shell would; a
+// quoted '~/x' reaches djq as it is, and a folder literally named "~" in
+// the current folder is never what was meant. ~user is refused, as is ~
+// without HOME.
+func (l *Library) homePath(p string) (string, error) {
+	if !strings.HasPrefix(p, "~") {
+		return p, nil
+	}
+	if p != "~" && !strings.HasPrefix(p, "~/") && !strings.HasPrefix(p, "~"+string(os.PathSeparator)) {
+		return "", exitcode.Usagef("cannot use the folder %s: only a leading ~/ is expanded; give the folder's full path", sanitize.Quote(p))
+	}
+	home := l.opts.Getenv("HOME")
+	if home == "" {
+		return "", exitcode.Usagef("cannot expand ~ in %s: HOME is not set; give the folder's full path", sanitize.Quote(p))
+	}
+	return filepath.Join(home, p[1:]), nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/paths"
+	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 	"github.com/djq-cli/djq/internal/state"
 )
@@ -154,7 +155,7 @@ func (l *Library) Locations() ([]decks.Location, error) {
 
 func (l *Library) warnf(format string, args ...any) {
 	if l.opts.Warn != nil {
-		fmt.Fprintf(l.opts.Warn, "djq: "+format+"\n", args...)
+		fmt.Fprintf(l.opts.Warn, "djq: %s\n", sanitize.Message(fmt.Sprintf(format, args...)))
 	}
 }
 

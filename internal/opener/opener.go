@@ -16,6 +16,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // ErrNoOpener means there is nothing to open a browser with: $BROWSER is
@@ -109,7 +111,7 @@ func (o *Opener) Commands(link string) ([][]string, error) {
 func checkLink(link string) error {
 	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("not a web link: %q", link)
+		return fmt.Errorf("not a web link: %s", sanitize.Quote(link))
 	}
 	return nil
 }

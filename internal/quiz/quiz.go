@@ -21,6 +21,7 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/fsrs"
+	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/state"
 )
 
@@ -169,35 +170,33 @@ func (s *Session) RunPlain(in *bufio.Reader) error {
 	return nil
 }
 
-// plainGrade reads lines until one is a grade; done is true when the
-// session should end.
+// plainGrade reads one line and grades the card with it; done is true
+// when the session should end.
 func (s *Session) plainGrade(in *bufio.Reader, c Card) (done bool, err error) {
-	for {
-		fmt.Fprint(s.ErrOut, "grade (again, hard, good, easy or 1-4): ")
-		line, rerr := in.ReadString('\n')
-		text := strings.TrimSpace(line)
-		if text == "" && rerr != nil {
-			fmt.Fprintln(s.ErrOut)
-			return true, nil // end of input ends the session
-		}
-		if strings.EqualFold(text, "q") || strings.EqualFold(text, "quit") {
-			return true, nil
-		}
-		g, ok := ParseGrade(text)
-		if !ok {
-			fmt.Fprintf(s.ErrOut, "djq: unknown grade %q: use again, hard, good, easy or 1-4\n", text)
-			if rerr != nil {
-				return true, nil
-			}
-			continue
-		}
-		card, err := s.grade(c, g)
-		if err != nil {
-			return true, err
-		}
-		fmt.Fprintf(s.ErrOut, "%s: next review %s\n", gradeNames[g], When(card.Due, s.Now()))
-		return false, nil
+	fmt.Fprint(s.ErrOut, "grade (again, hard, good, easy or 1-4): ")
+	line, rerr := in.ReadString('\n')
+	text := strings.TrimSpace(line)
+	if text == "" && rerr != nil {
+		fmt.Fprintln(s.ErrOut)
+		return true, nil // end of input ends the session
 	}
+	if strings.EqualFold(text, "q") || strings.EqualFold(text, "quit") {
+		return true, nil
+	}
+	g, ok := ParseGrade(text)
+	if !ok {
+		// A script that sent a wrong word must not go on as if the card
+		// were graded: stop with a usage error. Every grade given before
+		// is already saved.
+		fmt.Fprintln(s.ErrOut)
+		return true, exitcode.Usagef("unknown grade %s: use again, hard, good, easy or 1-4 (or q to stop)", sanitize.Quote(text))
+	}
+	card, err := s.grade(c, g)
+	if err != nil {
+		return true, err
+	}
+	fmt.Fprintf(s.ErrOut, "%s: next review %s\n", gradeNames[g], When(card.Due, s.Now()))
+	return false, nil
 }
 
 // RunInteractive shows each card on a terminal, reveals the answer on

@@ -17,6 +17,7 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/paths"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Format is an output format.
@@ -103,7 +104,7 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", exitcode.Usagef("unknown format %q: valid formats are %s", s, strings.Join(FormatNames, ", "))
+	return "", exitcode.Usagef("unknown format %s: valid formats are %s", sanitize.Quote(s), strings.Join(FormatNames, ", "))
 }
 
 // ParseColor validates a --color value.
@@ -114,7 +115,7 @@ func ParseColor(s string) (iostreams.ColorMode, error) {
 			return iostreams.ColorMode(c), nil
 		}
 	}
-	return "", exitcode.Usagef("unknown color mode %q: valid modes are %s", s, strings.Join(ColorNames, ", "))
+	return "", exitcode.Usagef("unknown color mode %s: valid modes are %s", sanitize.Quote(s), strings.Join(ColorNames, ", "))
 }
 
 // ParseStyle validates a --style value (or GLAMOUR_STYLE): a built-in style
@@ -131,9 +132,9 @@ func ParseStyle(s, source string) (string, error) {
 		if st, err := os.Stat(name); err == nil && !st.IsDir() {
 			return name, nil
 		}
-		return "", exitcode.Usagef("style file %q given by %s does not exist", s, source)
+		return "", exitcode.Usagef("style file %s given by %s does not exist", sanitize.Quote(s), source)
 	}
-	return "", exitcode.Usagef("unknown style %q given by %s: valid styles are %s, or a glamour JSON style file", s, source, strings.Join(StyleNames, ", "))
+	return "", exitcode.Usagef("unknown style %s given by %s: valid styles are %s, or a glamour JSON style file", sanitize.Quote(s), source, strings.Join(StyleNames, ", "))
 }
 
 // Decide resolves the user's flags against the environment and the
@@ -261,7 +262,7 @@ func hyperlinks(ios *iostreams.IOStreams, flag string, p Policy) (bool, error) {
 	case "never", "0", "false", "off", "no":
 		return false, nil
 	default:
-		return false, exitcode.Usagef("unknown hyperlink mode %q given by %s: valid modes are %s", value, source, strings.Join(HyperlinkNames, ", "))
+		return false, exitcode.Usagef("unknown hyperlink mode %s given by %s: valid modes are %s", sanitize.Quote(value), source, strings.Join(HyperlinkNames, ", "))
 	}
 	if p.Format != FormatPretty || !p.Color || !p.TTY {
 		return false, nil

@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Pretty output is glamour's rendering of the question's Markdown with
@@ -423,6 +424,10 @@ func (r *prettyRenderer) quoteStyle() ansi.StylePrimitive {
 //
 // With Policy.CacheDir set, a single question's output is cached there
 // (see renderCache).
+//
+// The result, cached or not, goes through sanitize.Terminal: deck text was
+// sanitised before rendering, and this keeps anything a renderer decodes
+// from it from reaching the terminal as more than colour or a link.
 func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
 	cache := renderCache{dir: p.CacheDir}
 	key := ""
@@ -430,7 +435,7 @@ func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
 		if k, err := cache.key(p, qs[0], lookup); err == nil {
 			key = k
 			if out, ok := cache.get(key); ok {
-				return out, nil
+				return sanitize.Terminal(out), nil
 			}
 		}
 	}
@@ -453,7 +458,7 @@ func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
 	if !p.Color {
 		text = joinBoldRuns(text)
 	}
-	text = trimTrailingSpace(text)
+	text = sanitize.Terminal(trimTrailingSpace(text))
 	if key != "" {
 		cache.put(key, text)
 	}

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/glamour/styles"
 	"github.com/muesli/termenv"
+
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Style16 is djq's 16-colour style: every colour is an ANSI index (0–15),
@@ -65,7 +67,7 @@ func (p Policy) styleConfig() (ansi.StyleConfig, error) {
 	if cfg, ok := styles.DefaultStyles[name]; ok {
 		return *cfg, nil
 	}
-	return ansi.StyleConfig{}, fmt.Errorf("unknown style %q", name)
+	return ansi.StyleConfig{}, fmt.Errorf("unknown style %s", sanitize.Quote(name))
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Decks writes one line per deck: name, question count and folder; JSON
@@ -24,7 +25,7 @@ func Decks(w io.Writer, p Policy, rows []output.Deck) error {
 	}
 	var b strings.Builder
 	for _, r := range rows {
-		fmt.Fprintf(&b, "%-*s  %*d questions  %s\n", nameW, r.Name, countW, r.Questions, r.Path)
+		fmt.Fprintf(&b, "%-*s  %*d questions  %s\n", nameW, r.Name, countW, r.Questions, sanitize.Name(r.Path))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -68,7 +69,7 @@ func Paths(w io.Writer, p Policy, rows []output.Path, extra []string) error {
 	}
 	var b strings.Builder
 	for _, r := range rows {
-		path, note := r.Path, ""
+		path, note := sanitize.Name(r.Path), ""
 		switch {
 		case path == "":
 			path, note = "(none)", "  set "+r.Env+" or HOME"
@@ -78,7 +79,7 @@ func Paths(w io.Writer, p Policy, rows []output.Path, extra []string) error {
 		fmt.Fprintf(&b, "%-7s %s%s\n", r.Name, path, note)
 	}
 	for _, e := range extra {
-		b.WriteString(e + "\n")
+		b.WriteString(sanitize.Message(e) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -96,6 +97,6 @@ func DeckCheck(w io.Writer, dir string, questions int, problems bank.Problems) e
 	if len(problems) > 0 {
 		return nil
 	}
-	_, err := fmt.Fprintf(w, "%s: %d questions, no problems\n", dir, questions)
+	_, err := fmt.Fprintf(w, "%s: %d questions, no problems\n", sanitize.Name(dir), questions)
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // checkFields validates the level:, tag: and deck: terms of a query against
@@ -40,7 +41,7 @@ func checkFields(r multiReader, clauses []Clause) error {
 		if near := bank.Nearest(value, known); near != "" {
 			hint = "did you mean " + c.Field + ":" + near + "? "
 		}
-		return &QueryError{Msg: fmt.Sprintf("unknown %s %q in the query: %s%ss are %s", c.Field, c.Text, hint, c.Field, strings.Join(known, ", "))}
+		return &QueryError{Msg: fmt.Sprintf("unknown %s %s in the query: %s%ss are %s", c.Field, sanitize.Quote(c.Text), hint, c.Field, strings.Join(known, ", "))}
 	}
 	return nil
 }
