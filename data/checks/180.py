@@ -129,7 +129,8 @@ def spy(*args, **kwargs):
 o1 = Order.objects.create(total=10)
 gateway.fail_times, gateway.calls = 2, 0
 with mock.patch.object(task, "retry", side_effect=spy):
-    r = charge_order.apply(args=[o1.pk])
+    r = charge_order.apply(args=[o1.pk], task_id="charge-1")
+equal(r.id, "charge-1", "a retry is a new message for the same task id")
 equal((r.state, r.result, gateway.calls), ("SUCCESS", f"ch_order-{o1.pk}", 3), "two timeouts are retried and the third run succeeds")
 equal(len(countdowns), 2, "one retry per timeout")
 claim(all(0 <= c <= 2 ** i for i, c in enumerate(countdowns)), "retry_backoff: a jittered delay between 0 and 2**retries seconds (got %r)" % countdowns)
