@@ -3,7 +3,8 @@ db_table, primary_key=True for a non-id key, CompositePrimaryKey for a
 two-column key (with column names), DO_NOTHING (DB_CASCADE on 6.1) for
 foreign keys, class_field for a keyword column; a table without a key makes
 the implicit id fail; the answer's cleaned models query the tables;
-makemigrations records managed False and migrate creates no table."""
+makemigrations records managed False and migrate creates no table;
+removing managed = False later is an AlterModelOptions with no SQL."""
 import io
 
 from djqcheck import claim, create_tables, equal, raises, setup, since
@@ -150,3 +151,23 @@ class GeneratedLine(models.Model):  # inspectdb's composite key, unedited
 bad = [e.id for e in GeneratedLine.check()]
 claim("models.E042" in bad,
       "CompositePrimaryKey takes field names, so the generated column names must be edited (%s)" % bad)
+
+# Removing managed = False later: the migration only alters options, no SQL.
+from django.db.migrations.autodetector import MigrationAutodetector
+from django.db.migrations.operations import AlterModelOptions
+from django.db.migrations.state import ModelState, ProjectState
+
+
+def state(managed):
+    s = ProjectState()
+    s.add_model(ModelState("djqcheck", "Rate", [("code", models.CharField(max_length=3, primary_key=True))],
+                           {"managed": managed, "db_table": "RATE"}))
+    return s
+
+
+ops = MigrationAutodetector(state(False), state(True))._detect_changes()["djqcheck"][0].operations
+claim(len(ops) == 1 and isinstance(ops[0], AlterModelOptions) and ops[0].options.get("managed") is True,
+      "removing managed = False produces only AlterModelOptions")
+with connection.schema_editor(collect_sql=True) as editor:
+    ops[0].database_forwards("djqcheck", editor, state(False), state(True))
+equal(editor.collected_sql, [], "which runs no SQL")
