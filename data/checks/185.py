@@ -1,6 +1,6 @@
 """185 backups: pg_dump --format=custom + pg_restore --no-owner into a new
-database brings back every table (an unmanaged one, a view, a trigger-free
-raw table), all rows and the sequence position, and migrate --check passes
+database brings back every table (one without a model, an unmanaged one,
+a view), all rows and the sequence position, and migrate --check passes
 on the restored copy; dumpdata misses soft-deleted rows behind the default
 manager (until --all), and runs no shared transaction."""
 import glob
