@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
@@ -85,6 +86,10 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %s? showing results for it\n", sanitize.Quote(res.Corrected))
 	}
 	if err != nil {
+		if res != nil && opts.Policy.Format == render.FormatJSON {
+			// Scripts get an empty list, as from every JSON command; exit 1 stays.
+			_ = writeJSONOut(f, opts.Common, []any{})
+		}
 		return err
 	}
 	return writeWith(f, opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
@@ -100,21 +105,54 @@ func queryArgs(root *cobra.Command, args []string) []string {
 		return args
 	}
 	var keep, words []string
-	for i, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		if a == "--" {
 			words = append(words, args[i+1:]...)
 			break
 		}
 		if isSearchWord(cmd, a) {
 			words = append(words, a)
-		} else {
-			keep = append(keep, a)
+			continue
+		}
+		keep = append(keep, a)
+		if takesValue(cmd, a) && i+1 < len(args) {
+			// "--limit -1": the next argument is the flag's value, even
+			// when it looks like a word to exclude.
+			i++
+			keep = append(keep, args[i])
 		}
 	}
 	if len(words) == 0 {
 		return args
 	}
 	return append(append(keep, "--"), words...)
+}
+
+// djqFlags are djq's own flags that cobra adds when a command runs, so
+// that they are not yet in the flag sets queryArgs looks at: --help shows
+// search's help, --version is refused as a flag of search, and neither is
+// ever searched for.
+var djqFlags = map[string]bool{"help": true, "version": true}
+
+// takesValue reports whether a (a flag of cmd, as typed) takes its value
+// from the next argument: "--limit" or "-n", not "--limit=3", "-n3" or a
+// boolean flag.
+func takesValue(cmd *cobra.Command, a string) bool {
+	var fl *pflag.Flag
+	if name, ok := strings.CutPrefix(a, "--"); ok {
+		if strings.Contains(name, "=") {
+			return false
+		}
+		if fl = cmd.Flags().Lookup(name); fl == nil {
+			fl = cmd.InheritedFlags().Lookup(name)
+		}
+	} else if len(a) == 2 {
+		if fl = cmd.Flags().ShorthandLookup(a[1:]); fl == nil {
+			fl = cmd.InheritedFlags().ShorthandLookup(a[1:])
+		}
+	}
+	return fl != nil && fl.NoOptDefVal == ""
 }
 
 // isSearchWord reports whether a dash-prefixed argument is a query word
@@ -127,9 +165,12 @@ func isSearchWord(cmd *cobra.Command, a string) bool {
 	}
 	if name, ok := strings.CutPrefix(a, "--"); ok {
 		name, _, _ = strings.Cut(name, "=")
-		return cmd.Flags().Lookup(name) == nil && cmd.InheritedFlags().Lookup(name) == nil
+		return !djqFlags[name] && cmd.Flags().Lookup(name) == nil && cmd.InheritedFlags().Lookup(name) == nil
 	}
 	short := a[1:2]
+	if short == "h" && len(a) == 2 {
+		return false
+	}
 	fl := cmd.Flags().ShorthandLookup(short)
 	if fl == nil {
 		fl = cmd.InheritedFlags().ShorthandLookup(short)

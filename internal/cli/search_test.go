@@ -29,7 +29,13 @@ func TestSearchMalformedQueries(t *testing.T) {
 		{"5000 letters", []string{"search", strings.Repeat("a", 5000)}, 2, "too long (5000 bytes): at most 1000"},
 		{"invalid UTF-8", []string{"search", "caf\xe9"}, 2, "not valid UTF-8"},
 		{"control characters", []string{"search", "cache\x1b[31m"}, 0, ""},
-		{"only stop words", []string{"search", "what", "is", "the"}, 1, "no questions match"},
+		{"only stop words is the same mistake as a lone plus", []string{"search", "what", "is", "the"}, 2, "the query has no words to search for"},
+		{"a single stop word", []string{"search", "the"}, 2, "the query has no words to search for"},
+		{"exclusions alone", []string{"search", "-cache"}, 2, "the query has no words to search for"},
+		{"negative limit names the value", []string{"search", "x", "--limit", "-1"}, 2, "invalid limit -1: use a number from 1 to 1000"},
+		{"negative shorthand limit", []string{"search", "x", "-n", "-5"}, 2, "invalid limit -5"},
+		{"--version is djq's flag, not a word", []string{"search", "--version"}, 2, "unknown flag: --version (see djq search --help)"},
+		{"a filter that matches nothing says so, not try without", []string{"search", "zzzzqqqq", "--level", "advanced"}, 1, "(try fewer or other words, or djq list)"},
 		{"no hits", []string{"search", "zzzzqqqq"}, 1, `no questions match "zzzzqqqq" (try fewer or other words, or djq list)`},
 		{"no hits with a filter", []string{"search", "throttling", "--tag", "templates"}, 1, "try without --tag templates"},
 		{"bad level flag", []string{"search", "cache", "--level", "expert"}, 2, `unknown level "expert"`},
@@ -73,12 +79,58 @@ func TestQueryArgs(t *testing.T) {
 		{"search -n2 cache", "search -n2 cache"},
 		{"search -n 2 cache -lol", "search -n 2 cache -- -lol"},
 		{"search a -- -b", "search a -- -b"},
+		{"search x --limit -1", "search x --limit -1"},
+		{"search x -n -1 -cache", "search x -n -1 -- -cache"},
+		{"search --help", "search --help"},
+		{"search -h", "search -h"},
+		{"search cache --version", "search cache --version"},
 		{"list -l beginner", "list -l beginner"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(queryArgs(root, strings.Fields(tt.in)), " "); got != tt.want {
 			t.Errorf("queryArgs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestSearchNeverSurprises covers what a search user reaches for: help
+// flags show help, a query made only of filters lists what they select in
+// bank order, and JSON with no match is an empty list.
+func TestSearchNeverSurprises(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout []string // substrings, in order
+		wantStderr string   // substring; "" means empty
+	}{
+		{"--help shows help", []string{"search", "--help"}, 0, []string{"Search every question", "Query syntax:"}, ""},
+		{"-h shows help", []string{"search", "-h"}, 0, []string{"Search every question", "Usage:"}, ""},
+		{"help after words shows help", []string{"search", "cache", "--help"}, 0, []string{"Query syntax:"}, ""},
+		{"tag alone lists the tag in id order", []string{"search", "tag:orm", "--format", "json"}, 0, []string{`"id": 11,`, `"id": 21,`, `"id": 22,`}, ""},
+		{"level alone", []string{"search", "level:advanced", "-n", "2", "--format", "json"}, 0, []string{`"id": 25,`, `"id": 26,`}, ""},
+		{"tag with --level flag", []string{"search", "tag:orm", "--level", "advanced", "--format", "json"}, 0, []string{`"id": 25,`, `"id": 35,`}, ""},
+		{"filters minus a word keeps bank order", []string{"search", "tag:orm", "-select_related", "-n", "3", "--format", "json"}, 0, []string{`"id": 12,`, `"id": 21,`}, ""},
+		{"json with no match is an empty list", []string{"search", "zzzzqqqq", "--format", "json"}, 1, []string{"[]\n"}, "no questions match"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, runOpts{}, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit = %d, want %d (stderr %q)", code, tt.wantCode, stderr)
+			}
+			rest := stdout
+			for _, w := range tt.wantStdout {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("stdout lacks %q (in order); stdout:\n%s", w, stdout)
+				}
+				rest = rest[i+len(w):]
+			}
+			if tt.wantStderr == "" && stderr != "" || !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("stderr = %q, want %q", stderr, tt.wantStderr)
+			}
+		})
 	}
 }
 

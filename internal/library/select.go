@@ -106,12 +106,22 @@ func (l *Library) Search(ctx context.Context, q Query) (*search.Result, error) {
 	}
 	if len(res.Hits) == 0 {
 		hint := "try fewer or other words, or djq list"
-		if d := l.Describe(q.Level, q.Tag); d != "" {
+		if d := l.Describe(q.Level, q.Tag); d != "" && l.matchesUnfiltered(ctx, ix, req) {
 			hint = "try without " + d
 		}
 		return res, exitcode.NotFoundf("no questions match %s (%s)", sanitize.Quote(q.Text), hint)
 	}
 	return res, nil
+}
+
+// matchesUnfiltered reports whether req finds anything without the
+// --level and --tag flags, so that "try without --level advanced" is
+// only suggested when it would help.
+func (l *Library) matchesUnfiltered(ctx context.Context, ix *search.Index, req search.Request) bool {
+	req.Filter = bank.Filter{Decks: req.Filter.Decks}
+	req.Limit = 1
+	res, err := ix.Search(ctx, req)
+	return err == nil && len(res.Hits) > 0
 }
 
 // Refs is what browse's live search needs: the refs of every question
@@ -122,6 +132,9 @@ func (l *Library) Refs(ctx context.Context, query string, level bank.Level) ([]s
 		return nil, err
 	}
 	res, err := ix.Search(ctx, search.Request{Query: query, Filter: bank.Filter{Decks: l.Selected(), Level: level}, Limit: 1000})
+	if search.NoWords(err) {
+		return nil, nil // "the", typed on the way to "the admin"
+	}
 	if err != nil {
 		return nil, err
 	}

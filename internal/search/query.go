@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -118,9 +119,52 @@ func ParseQuery(s string) ([]Clause, error) {
 		out = append(out, c)
 	}
 	if len(out) == 0 {
-		return nil, &QueryError{Msg: "the query has no words to search for"}
+		return nil, &QueryError{Msg: noWords}
 	}
 	return out, nil
+}
+
+// noWords is the one message for a query with nothing searchable left,
+// whether it held only punctuation ("+") or only words too common to
+// search ("the"): both are the same mistake, a usage error.
+const noWords = "the query has no words to search for: use a more specific word, such as djq search select_related"
+
+// NoWords reports whether err is the "no words to search for" mistake,
+// which browse's live search, typing word by word, shows as no results.
+func NoWords(err error) bool {
+	var qe *QueryError
+	return errors.As(err, &qe) && qe.Msg == noWords
+}
+
+// searchable reports whether clauses leave anything to search for or
+// select by: a word that is not a stop word, a phrase, or a field term.
+// Exclusions alone select nothing.
+func searchable(clauses []Clause) bool {
+	for _, c := range clauses {
+		if c.Occur == MustNot {
+			continue
+		}
+		if c.Field != "" || len(analyze(sharedCache, EnglishAnalyzer, c.Text)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// filterOnly reports whether clauses select by level, tag or deck alone,
+// with no words to rank by ("tag:orm", "level:advanced -signals").
+func filterOnly(clauses []Clause) bool {
+	seen := false
+	for _, c := range clauses {
+		switch {
+		case c.Occur == MustNot:
+		case c.Field == "level" || c.Field == "tag" || c.Field == "deck":
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
 }
 
 // fieldPrefix returns the index just past "name:" when rs[i:] starts with

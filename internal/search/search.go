@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -97,6 +98,10 @@ func (ix *Index) Suggest(ctx context.Context, text string, n int) ([]Hit, error)
 	}
 	req.Limit = n
 	res, err := ix.Search(ctx, req)
+	var qe *QueryError
+	if errors.As(err, &qe) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +115,9 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 		if clauses, err = ParseQuery(req.Query); err != nil {
 			return nil, err
 		}
+	}
+	if !searchable(clauses) {
+		return nil, &QueryError{Msg: noWords}
 	}
 	res := &Result{}
 	r, err := ix.readers()
@@ -135,7 +143,10 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 		limit = 10
 	}
 	var hits []*search.DocumentMatch
-	if words := questionTerms(clauses); words != nil {
+	if filterOnly(clauses) {
+		// Nothing to rank by: list what the filters select, in bank order.
+		hits, res.Total, err = ix.findInOrder(ctx, q, limit)
+	} else if words := questionTerms(clauses); words != nil {
 		hits, res.Total, err = ix.reranked(ctx, r, q, words, limit)
 	} else {
 		hits, res.Total, err = ix.find(ctx, q, limit, nil)
@@ -155,13 +166,43 @@ var hitFields = []string{fieldRef, fieldDeck, fieldID, fieldLevel, fieldTags, fi
 // find runs q for the best limit hits with their fields and match
 // locations (for snippets); fields nil means hitFields.
 func (ix *Index) find(ctx context.Context, q query.Query, limit int, fields []string) ([]*search.DocumentMatch, uint64, error) {
+	return ix.search1(ctx, q, limit, fields, []string{"-_score", fieldDeck, fieldID})
+}
+
+// findInOrder is find in bank order (deck, then numeric id) instead of by
+// score, for a query with nothing to rank by. Ids are stored as text, so
+// the order is made here rather than by the index's sort.
+func (ix *Index) findInOrder(ctx context.Context, q query.Query, limit int) ([]*search.DocumentMatch, uint64, error) {
+	all, total, err := ix.search1(ctx, q, maxInOrder, nil, []string{fieldDeck, fieldID})
+	if err != nil {
+		return nil, 0, err
+	}
+	id := func(h *search.DocumentMatch) (n int) {
+		s, _ := h.Fields[fieldID].(string)
+		fmt.Sscan(s, &n)
+		return n
+	}
+	deck := func(h *search.DocumentMatch) string { s, _ := h.Fields[fieldDeck].(string); return s }
+	sort.SliceStable(all, func(i, j int) bool {
+		if di, dj := deck(all[i]), deck(all[j]); di != dj {
+			return di < dj
+		}
+		return id(all[i]) < id(all[j])
+	})
+	return all[:min(len(all), limit)], total, nil
+}
+
+// maxInOrder bounds how many hits a filter-only query orders.
+const maxInOrder = 100000
+
+func (ix *Index) search1(ctx context.Context, q query.Query, limit int, fields, order []string) ([]*search.DocumentMatch, uint64, error) {
 	sr := bleve.NewSearchRequestOptions(q, limit, 0, false)
 	sr.Fields = fields
 	if fields == nil {
 		sr.Fields = hitFields
 		sr.IncludeLocations = true
 	}
-	sr.SortBy([]string{"-_score", fieldDeck, fieldID})
+	sr.SortBy(order)
 	out, err := ix.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, 0, fmt.Errorf("searching: %w", err)
@@ -393,8 +434,17 @@ func filterQueries(flt bank.Filter) []query.Query {
 // combine assembles the Bleve query.
 func (qp *queryParts) combine() query.Query {
 	if len(qp.must) == 0 && len(qp.should) == 0 {
-		// Only filters, exclusions or stop words: no words to look for.
-		return bleve.NewMatchNoneQuery()
+		if len(qp.filters) == 0 {
+			// Only exclusions or stop words: no words to look for.
+			return bleve.NewMatchNoneQuery()
+		}
+		// Only filters: what they select.
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(qp.filters...)
+		if len(qp.mustNot) > 0 {
+			bq.AddMustNot(qp.mustNot...)
+		}
+		return bq
 	}
 	must := qp.must
 	bq := bleve.NewBooleanQuery()
