@@ -117,6 +117,24 @@ claim(any(isinstance(v, MinLengthValidator) for v in f["ref"].validators), "mode
 claim(any(isinstance(v, UniqueTogetherValidator) for v in NotesSerializer().get_validators()), "unique_together gets a UniqueTogetherValidator")
 
 
+class Seat(models.Model):
+    row = models.CharField(max_length=2)
+    number = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["row", "number"], name="one_seat")]
+
+
+class SeatSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Seat
+        fields = ["row", "number"]
+
+
+claim(any(isinstance(v, UniqueTogetherValidator) for v in SeatSerializer().get_validators()),
+      "a multi-field UniqueConstraint gets a UniqueTogetherValidator")
+
+
 class NoFields(serializers.ModelSerializer):
     class Meta:
         model = Book
