@@ -217,6 +217,31 @@ with transaction.atomic():
     claim(inner(), "inside an outer transaction it just calls the function")
 equal(len(n), 1, "without its own retry loop")
 
+# ATOMIC_REQUESTS: the view's transaction is the outermost one.
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import path
+
+
+def atomic_view(request):
+    n.clear()
+    inner()
+    return HttpResponse(str(connection.in_atomic_block))
+
+
+@transaction.non_atomic_requests
+def own_view(request):
+    return HttpResponse(str(connection.in_atomic_block))
+
+
+urlpatterns[:] = [path("a/", atomic_view), path("b/", own_view)]
+from django.conf import settings
+
+settings.DATABASES["default"]["ATOMIC_REQUESTS"] = True
+equal(Client().get("/a/").content, b"True", "with ATOMIC_REQUESTS the view already runs in the outermost transaction, so the decorator cannot retry there")
+equal(Client().get("/b/").content, b"False", "@transaction.non_atomic_requests leaves the transaction to the decorator")
+settings.DATABASES["default"]["ATOMIC_REQUESTS"] = False
+
 # Catching a database error inside atomic() breaks the transaction.
 from django.db.transaction import TransactionManagementError
 
