@@ -85,7 +85,13 @@ equal(r.splitlines(), [
     "    title = CharField(max_length=200)",
     "    isbn = CharField(max_length=13, validators=[<UniqueValidator(queryset=Book.objects.all())>])",
     "    pages = IntegerField(max_value=9223372036854775807, min_value=0, required=False)",
-], "repr() shows the generated fields as in the answer (DEFAULT_AUTO_FIELD = BigAutoField)")
+], "repr() shows the generated fields as in the answer (SQLite, DEFAULT_AUTO_FIELD = BigAutoField)")
+from django.db import connection
+
+equal(connection.vendor, "sqlite", "(this check runs on SQLite)")
+from django.db.backends.postgresql.operations import DatabaseOperations as PgOps
+
+equal(PgOps.integer_field_ranges["PositiveIntegerField"], (0, 2147483647), "max_value is 2147483647 on PostgreSQL")
 
 
 class Notes(models.Model):
@@ -133,6 +139,46 @@ class SeatSerializer(serializers.ModelSerializer):
 
 claim(any(isinstance(v, UniqueTogetherValidator) for v in SeatSerializer().get_validators()),
       "a multi-field UniqueConstraint gets a UniqueTogetherValidator")
+
+
+class Tweaked(serializers.ModelSerializer):
+    class Meta:
+        model = Book
+        fields = ["id", "title", "isbn", "pages"]
+        read_only_fields = ["isbn"]
+        extra_kwargs = {"title": {"max_length": 50}}
+
+
+tf = Tweaked().fields
+claim(tf["isbn"].read_only and tf["title"].max_length == 50, "read_only_fields and extra_kwargs tweak generated fields")
+
+
+class Overridden(BookModelSerializer):
+    title = serializers.IntegerField()
+
+
+equal(type(Overridden().fields["title"]), serializers.IntegerField, "declared fields override generated ones")
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=10)
+
+
+class Shelf(models.Model):
+    tags = models.ManyToManyField(Tag)
+
+
+class ShelfSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Shelf
+        fields = ["id", "tags"]
+
+
+create_tables()
+t1 = Tag.objects.create(name="a")
+sh = ShelfSerializer(data={"tags": [t1.pk]})
+sh.is_valid(raise_exception=True)
+equal(list(sh.save().tags.all()), [t1], "create() sets many-to-many relations after the save")
 
 
 class NoFields(serializers.ModelSerializer):
