@@ -121,7 +121,18 @@ with override_settings(REST_FRAMEWORK={"DEFAULT_RENDERER_CLASSES": ["rest_framew
     claim(c.get("/api/notes/", HTTP_ACCEPT=BROWSER)["Content-Type"].startswith("text/html"),
           "views already imported keep the renderer list they were created with")
 
+    class DefinedLater(NoteViewSet):
+        pass
+
+    r = DefinedLater.as_view({"get": "list"})(APIRequestFactory().get("/", HTTP_ACCEPT=BROWSER))
+    r.render()
+    claim(r["Content-Type"].startswith("text/html"),
+          "even a view class defined under override_settings inherits APIView's list read at import")
+
 rf = APIRequestFactory()
+from rest_framework.views import APIView as _APIView
+
+claim(_APIView.renderer_classes[-1].__name__ == "BrowsableAPIRenderer", "(APIView keeps the import-time list)")
 for DEBUG in (False, True):
     # --- verbatim ---
     REST_FRAMEWORK = {
