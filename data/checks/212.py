@@ -70,6 +70,32 @@ class NoVary(ProductViewSet):
         return viewsets.ReadOnlyModelViewSet.list(self, request, *args, **kwargs)
 
 
+class WrongOrder(ProductViewSet):
+    @method_decorator(vary_on_cookie)
+    @method_decorator(cache_page(60 * 5))
+    def list(self, request, *args, **kwargs):
+        return viewsets.ReadOnlyModelViewSet.list(self, request, *args, **kwargs)
+
+
+from django.http import HttpResponse
+
+
+def plain_list(request):
+    return HttpResponse(",".join(Product.objects.values_list("name", flat=True)))
+
+
+plain_wrong = vary_on_cookie(cache_page(300)(plain_list))
+plain_right = cache_page(300)(vary_on_cookie(plain_list))
+
+
+def plain_client(username):
+    from django.test import Client
+
+    cl = Client()
+    cl.force_login(User.objects.get(username=username))
+    return cl
+
+
 from rest_framework.authentication import TokenAuthentication
 
 
@@ -164,11 +190,13 @@ router = SimpleRouter()
 router.register("products", ProductViewSet, basename="p")
 router.register("dispatch", DispatchCached, basename="d")
 router.register("novary", NoVary, basename="n")
+router.register("wrong", WrongOrder, basename="w")
 router.register("token", TokenCached, basename="t")
 router.register("private", Private, basename="priv")
 router.register("public", Public, basename="pub")
 router.register("etag", ProductDetailViewSet, basename="e")
-urlpatterns = [path("", include(router.urls)), path("categories/", CategoryList.as_view())]
+urlpatterns = [path("", include(router.urls)), path("categories/", CategoryList.as_view()),
+               path("plain-wrong/", plain_wrong), path("plain-right/", plain_right)]
 
 create_tables()
 from rest_framework.authtoken.models import Token
@@ -217,6 +245,24 @@ claim("Cookie" in ra["Vary"], "the final response does say Vary: Cookie (Session
 Product.objects.create(name="four")
 equal(names(b.get("/novary/", HTTP_ACCEPT="application/json")), names(ra),
       "without vary_on_cookie bob gets ann's cached entry: Vary: Cookie was added after cache_page stored it")
+
+# Decorator order: for a DRF Response cache_page runs at render time, so
+# vary_on_cookie counts in either order; for a plain HttpResponse it does not.
+cache.clear()
+ra = a.get("/wrong/", HTTP_ACCEPT="application/json")
+Product.objects.create(name="four-b")
+claim(names(b.get("/wrong/", HTTP_ACCEPT="application/json")) != names(ra),
+      "with a DRF Response, vary_on_cookie works in either decorator order")
+cache.clear()
+ca, cb = plain_client("ann"), plain_client("bob")
+first = ca.get("/plain-wrong/").content
+Product.objects.create(name="four-c")
+equal(cb.get("/plain-wrong/").content, first,
+      "for a plain HttpResponse with vary_on_cookie inside, bob gets ann's entry: cache_page must be the outer decorator")
+cache.clear()
+first = ca.get("/plain-right/").content
+Product.objects.create(name="four-d")
+claim(cb.get("/plain-right/").content != first, "with cache_page outside, the plain view varies on the cookie")
 
 # Authorization: automatic Vary on 5.2.15+ / 6.0.6+
 cache.clear()
