@@ -93,3 +93,30 @@ func TestSample(t *testing.T) {
 		t.Errorf("Sample did not shuffle the pool")
 	}
 }
+
+// TestEditDistance: a swap of two neighbouring letters is one edit, the
+// commonest slip ("csfr" for "csrf").
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"csrf", "csrf", 0},
+		{"csfr", "csrf", 1},
+		{"middlware", "middleware", 1},
+		{"ab", "ba", 1},
+		{"abc", "ca", 3},
+		{"", "abc", 3},
+		{"kitten", "sitting", 3},
+		{"beginner", "begginer", 2},
+		{"ñandú", "ñadnú", 1},
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := EditDistance(tt.b, tt.a); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d (symmetric)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -83,7 +83,7 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 	}
 	res, err := f.Library(opts.Common).Search(ctx, q)
 	if res != nil && res.Corrected != "" {
-		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %s? showing results for it\n", sanitize.Quote(res.Corrected))
+		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %s? showing results for it\n", didYouMean(opts.Query, res))
 	}
 	if err != nil {
 		if res != nil && opts.Policy.Format == render.FormatJSON {
@@ -93,6 +93,19 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 		return err
 	}
 	return writeWith(f, opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
+}
+
+// didYouMean is the corrected query, or for a long one only the words
+// that were corrected ("from" for "form"), which a cut query would hide.
+func didYouMean(query string, res *search.Result) string {
+	if len(query) <= 60 || len(res.Fixes) == 0 {
+		return sanitize.Quote(res.Corrected)
+	}
+	parts := make([]string, len(res.Fixes))
+	for i, fx := range res.Fixes {
+		parts[i] = sanitize.Quote(fx[1]) + " for " + sanitize.Quote(fx[0])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // queryArgs lets search queries use -word to exclude a word: pflag would

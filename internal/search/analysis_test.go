@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -147,6 +148,7 @@ func TestSearchFeatures(t *testing.T) {
 		query     string
 		wantTop   int
 		wantNone  bool
+		wantErr   bool // a query with nothing to search: a *QueryError
 		corrected string
 		check     func(t *testing.T, hits []Hit)
 	}{
@@ -185,12 +187,31 @@ func TestSearchFeatures(t *testing.T) {
 				t.Errorf("phrase found nothing")
 			}
 		}},
-		{query: "-cache", wantNone: true},
-		{query: "the what is", wantNone: true},
+		{query: "-cache", wantErr: true},
+		{query: "the what is", wantErr: true},
+		{query: "csfr", wantTop: 44, corrected: "csrf"},
+		{query: "midleware order", wantTop: 27, corrected: "middleware order"},
+		{query: "how do i get an object form the database", corrected: "how do i get an object from the database"},
+		{query: "how do i validate a form the user submitted", check: func(t *testing.T, hits []Hit) {}},
+		{query: "model form the fields", check: func(t *testing.T, hits []Hit) {}},
+		{query: "tag:orm", check: func(t *testing.T, hits []Hit) {
+			for i := 1; i < len(hits); i++ {
+				if hits[i].ID <= hits[i-1].ID {
+					t.Errorf("a filter-only query is not in id order: %d after %d", hits[i].ID, hits[i-1].ID)
+				}
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			res, err := ix.Search(t.Context(), Request{Query: tt.query, Limit: 10})
+			if tt.wantErr {
+				var qe *QueryError
+				if !errors.As(err, &qe) {
+					t.Fatalf("err = %v, want a QueryError", err)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

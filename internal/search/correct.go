@@ -19,6 +19,11 @@ func (ix *Index) correct(r multiReader, clauses []Clause) ([]Clause, error) {
 	changed := false
 	for i := 0; i < len(clauses); i++ {
 		c := clauses[i]
+		if w, ok := realWordSlip(clauses, i); ok {
+			c.Text, changed = w, true
+			out = append(out, c)
+			continue
+		}
 		cands, err := ix.candidates(r, c)
 		if err != nil {
 			return nil, err
@@ -60,6 +65,48 @@ func (ix *Index) correct(r multiReader, clauses []Clause) ([]Clause, error) {
 		return nil, nil
 	}
 	return out, nil
+}
+
+// slips are real words typed for a function word ("get an object form
+// the database"): no spelling check can see them, since "form" is a word
+// the bank uses on every other page. They are read as the function word
+// only where the function word fits and the real word does not: after a
+// word that is not a determiner and before one ("object form the", but
+// not "a form the user fills in" or "model form the").
+var slips = map[string]string{"form": "from", "fro": "for", "fo": "of", "ot": "to", "nad": "and", "adn": "and"}
+
+// determiners start a noun phrase; a slip sits between a noun and one.
+var determiners = wordSet(`the a an my your our their his her its this that these those some any each every all`)
+
+// notBeforeSlip are words after which the real word is meant ("a form",
+// "model form", "django form").
+var notBeforeSlip = wordSet(`the a an my your our their his her its this that these those some any each every all
+	model django custom html login contact search signup registration admin`)
+
+// realWordSlip returns the function word that clause i was typed for,
+// when it is one of slips in a place only the function word fits.
+func realWordSlip(clauses []Clause, i int) (string, bool) {
+	free := func(j int) (string, bool) {
+		if j < 0 || j >= len(clauses) {
+			return "", false
+		}
+		c := clauses[j]
+		if c.Field != "" || c.Phrase || c.Occur != Should || strings.ContainsRune(c.Text, ' ') {
+			return "", false
+		}
+		return strings.ToLower(c.Text), true
+	}
+	w, ok := free(i)
+	fix := slips[w]
+	if !ok || fix == "" || !isQuestion(clauses) {
+		return "", false
+	}
+	prev, okPrev := free(i - 1)
+	next, okNext := free(i + 1)
+	if !okPrev || !okNext || notBeforeSlip[prev] || !determiners[next] {
+		return "", false
+	}
+	return fix, true
 }
 
 // joinable reports whether a and b are neighbouring free words that may
@@ -133,7 +180,10 @@ func closest(r multiReader, term string, edits int) []string {
 		count uint64
 	}
 	var cands []cand
-	for t, n := range r.fuzzy(fieldVocab, term, edits) {
+	// The index's fuzzy matching counts a swap of two letters as two
+	// edits; ask one further and keep what is near enough with swaps
+	// counted as one.
+	for t, n := range r.fuzzy(fieldVocab, term, min(edits+1, maxCorrection)) {
 		if d := bank.EditDistance(term, t); d <= edits {
 			cands = append(cands, cand{t, d, n})
 		}
@@ -150,6 +200,28 @@ func closest(r multiReader, term string, edits int) []string {
 	out := make([]string, len(cands))
 	for i, c := range cands {
 		out[i] = c.term
+	}
+	return out
+}
+
+// wordFixes pairs the words of a query as typed with the words searched
+// instead, for the ones that differ. Corrections that join two words into
+// one identifier shift the positions; from there on the remaining typed
+// words are compared against the rest, which is still right for the
+// usual single-word fix.
+func wordFixes(typed, fixed []Clause) [][2]string {
+	var out [][2]string
+	j := 0
+	for i := 0; i < len(typed) && j < len(fixed); i, j = i+1, j+1 {
+		a, b := typed[i].Text, fixed[j].Text
+		if a == b {
+			continue
+		}
+		if i+1 < len(typed) && len(typed) > len(fixed) && strings.Contains(b, "_") {
+			a += " " + typed[i+1].Text
+			i++
+		}
+		out = append(out, [2]string{a, b})
 	}
 	return out
 }

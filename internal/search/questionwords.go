@@ -12,7 +12,9 @@ import "strings"
 // questionWords carry no topic in a question and are not searched.
 var questionWords = wordSet(`way ways best good better proper properly correct correctly right
 	actually really just simply exactly possible thing things something anything someone
-	please example examples explain tell question questions kind sort type types`)
+	please example examples explain tell question questions kind sort type types
+	anyone somebody anybody help helps trying tried beginner newbie noob simple simply easy easily
+	quick quickly guys`)
 
 // weakWords are verbs and connectives that a title may contain in passing
 // ("when should you avoid them", "why is it not for production"): they
@@ -22,7 +24,8 @@ var questionWords = wordSet(`way ways best good better proper properly correct c
 var weakWords = wordSet(`use uses using used make makes making made get gets getting got avoid
 	need needs want wants work works working happen happens happening try tries let lets put
 	have has see give go goes know mean means not no difference differ different versus vs
-	instead add adding change changing write writing create creating keep stop start`)
+	instead add adding change changing write writing create creating keep stop start
+	django python`)
 
 // boostWeak is the weight of a weak word in a question.
 const boostWeak = 0.25

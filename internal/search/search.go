@@ -52,6 +52,9 @@ type Result struct {
 	// Corrected is the query with misspelt words replaced by the words
 	// that were searched instead; empty when nothing was corrected.
 	Corrected string
+	// Fixes are the words corrected, as typed and as searched, so that a
+	// long query's "did you mean" can name just those.
+	Fixes [][2]string
 }
 
 // Field weights: the title says what a question is about, the summary is
@@ -136,6 +139,7 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	if fixed != nil {
 		clauses = fixed
 		res.Corrected = queryText(clauses)
+		res.Fixes = wordFixes(req.clauses, clauses)
 	}
 	q := qb.buildQuery(clauses, req.Filter)
 	limit := req.Limit
@@ -154,10 +158,35 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	weight := ix.snippetWeight(r, clauses)
 	for _, h := range hits {
-		res.Hits = append(res.Hits, toHit(h, req.SnippetLen))
+		res.Hits = append(res.Hits, toHit(h, req.SnippetLen, weight))
 	}
 	return res, nil
+}
+
+// snippetWeight is how much a matched term counts when a snippet's window
+// is chosen: its rarity in the bank, and little for a long question's weak
+// words ("use", "make", "django"), so that the window shows the subject.
+func (ix *Index) snippetWeight(r multiReader, clauses []Clause) func(string) float64 {
+	if !isQuestion(clauses) {
+		return nil
+	}
+	weak := map[string]bool{}
+	for _, c := range clauses {
+		if w := strings.ToLower(c.Text); weakWords[w] || questionWords[w] {
+			for _, t := range analyze(sharedCache, EnglishAnalyzer, w) {
+				weak[t] = true
+			}
+		}
+	}
+	idf := ix.idfFunc(r)
+	return func(t string) float64 {
+		if weak[t] {
+			return boostWeak * idf(t)
+		}
+		return idf(t)
+	}
 }
 
 // hitFields are the stored fields a result shows.
@@ -214,7 +243,7 @@ func (ix *Index) search1(ctx context.Context, q query.Query, limit int, fields, 
 // reads, reranks them, and then loads the shown fields and locations for
 // the best limit of them alone.
 func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, words []string, limit int) ([]*search.DocumentMatch, uint64, error) {
-	pool, total, err := ix.find(ctx, q, max(limit, rerankPool), []string{fieldTitle, fieldAsked})
+	pool, total, err := ix.find(ctx, q, max(limit, rerankPool), []string{fieldTitle, fieldAsked, fieldSummary})
 	if err != nil || len(pool) == 0 {
 		return pool, total, err
 	}
@@ -236,7 +265,7 @@ func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, wor
 	return full, total, nil
 }
 
-func toHit(h *search.DocumentMatch, snippetLen int) Hit {
+func toHit(h *search.DocumentMatch, snippetLen int, weight func(string) float64) Hit {
 	str := func(f string) string {
 		s, _ := h.Fields[f].(string)
 		return s
@@ -255,7 +284,7 @@ func toHit(h *search.DocumentMatch, snippetLen int) Hit {
 			}
 		}
 	}
-	hit.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen)
+	hit.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen, weight)
 	return hit
 }
 

@@ -38,7 +38,8 @@ func TestSuggest(t *testing.T) {
 		want int // top id, 0 for none
 	}{
 		{"select_related", 35},
-		{"log in with email", 94},
+		{"log in with email", 218},
+		{"custom authentication backend", 94},
 		{"the what is", 0},
 		{"", 0},
 	} {

@@ -30,7 +30,13 @@ type termSpan struct {
 // joined by " ⏎ "), else from a heading. With no match in the body it
 // shows the summary, marked when the summary matched; a question found
 // only through its title or asked-as phrasings shows its summary.
-func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryLocs search.TermLocationMap, maxLen int) Snippet {
+//
+// weight says how much a matched term tells (nil: every term alike): a
+// long question's window should hold its subject, not its noise words.
+func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryLocs search.TermLocationMap, maxLen int, weight func(string) float64) Snippet {
+	if weight == nil {
+		weight = func(string) float64 { return 1 }
+	}
 	if maxLen <= 0 {
 		maxLen = DefaultSnippetLen
 	}
@@ -39,7 +45,7 @@ func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryL
 	}
 	spans := spansOf(bodyLocs, len(body))
 	for _, kind := range []byte{blockProse, blockCode, blockHeading} {
-		if bl, in := bestBlock(blocks, kind, spans, maxLen); len(in) > 0 {
+		if bl, in := bestBlock(blocks, kind, spans, maxLen, weight); len(in) > 0 {
 			if kind == blockCode {
 				return codeWindow(body, bl, in, maxLen)
 			}
@@ -77,39 +83,43 @@ func spansOf(locs search.TermLocationMap, n int) []termSpan {
 }
 
 // bestBlock returns the block of kind whose best window holds the most
-// distinct matched terms (the earliest on ties, since answers lead with
-// their direct answer), and that window's spans.
-func bestBlock(blocks []block, kind byte, spans []termSpan, maxLen int) (block, []termSpan) {
+// weight of distinct matched terms (the earliest on ties, since answers
+// lead with their direct answer), and that window's spans.
+func bestBlock(blocks []block, kind byte, spans []termSpan, maxLen int, weight func(string) float64) (block, []termSpan) {
 	var best block
 	var bestIn []termSpan
-	bestDistinct := 0
+	bestScore := 0.0
 	for _, bl := range blocks {
 		if bl.kind != kind {
 			continue
 		}
-		if w, n := bestWindow(spansIn(spans, bl.start, bl.end), maxLen); n > bestDistinct {
-			best, bestIn, bestDistinct = bl, w, n
+		if w, n := bestWindow(spansIn(spans, bl.start, bl.end), maxLen, weight); n > bestScore {
+			best, bestIn, bestScore = bl, w, n
 		}
 	}
 	return best, bestIn
 }
 
 // bestWindow slides a window of maxLen bytes over spans and returns the
-// spans of the one with the most distinct terms, and their number.
-func bestWindow(spans []termSpan, maxLen int) ([]termSpan, int) {
-	bestI, bestJ, bestDistinct := 0, 0, 0
+// spans of the one whose distinct terms weigh most, and that weight.
+func bestWindow(spans []termSpan, maxLen int, weight func(string) float64) ([]termSpan, float64) {
+	bestI, bestJ, bestScore := 0, 0, 0.0
 	for i := range spans {
 		seen := map[string]bool{}
+		score := 0.0
 		j := i
 		for j < len(spans) && (j == i || spans[j].end-spans[i].start <= maxLen) {
-			seen[spans[j].term] = true
+			if t := spans[j].term; !seen[t] {
+				seen[t] = true
+				score += weight(t)
+			}
 			j++
 		}
-		if len(seen) > bestDistinct {
-			bestI, bestJ, bestDistinct = i, j, len(seen)
+		if score > bestScore+1e-9 {
+			bestI, bestJ, bestScore = i, j, score
 		}
 	}
-	return spans[bestI:bestJ], bestDistinct
+	return spans[bestI:bestJ], bestScore
 }
 
 // proseWindow cuts about maxLen bytes of text around spans, within bl, at

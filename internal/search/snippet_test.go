@@ -53,7 +53,7 @@ func TestSnippetBlocks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := makeSnippet(body, blocks, summary, locate(body, tt.bodyWords...), locate(summary, tt.summaryWords...), 80)
+			s := makeSnippet(body, blocks, summary, locate(body, tt.bodyWords...), locate(summary, tt.summaryWords...), 80, nil)
 			for _, w := range tt.want {
 				if !strings.Contains(s.Text, w) {
 					t.Errorf("snippet %q does not contain %q", s.Text, w)
