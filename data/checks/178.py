@@ -1,7 +1,8 @@
 """178 session vs token vs JWT: cookie defaults (session cookie HttpOnly, CSRF
 cookie readable), SessionAuthentication enforcing CSRF while
 TokenAuthentication does not, DRF tokens as revocable rows, and the answer's
-CookieJWTAuthentication + cookie_login through APIClient with CSRF enforced."""
+CookieJWTAuthentication + cookie_login through APIClient with CSRF enforced
+(no CSRF cookie until an ensure_csrf_cookie view is loaded)."""
 from djqcheck import claim, create_tables, equal, setup
 
 setup(installed_apps=["rest_framework", "rest_framework.authtoken"], SECRET_KEY="k" * 50)
@@ -121,10 +122,11 @@ claim(morsel["httponly"] and morsel["secure"], "the access cookie is HttpOnly an
 equal((morsel["samesite"], morsel["max-age"]), ("Lax", 300), "SameSite=Lax, max-age 300")
 claim("access" not in r.json(), "the token is not in the JSON body, so scripts never see it")
 equal(b.get("/cookiejwt/").json(), {"user": "ann"}, "the cookie authenticates a GET")
+claim("csrftoken" not in b.cookies, "cookie_login does not set the CSRF cookie itself")
 r = b.post("/cookiejwt/", {}, format="json")
 equal(r.status_code, 403, "a POST with the cookie but no CSRF token is refused")
-claim("CSRF Failed" in r.json()["detail"], "with a 'CSRF Failed' error")
-b.get("/csrf/")
+claim("CSRF cookie not set" in r.json()["detail"], "until the CSRF cookie is fetched: 'CSRF cookie not set' (%r)" % r.json())
+b.get("/csrf/")  # a view decorated with ensure_csrf_cookie
 csrftoken = b.cookies["csrftoken"].value
 claim(not b.cookies["csrftoken"]["httponly"], "the csrftoken cookie is readable by JavaScript")
 r = b.post("/cookiejwt/", {}, format="json", HTTP_X_CSRFTOKEN=csrftoken)
