@@ -132,7 +132,7 @@ claim(isinstance(r.result, Boom), "the exception is the result")
 with raises(Boom, what="apply(throw=True) raises it"):
     fails.apply(throw=True)
 
-# override_settings does not reach a configured app
+# override_settings reaches an app configured from django.conf:settings
 from django.test import override_settings
 
 equal(app.conf.task_always_eager, False, "eager mode is off by default")
