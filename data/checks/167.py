@@ -195,6 +195,8 @@ equal(names("/products/?search=red chair"), ["Red chair"], "every term must matc
 equal(names("/products/?search=red,oak"), ["Table"], "terms are split on commas too")
 equal(names("/products/?search=red"), ["Red chair", "Table"], "default lookup icontains on description; ^name is starts-with")
 equal(names("/products/?search=chair"), ["Red chair"], "'chair' matches by description icontains")
+equal((filters.SearchFilter.default_lookup, filters.SearchFilter.lookup_prefixes), ("icontains", {"^": "istartswith", "=": "iexact", "$": "iregex", "@": "search"}), "icontains by default; ^ = $ are case-insensitive, @ is full-text search")
+equal(names("/products/?search=RED%20CH"), ["Red chair"], "search is case-insensitive")
 equal(names("/products/?search=ose"), [], "^name is starts-with: 'ose' does not match 'Garden hose' by name")
 equal(names('/products/?search="oak table"'), ["Table"], "a quoted phrase stays one term")
 equal(names("/products/?search=o"), ["Garden hose", "Red chair", "Table"], "a product matching via two tags is listed once (distinct)")
