@@ -135,7 +135,14 @@ def plain(request):
     raise KeyError("plain view")
 
 
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def session_secret(request):
+    return Response({})
+
+
 urlpatterns = [
+    path("sessionsecret/", session_secret),
     path("books/", book),
     path("books/<int:pk>/", book),
     path("boom/<str:kind>/", boom),
@@ -228,3 +235,22 @@ r = c.get("/boom/key/")
 APIView.get_exception_handler = orig
 equal(r.status_code, 500, "a handler can return a JSON 500")
 equal(SIGNALS, [], "then got_request_exception does not fire")
+
+# the 401/403 choice is made in handle_exception() before the handler runs
+SEEN = []
+
+
+def recorder(exc, context):
+    SEEN.append((exc.status_code, getattr(exc, "auth_header", None)))
+    return exception_handler(exc, context)
+
+
+APIView.get_exception_handler = lambda self: recorder
+try:
+    r1 = c.get("/secret/")
+    r2 = c.get("/sessionsecret/")
+finally:
+    APIView.get_exception_handler = orig
+equal((r1.status_code, r2.status_code), (401, 403), "Basic first -> 401, Session first -> 403")
+claim(SEEN[0][0] == 401 and SEEN[0][1] and SEEN[0][1].startswith("Basic"), "the handler already receives status 401 and auth_header for Basic")
+equal(SEEN[1], (403, None), "and status 403 without auth_header for Session: the coercion happened before the handler")
