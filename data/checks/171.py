@@ -225,6 +225,9 @@ if since(6, 1):
     with queries(1 + n, "FETCH_PEERS does not cover many-to-many: tags still one query per book"):
         for b in Book.objects.fetch_mode(models.FETCH_PEERS):
             list(b.tags.all())
+    with queries(2, "FETCH_PEERS also batches deferred fields"):
+        for b in Book.objects.only("id").fetch_mode(models.FETCH_PEERS):
+            b.title
     with raises(FieldFetchBlocked, what="FETCH_RAISE turns a lazy load into FieldFetchBlocked"):
         SlowSerializer(Book.objects.fetch_mode(models.FETCH_RAISE), many=True).data
     with queries(2, "the fixed queryset also works under FETCH_RAISE"):
