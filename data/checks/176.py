@@ -20,7 +20,7 @@ create_tables()
 
 # --- the answer's code, verbatim (relative import dropped) ---
 from rest_framework import permissions, serializers, status, viewsets
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, ValidationError
 
 
 class Conflict(APIException):
@@ -42,10 +42,16 @@ class DocumentViewSet(viewsets.ModelViewSet):
     permission_classes = [permissions.IsAuthenticated]
 
     def perform_update(self, serializer):
+        current = serializer.instance.version
         sent = self.request.data.get("version")
-        if sent is not None and int(sent) != serializer.instance.version:
-            raise Conflict()
-        serializer.save(version=serializer.instance.version + 1)
+        if sent is not None:
+            try:
+                sent = int(sent)
+            except (TypeError, ValueError):
+                raise ValidationError({"version": ["Must be an integer."]})
+            if sent != current:
+                raise Conflict()
+        serializer.save(version=current + 1)
 # --- end ---
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -127,6 +133,9 @@ equal((r.status_code, r.data["version"]), (200, 2), "a successful update is 200 
 r = c.patch(f"/documents/{did}/", {"title": "Stale", "version": 1}, format="json")
 equal((r.status_code, str(r.data["detail"]), r.data["detail"].code), (409, "The document was changed by someone else.", "conflict"),
       "a stale version raises Conflict: 409 with {'detail': ...}")
+r = c.patch(f"/documents/{did}/", {"title": "x", "version": "abc"}, format="json")
+equal((r.status_code, r.data), (400, {"version": ["Must be an integer."]}), "a non-number version is a 400, not a 500 from int()")
+equal(Document.objects.get(pk=did).version, 2, "and nothing was saved")
 r = c.post("/documents/", {"title": ""}, format="json")
 equal(r.status_code, 400, "invalid input is 400 (DRF uses 400, not 422, for serializer errors)")
 r = c.post("/documents/", b"{not json", content_type="application/json")
