@@ -108,3 +108,16 @@ like = [n for n, c in cons.items() if c["columns"] == ["title"] and c["index"] a
 plain = [n for n, c in cons.items() if c["columns"] == ["title"] and c["index"] and not n.endswith("_like")]
 claim(len(like) == 1 and len(plain) == 1, "db_index=True on a CharField: a second index ending in _like")
 claim(any(n.endswith("_like") and c["columns"] == ["text"] for n, c in ncons.items()), "... and on a TextField too")
+
+# The _like index serves prefix matches (startswith); contains ('%x%') cannot use a B-tree index.
+for i in range(50):
+    Article.objects.create(title="t%d" % i, code="k%d" % i, body="b")
+with connection.cursor() as cur:
+    cur.execute("SET enable_seqscan = off")
+    cur.execute("ANALYZE %s" % Article._meta.db_table)
+plan_sw = Article.objects.filter(title__startswith="t1").explain()
+plan_ct = Article.objects.filter(title__contains="1").explain()
+with connection.cursor() as cur:
+    cur.execute("RESET enable_seqscan")
+claim("Index" in plan_sw and "title" in plan_sw, "startswith can use an index: %s" % plan_sw)
+claim("Seq Scan" in plan_ct and "Index" not in plan_ct, "contains cannot use the B-tree index: %s" % plan_ct)
