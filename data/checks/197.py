@@ -146,3 +146,10 @@ from django.urls import NoReverseMatch
 
 with raises(NoReverseMatch, what="get_absolute_url on an unsaved object with an empty slug raises NoReverseMatch"):
     Book(title="x").get_absolute_url()
+equal(Book(title="x", slug="unsaved").get_absolute_url(), "/books/unsaved/", "an unsaved object with a slug still reverses")
+urlpatterns.append(path("plain/<int:pk>/", views.BookDetailView.as_view(), name="plain-detail"))
+from django.urls import clear_url_caches
+
+clear_url_caches()
+with raises(NoReverseMatch, what="a pk-based URL for an unsaved object (pk None) raises NoReverseMatch"):
+    reverse("plain-detail", kwargs={"pk": Plain().pk})
