@@ -145,3 +145,49 @@ with isolate_apps("djqcheck"):
     claim("Callable default on unique field coupon.code will not generate unique values upon migrating." in out.getvalue(), "makemigrations warns about a unique field with a callable default")
     claim("first step in writing a manual migration" in out.getvalue(), "it offers to continue as the first step of the recipe")
     equal([type(o).__name__ for o in ops if getattr(o, "name", "") == "code"], ["AddField"], "continuing writes the AddField")
+
+# MySQL/MariaDB (drivers not installed): which backends return db_default values from the INSERT, from the source.
+import inspect
+
+import django
+from django.db.backends.mysql import features as mysql_features
+from django.db.models import Model
+
+src = inspect.getsource(mysql_features.DatabaseFeatures.can_return_columns_from_insert.func)
+claim("return self.connection.mysql_is_mariadb" in src, "MariaDB returns columns from INSERT, MySQL does not")
+claim(connection.features.can_return_columns_from_insert, "PostgreSQL returns columns from INSERT")
+if django.VERSION >= (6, 0):
+    claim("self.__dict__.pop(field.attname" in inspect.getsource(Model._assign_returned_values), "6.0+: a value that could not be returned is deferred")
+else:
+    claim(not hasattr(Model, "_assign_returned_values") and "connection.features.can_return_columns_from_insert" in inspect.getsource(models.Field.db_returning.fget),
+          "5.2: without RETURNING the db_default field is not returned, so the placeholder stays")
+
+# PostgreSQL 11+: ADD COLUMN with a non-volatile default (a constant, now()) keeps the table file;
+# a volatile one (random()) rewrites it (pg_class.relfilenode changes).
+from django.db.models.functions import Random
+
+
+def relfilenode():
+    with connection.cursor() as c:
+        c.execute("SELECT relfilenode FROM pg_class WHERE relname = 'djqcheck_product'")
+        return c.fetchone()[0]
+
+
+with isolate_apps("djqcheck"):
+    class Product(models.Model):
+        name = models.CharField(max_length=100)
+
+        class Meta:
+            db_table = "djqcheck_product"
+
+    for name, field, rewrites in [
+        ("k_const", models.IntegerField(default=0), False),
+        ("k_now", models.DateTimeField(db_default=Now()), False),
+        ("k_rand", models.FloatField(db_default=Random()), True),
+    ]:
+        field.set_attributes_from_name(name)
+        field.model = Product
+        before_node = relfilenode()
+        with connection.schema_editor() as ed:
+            ed.add_field(Product, field)
+        equal(relfilenode() != before_node, rewrites, "%s: table rewritten = %s" % (name, rewrites))
