@@ -146,3 +146,15 @@ from django.core.management import load_command_class
 for cmd, opt in (("runserver", "--nothreading"), ("runserver", "--noreload"), ("test", "--pdb")):
     parser = load_command_class("django.core", cmd).create_parser("manage.py", cmd)
     claim(any(opt in a.option_strings for a in parser._actions), "manage.py %s has %s" % (cmd, opt))
+
+# With DEBUG on, connection.queries keeps at most 9,000 queries; request_started resets it.
+from django.core.signals import request_started
+
+equal(connection.queries_limit, 9000, "connection.queries is capped at 9,000 entries")
+with override_settings(DEBUG=True):
+    reset_queries()
+    list(Order.objects.all())
+    list(Order.objects.all())
+    equal(len(connection.queries), 2, "queries accumulate outside a request")
+    request_started.send(sender=None)
+    equal(len(connection.queries), 0, "request_started resets connection.queries")
