@@ -144,3 +144,10 @@ from django.contrib.admin.models import LogEntryManager
 claim(hasattr(LogEntryManager, "log_actions"), "LogEntry.objects.log_actions() exists (5.1+)")
 if since(6, 0):
     claim(not hasattr(LogEntryManager, "log_action"), "log_action() was removed in 6.0")
+
+# A superuser without is_staff passes permission checks but cannot enter the admin.
+root = User.objects.create_user("root2", password="pw", is_superuser=True, is_staff=False)
+claim(root.has_perm("djqcheck.delete_order"), "is_superuser passes every permission check")
+rc = Client()
+rc.force_login(root)
+equal(rc.get(B).status_code, 302, "but without is_staff a superuser is still sent to the admin login")
