@@ -165,3 +165,41 @@ with override_settings(AUTHENTICATION_BACKENDS=["accounts.backends.EmailBackend"
     equal(authenticate(None, email="nobody@example.com", password="x"), None, "an unknown address fails")
     claim(EmailBackend().has_perm(admin, "auth.view_group"), "subclassing ModelBackend keeps its permission methods")
     equal(EmailBackend().get_user(alice.pk), alice, "and get_user()")
+
+# Route 2 on the default User (its email is neither required nor unique), in a
+# separate process because this one already swapped AUTH_USER_MODEL.
+import json
+import subprocess
+
+ROUTE2 = """
+import json, sys
+sys.path.insert(0, %r)
+from django.conf import settings
+settings.configure(
+    SECRET_KEY="x", INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes"],
+    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+    PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    AUTHENTICATION_BACKENDS=["accounts.backends.EmailBackend", "django.contrib.auth.backends.ModelBackend"],
+)
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import User
+ann = User.objects.create_user("ann", "Ann@Example.com", "pw-ann")
+out = {}
+u = authenticate(None, username="ann@example.COM", password="pw-ann")
+out["email_any_case"] = [u == ann, u.backend if u else None]
+u = authenticate(None, username="ann", password="pw-ann")
+out["username"] = [u == ann, u.backend if u else None]
+User.objects.create_user("ann2", "ann@example.com", "pw-ann")
+out["ambiguous"] = authenticate(None, email="ann@example.com", password="pw-ann") is None
+print(json.dumps(out))
+""" % root
+res = subprocess.run([sys.executable, "-c", ROUTE2], capture_output=True, text=True, env=os.environ)
+claim(res.returncode == 0, "Route 2 script ran: %s" % res.stderr[-500:])
+got = json.loads(res.stdout.strip().splitlines()[-1])
+equal(got["email_any_case"], [True, "accounts.backends.EmailBackend"], "default User: EmailBackend logs in by email, any case")
+equal(got["username"], [True, "django.contrib.auth.backends.ModelBackend"], "usernames still work through ModelBackend")
+claim(got["ambiguous"], "two accounts sharing an address: the login is refused")
