@@ -103,3 +103,11 @@ equal(global_settings.CACHES["default"]["BACKEND"], "django.core.cache.backends.
 from django.contrib.admin.sites import AdminSite
 
 claim(AdminSite.login_form is None, "the admin login does not use this form (it uses AdminAuthenticationForm)")
+
+# The PBKDF2 work factor the answer quotes, per version.
+import django
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+want = 1_500_000 if django.VERSION[:2] == (6, 1) else 1_000_000 if django.VERSION[:2] == (5, 2) else None
+if want:
+    equal(PBKDF2PasswordHasher.iterations, want, "PBKDF2 iterations on Django %d.%d" % django.VERSION[:2])
