@@ -81,3 +81,13 @@ def do_login(request):
 urlpatterns = [path("login/", do_login)]
 before, after = Client().get("/login/").content.decode().split("|")
 claim(before and after and before != after, "Django's login() rotates the session key")
+
+# cycle_key() rotates the key and keeps the data (for flows that verify after login()).
+from django.contrib.sessions.backends.db import SessionStore
+
+s = SessionStore()
+s["otp_pending"] = 1
+s.save()
+k = s.session_key
+s.cycle_key()
+claim(s.session_key != k and s["otp_pending"] == 1, "session.cycle_key() gives a new key and keeps the data")
