@@ -60,8 +60,9 @@ def retry_on_conflict(max_attempts=3, base_delay=0.05):
                     with transaction.atomic():
                         return func(*args, **kwargs)
                 except OperationalError as exc:
-                    # psycopg 3 sets .sqlstate (psycopg2: .pgcode)
-                    sqlstate = getattr(exc.__cause__, "sqlstate", None)
+                    # the driver's error: .sqlstate on psycopg 3, .pgcode on psycopg2
+                    cause = exc.__cause__
+                    sqlstate = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
                     if sqlstate not in RETRYABLE or attempt == max_attempts:
                         raise
                     time.sleep(base_delay * 2 ** (attempt - 1) * random.random())
@@ -306,3 +307,21 @@ a1.refresh_from_db()
 equal(a1.balance, b + 101, "and no update is lost")
 settings.DATABASES["default"]["OPTIONS"] = {}
 connection.close()
+
+# psycopg2 (not installed here) names the SQLSTATE .pgcode: the decorator reads it too.
+class FakePsycopg2Error(Exception):
+    pgcode = "40P01"
+
+
+tries = []
+
+
+@retry_on_conflict(base_delay=0)
+def flaky():
+    tries.append(1)
+    if len(tries) == 1:
+        raise OperationalError("deadlock detected") from FakePsycopg2Error()
+    return "ok"
+
+
+equal((flaky(), len(tries)), ("ok", 2), "a psycopg2-style error (.pgcode 40P01) is retried as well")
