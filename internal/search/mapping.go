@@ -40,6 +40,10 @@ const (
 	fieldBlocks = "blocks"
 	// fieldVocab lists every distinct word unstemmed, for typo correction.
 	fieldVocab = "vocab"
+	// fieldPhrases stores the title, summary and asked-as phrasings
+	// already analysed for reranking (see phraseLines), so that a search
+	// reads their terms instead of analysing 20 candidates' texts again.
+	fieldPhrases = "phrases"
 )
 
 // doc is what one question looks like to the index.
@@ -56,6 +60,7 @@ type doc struct {
 	Body    string   `json:"body"`
 	Blocks  string   `json:"blocks"`
 	Vocab   string   `json:"vocab"`
+	Phrases string   `json:"phrases"`
 }
 
 func newDoc(q *bank.Question) doc {
@@ -73,7 +78,57 @@ func newDoc(q *bank.Question) doc {
 		Body:    body,
 		Blocks:  encodeBlocks(blocks),
 		Vocab:   vocabulary(q.Title, strings.Join(q.Asked, " "), q.Summary, strings.Join(q.Tags, " "), body),
+		Phrases: phraseLines(append([]string{q.Title, q.Summary}, q.Asked...)),
 	}
+}
+
+// phraseLines analyses phrasings for reranking: one line per phrasing,
+// its distinct terms separated by spaces, each identifier whole (not its
+// parts, which the tokenizer puts at the same position after it) and
+// squashed.
+func phraseLines(texts []string) string {
+	a, err := sharedCache.AnalyzerNamed(EnglishAnalyzer)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for i, text := range texts {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		seen := map[string]bool{}
+		last := -1
+		for _, t := range a.Analyze([]byte(text)) {
+			if t.Position == last {
+				continue
+			}
+			last = t.Position
+			term := squash(string(t.Term))
+			if !seen[term] {
+				if len(seen) > 0 {
+					b.WriteByte(' ')
+				}
+				seen[term] = true
+				b.WriteString(term)
+			}
+		}
+	}
+	return b.String()
+}
+
+// squash folds the spellings of one identifier together for matching a
+// query against phrasings: content_type, ContentType and contenttypes
+// are one thing to a person asking, so separators go and the result is
+// stemmed like any word.
+func squash(term string) string {
+	if !strings.ContainsAny(term, "_-") {
+		return term
+	}
+	joined := strings.NewReplacer("_", "", "-", "").Replace(term)
+	if ts := analyze(sharedCache, EnglishAnalyzer, joined); len(ts) > 0 {
+		return ts[0]
+	}
+	return term
 }
 
 // docID is the Bleve document id: deck and id, unique across decks.
@@ -172,6 +227,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldSummary, text(true))
 	dm.AddFieldMappingsAt(fieldBody, text(true))
 	dm.AddFieldMappingsAt(fieldBlocks, stored)
+	dm.AddFieldMappingsAt(fieldPhrases, stored)
 	dm.AddFieldMappingsAt(fieldVocab, vocab)
 	// No field goes into Bleve's catch-all "_all" field and every query
 	// names its fields, so the composite field is not built at all: it cost

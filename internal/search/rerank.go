@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-
 	"github.com/blevesearch/bleve/v2/search"
 )
 
@@ -69,45 +67,11 @@ func questionTerms(clauses []Clause) []string {
 	return words
 }
 
-// phraseTerms analyses one phrasing into its distinct terms: the whole
-// identifier only, not its parts, which the tokenizer puts at the same
-// position after it.
-func phraseTerms(a analysis.Analyzer, text string) map[string]bool {
-	out := map[string]bool{}
-	last := -1
-	for _, t := range a.Analyze([]byte(text)) {
-		if t.Position != last {
-			out[squash(string(t.Term))] = true
-			last = t.Position
-		}
-	}
-	return out
-}
-
-// squash folds the spellings of one identifier together for matching a
-// query against phrasings: content_type, ContentType and contenttypes
-// are one thing to a person asking, so separators go and the result is
-// stemmed like any word.
-func squash(term string) string {
-	if !strings.ContainsAny(term, "_-") {
-		return term
-	}
-	joined := strings.NewReplacer("_", "", "-", "").Replace(term)
-	if ts := analyze(sharedCache, EnglishAnalyzer, joined); len(ts) > 0 {
-		return ts[0]
-	}
-	return term
-}
-
 // rerank reorders hits (best first) by BM25 blended with the best
 // phrasing match, and returns them all; words are the question's content
 // words as typed.
 func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []string) []*search.DocumentMatch {
 	if len(hits) < 2 || len(words) == 0 {
-		return hits
-	}
-	a, err := sharedCache.AnalyzerNamed(EnglishAnalyzer)
-	if err != nil {
 		return hits
 	}
 	idf := ix.idfFunc(r)
@@ -149,8 +113,7 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 	for i, h := range hits {
 		best := 0.0
 		covered := map[string]bool{}
-		for _, p := range phrasings(h) {
-			terms := phraseTerms(a, p)
+		for _, terms := range phrasings(h) {
 			// An identifier typed without its suffix names the longer one
 			// the bank writes: ManyToMany is ManyToManyField.
 			for plain, qt := range short {
@@ -185,15 +148,22 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 // match is the F-measure (recall-weighted) of query terms q against a
 // phrasing's terms p, each term counted by its idf.
 func match(q queryTerms, total float64, p map[string]bool, idf func(string) float64) float64 {
-	var hit, size float64
-	for t := range p {
-		w := idf(t)
-		size += w
-		if _, ok := q[t]; ok {
-			hit += q[t]
+	// The query's terms first: most phrasings share none of them, and
+	// then the phrasing's own terms need no idf (an index look-up each).
+	var hit float64
+	for t, w := range q {
+		if p[t] {
+			hit += w
 		}
 	}
-	if hit == 0 || size == 0 {
+	if hit == 0 {
+		return 0
+	}
+	var size float64
+	for t := range p {
+		size += idf(t)
+	}
+	if size == 0 {
 		return 0
 	}
 	recall := hit / total
@@ -202,24 +172,17 @@ func match(q queryTerms, total float64, p map[string]bool, idf func(string) floa
 	return (1 + b2) * precision * recall / (b2*precision + recall)
 }
 
-// phrasings are a hit's title and asked-as phrasings.
-func phrasings(h *search.DocumentMatch) []string {
-	var out []string
-	if t, ok := h.Fields[fieldTitle].(string); ok {
-		out = append(out, t)
-	}
-	if t, ok := h.Fields[fieldSummary].(string); ok {
-		out = append(out, t)
-	}
-	switch a := h.Fields[fieldAsked].(type) {
-	case string:
-		out = append(out, a)
-	case []interface{}:
-		for _, x := range a {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
+// phrasings are the term sets of a hit's title, summary and asked-as
+// phrasings, as phraseLines stored them.
+func phrasings(h *search.DocumentMatch) []map[string]bool {
+	stored, _ := h.Fields[fieldPhrases].(string)
+	var out []map[string]bool
+	for line := range strings.SplitSeq(stored, "\n") {
+		terms := map[string]bool{}
+		for t := range strings.FieldsSeq(line) {
+			terms[t] = true
 		}
+		out = append(out, terms)
 	}
 	return out
 }

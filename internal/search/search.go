@@ -243,7 +243,7 @@ func (ix *Index) search1(ctx context.Context, q query.Query, limit int, fields, 
 // reads, reranks them, and then loads the shown fields and locations for
 // the best limit of them alone.
 func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, words []string, limit int) ([]*search.DocumentMatch, uint64, error) {
-	pool, total, err := ix.find(ctx, q, max(limit, rerankPool), []string{fieldTitle, fieldAsked, fieldSummary})
+	pool, total, err := ix.find(ctx, q, max(limit, rerankPool), []string{fieldPhrases})
 	if err != nil || len(pool) == 0 {
 		return pool, total, err
 	}
