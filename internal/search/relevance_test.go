@@ -165,6 +165,10 @@ var evalSets = []struct {
 	// real regression fails.
 	{file: "nl-heldout2.tsv", minTop1: 0.76, minTop3: 0.90, minMRR: 0.84, heldOut: true},
 	{file: "kw-heldout2.tsv", minTop1: 0.91, minTop3: 0.96, minMRR: 0.94, heldOut: true},
+	// Held out, written the same way for the round-3 questions (ids 161
+	// and up) after they were written and after the ranking change.
+	// First measured: 0.943 / 1.000 / 0.964.
+	{file: "nl-heldout3.tsv", minTop1: 0.90, minTop3: 0.97, minMRR: 0.93, heldOut: true},
 }
 
 func testSets(t *testing.T, heldOut bool) {
