@@ -78,7 +78,9 @@ func openRun(f *Factory, opts *OpenOptions) error {
 		return err
 	}
 	if !opts.Print {
-		links = opener.New(f.IO.Getenv).OpenAll(links, f.IO.ErrOut)
+		o := opener.New(f.IO.Getenv)
+		o.Stdin, o.Stdout, o.Stderr = f.IO.In, f.IO.Out, f.IO.ErrOut
+		links = o.OpenAll(links, f.IO.ErrOut)
 	}
 	if len(links) > 0 {
 		return writeOut(f, opts.Common, strings.Join(links, "\n")+"\n")

@@ -35,11 +35,17 @@ type Opener struct {
 	LookPath func(string) (string, error)
 	// GOOS chooses the platform's handler.
 	GOOS string
-	// Wait is how long Open waits for the command to finish. A command
-	// that fails within it is reported; one still running after it is
-	// taken to have opened the page, because a browser started in the
-	// foreground runs until it is closed.
+	// Wait is how long Open waits for the platform's handler to finish. A
+	// handler that fails within it is reported; one still running after
+	// it is taken to have opened the page.
 	Wait time.Duration
+	// Stdin, Stdout and Stderr, when set, are what a $BROWSER command
+	// runs with, in the foreground until it exits, as git and gh run it: a
+	// text browser over SSH (w3m, lynx) needs the terminal, and a command
+	// such as echo prints the link. Unset (browse's full-screen view owns
+	// the terminal), $BROWSER is started detached like the handler.
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
 }
 
 // New is an Opener for this system that reads the environment through
@@ -57,9 +63,15 @@ func (o *Opener) Open(link string) error {
 	if err != nil {
 		return err
 	}
+	fromEnv := strings.TrimSpace(o.Getenv("BROWSER")) != ""
 	var errs []error
 	for _, argv := range cmds {
-		err := o.run(argv)
+		var err error
+		if fromEnv && o.Stdout != nil {
+			err = o.runForeground(argv)
+		} else {
+			err = o.run(argv)
+		}
 		if err == nil {
 			return nil
 		}
@@ -189,6 +201,21 @@ func (o *Opener) run(argv []string) error {
 		// longer read, and the goroutine above reaps it if djq outlives it.
 		return nil
 	}
+}
+
+// runForeground runs a $BROWSER command with djq's own streams and waits
+// for it to exit.
+func (o *Opener) runForeground(argv []string) error {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = o.Stdin, o.Stdout, o.Stderr
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return fmt.Errorf("%s: %w", argv[0], err)
+		}
+		return fmt.Errorf("cannot run %s: %w", argv[0], unwrapExec(err))
+	}
+	return nil
 }
 
 // unwrapExec drops the repetition of the command's name (exec: "name":,

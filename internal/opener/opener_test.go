@@ -210,3 +210,45 @@ func TestOpenAll(t *testing.T) {
 		})
 	}
 }
+
+// TestBROWSERRunsInTheForeground: with djq's streams set, a $BROWSER
+// command gets the terminal and its output is the user's to see
+// (BROWSER=echo prints the link; w3m and lynx need stdin), and its
+// failure is reported; a platform handler stays detached.
+func TestBROWSERRunsInTheForeground(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("uses sh")
+	}
+	tests := []struct {
+		name, browser, stdin string
+		wantOut              string
+		wantErr              string
+	}{
+		{"echo prints the link", "echo", "", link + "\n", ""},
+		{"%s placement", "echo open %s now", "", "open " + link + " now\n", ""},
+		{"reads the terminal's input", "READER", "typed\n", "got typed\n", ""},
+		{"a failing command is reported", "false", "", "", "false: exit status 1"},
+		{"a missing command is reported", "no-such-browser-djq", "", "", "cannot run no-such-browser-djq"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.browser == "READER" {
+				script := filepath.Join(t.TempDir(), "reader")
+				if err := os.WriteFile(script, []byte("#!/bin/sh\nread x\necho got $x\n"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				tt.browser = script
+			}
+			var out, errOut strings.Builder
+			o := New(env(map[string]string{"BROWSER": tt.browser}))
+			o.Stdin, o.Stdout, o.Stderr = strings.NewReader(tt.stdin), &out, &errOut
+			err := o.Open(link)
+			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("Open: %v, want error %q", err, tt.wantErr)
+			}
+			if out.String() != tt.wantOut {
+				t.Errorf("stdout %q, want %q", out.String(), tt.wantOut)
+			}
+		})
+	}
+}
