@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -358,5 +359,53 @@ func TestPanicGuard(t *testing.T) {
 	f.loadBank = func(*library.Library) (*bank.Bank, error) { panic("boom") }
 	if code := runFactory(context.Background(), f, []string{"list"}); code != exitcode.Internal || !strings.Contains(errOut.String(), "goroutine") {
 		t.Errorf("DJQ_DEBUG=1: exit %d, stderr %.200q", code, errOut.String())
+	}
+}
+
+// TestExportIsLintClean checks the whole exported document (every
+// question, headings moved down) against the markdownlint defaults that
+// can be checked line by line, as the render tests do for `djq show`:
+// headings and fences with blank lines around them (MD022, MD031), no two
+// blank lines (MD012), no trailing spaces (MD009), one final newline.
+func TestExportIsLintClean(t *testing.T) {
+	heading := regexp.MustCompile(`^ {0,3}#{1,6}(\s|$)`)
+	fence := regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	for _, args := range [][]string{{"export"}, {"export", "--level", "advanced"}} {
+		code, md, stderr := run(t, runOpts{}, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if !strings.HasSuffix(md, "\n") || strings.HasSuffix(md, "\n\n") {
+			t.Errorf("%v: does not end with exactly one newline", args)
+		}
+		lines := strings.Split(strings.TrimSuffix(md, "\n"), "\n")
+		inFence, problems := false, 0
+		for i, l := range lines {
+			blankBefore := i == 0 || lines[i-1] == ""
+			blankAfter := i == len(lines)-1 || lines[i+1] == ""
+			msg := ""
+			switch {
+			case strings.TrimRight(l, " \t") != l:
+				msg = "trailing whitespace (MD009)"
+			case fence.MatchString(l):
+				if !inFence && !blankBefore || inFence && !blankAfter {
+					msg = "fence without a blank line around it (MD031)"
+				}
+				inFence = !inFence
+			case inFence:
+			case heading.MatchString(l) && (!blankBefore || !blankAfter):
+				msg = "heading without blank lines around it (MD022)"
+			case l == "" && i > 0 && lines[i-1] == "":
+				msg = "two blank lines (MD012)"
+			}
+			if msg != "" {
+				if problems++; problems <= 10 {
+					t.Errorf("%v line %d: %s: %q", args, i+1, msg, l)
+				}
+			}
+		}
+		if problems > 10 {
+			t.Errorf("%v: %d problems in all", args, problems)
+		}
 	}
 }

@@ -64,7 +64,7 @@ func Markdown(w io.Writer, title string, qs []*bank.Question, lookup bank.Lookup
 		if q.Summary != "" {
 			fmt.Fprintf(&b, "> %s\n\n", q.Summary)
 		}
-		b.WriteString(ShiftHeadings(q.Body, 2))
+		b.WriteString(ShiftHeadings(bank.NormalizeMarkdown(q.Body), 2))
 		b.WriteString("\n")
 		if len(q.Docs) > 0 {
 			b.WriteString("\n**Docs:**\n\n")

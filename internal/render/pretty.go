@@ -464,3 +464,9 @@ func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
 	}
 	return text, nil
 }
+
+// Block starts that render's own passes look for.
+var (
+	headingLine = regexp.MustCompile(`^ {0,3}#{1,6}(\s|$)`)
+	fenceLine   = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+)

@@ -56,7 +56,7 @@ func docParts(q *bank.Question, lookup bank.Lookup, italicMeta bool) parts {
 		fmt.Fprintf(&head, "%s\n\n", strings.Join(meta, " · "))
 	}
 	var b strings.Builder
-	if body := normalizeBlocks(trimTrailingSpace(q.Body)); strings.TrimSpace(body) != "" {
+	if body := bank.NormalizeMarkdown(trimTrailingSpace(q.Body)); strings.TrimSpace(body) != "" {
 		b.WriteString(body)
 		b.WriteString("\n")
 	}

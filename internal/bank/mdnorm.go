@@ -1,4 +1,4 @@
-package render
+package bank
 
 import (
 	"regexp"
@@ -11,7 +11,7 @@ var (
 	fenceLine   = regexp.MustCompile("^ {0,3}(```+|~~~+)")
 )
 
-// lineKind classifies a Markdown source line for normalizeBlocks.
+// lineKind classifies a Markdown source line for NormalizeMarkdown.
 type lineKind int
 
 const (
@@ -26,12 +26,13 @@ const (
 	kindFenceClose
 )
 
-// normalizeBlocks puts exactly one blank line around headings, fenced code
+// NormalizeMarkdown puts exactly one blank line around headings, fenced code
 // blocks, lists and tables, and collapses runs of blank lines, as the
 // markdownlint defaults ask (MD012, MD022, MD031, MD032, MD058). Text
 // inside fences is never touched. It is what lets `djq show 35 >> notes.md`
-// produce lint-clean notes from answers written more loosely.
-func normalizeBlocks(s string) string {
+// produce lint-clean notes from answers written more loosely, and what
+// keeps `djq export` (which shifts the headings down) just as clean.
+func NormalizeMarkdown(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	kinds := make([]lineKind, len(lines))
 	fence := ""
