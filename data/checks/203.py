@@ -280,3 +280,30 @@ equal(cache.get("breaker:svc"), None, "a 4xx does not count as a failure")
 
 # the breaker's CircuitOpen is retried by the task (in autoretry_for)
 claim(CircuitOpen in send_refund.autoretry_for, "CircuitOpen is retried with backoff")
+
+# delay_on_commit: Celery's DjangoTask (installed by the Django fixup) defers .delay() to on_commit
+from celery.contrib.django.task import DjangoTask
+
+claim("DjangoTask" in inspect.getsource(__import__("celery.fixups.django", fromlist=["x"]).DjangoFixup.install),
+      "the Django fixup makes DjangoTask the task class")
+app2 = Celery("y", broker="memory://", task_cls=DjangoTask)
+app2.conf.task_always_eager = True
+ran = []
+
+
+@app2.task
+def noted(x):
+    ran.append(x)
+
+
+claim(isinstance(noted, DjangoTask) and hasattr(noted, "delay_on_commit"), "a DjangoTask has delay_on_commit()")
+try:
+    with transaction.atomic():
+        noted.delay_on_commit(1)
+        equal(ran, [], "delay_on_commit does not run before the commit")
+        raise RuntimeError("rollback")
+except RuntimeError:
+    pass
+with transaction.atomic():
+    noted.delay_on_commit(2)
+equal(ran, [2], "delay_on_commit runs only for the committed transaction")
