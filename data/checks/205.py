@@ -204,3 +204,12 @@ from django.contrib.auth.forms import UserCreationForm
 
 f = UserCreationForm(data={"username": "zed", "password1": "12345678", "password2": "12345678"})
 claim(not f.is_valid() and "entirely numeric" in str(f.errors), "UserCreationForm runs AUTH_PASSWORD_VALIDATORS")
+
+# PasswordResetForm skips inactive users, so "use password reset" is a dead end for them
+from django.contrib.auth.forms import PasswordResetForm
+
+u3 = User.objects.create_user("d", "d@example.com", "x", is_active=False)
+equal(list(PasswordResetForm().get_users("d@example.com")), [], "PasswordResetForm.get_users() skips inactive users")
+u3.is_active = True
+u3.save()
+equal(list(PasswordResetForm().get_users("d@example.com")), [u3], "(and finds the same user once active)")
