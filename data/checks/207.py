@@ -82,7 +82,8 @@ def place_order(user, cart, idempotency_key):
             transaction.on_commit(partial(send_confirmation, order.pk))
     except IntegrityError:
         # the unique idempotency_key was taken: a double click or a client retry
-        return Order.objects.get(idempotency_key=idempotency_key)
+        # scoped to the user: a key sent by someone else never returns their order
+        return Order.objects.get(user=user, idempotency_key=idempotency_key)
     return order
 
 # ---- webhook (verbatim) ----
@@ -141,6 +142,13 @@ equal(again.pk, order.pk, "a repeated idempotency key returns the first order")
 pen.refresh_from_db()
 equal((Order.objects.count(), pen.stock, len(mail.outbox)), (1, 7, 1),
       "a retried checkout creates no second order, stock change or email")
+
+# the same key from another user: the lookup is scoped, the first order never leaks
+bob = User.objects.create_user("bob", "bob@example.com", "x")
+with raises(Order.DoesNotExist, what="another user's retry with a taken key does not get the first order"):
+    place_order(bob, {pen.pk: 1}, "key-1")
+pen.refresh_from_db()
+equal((Order.objects.count(), pen.stock), (1, 7), "and it changes nothing")
 
 # out of stock: the whole order rolls back, no email
 with raises(OutOfStock, what="ordering more than the stock raises OutOfStock"):
