@@ -230,3 +230,10 @@ write("billing/accounts/apps.py", """\
     """)
 r = manage("check", settings="config.settings.dup")
 equal(r.returncode, 0, "unless one sets label in its AppConfig (%s)" % r.stderr[-300:])
+
+# startapp into a package folder writes the short name, which the answer says to change
+os.makedirs(os.path.join(root, "shop", "reviews"))
+r = manage("startapp", "reviews", "shop/reviews")
+equal(r.returncode, 0, "startapp reviews shop/reviews works (%s)" % r.stderr[-300:])
+claim("name = 'reviews'" in open(os.path.join(root, "shop/reviews/apps.py")).read(),
+      "startapp writes name = 'reviews', not the full path 'shop.reviews'")
