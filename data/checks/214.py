@@ -212,3 +212,31 @@ l = Login(data={"username": "x"})
 claim(l.is_valid(), "a plain Serializer can validate input you never save")
 with raises(NotImplementedError, "create", what="save() without create() raises NotImplementedError"):
     l.save()
+
+# the id field type follows DEFAULT_AUTO_FIELD: written by 5.2's startproject, the default since 6.0
+from django.conf import global_settings
+from djqcheck import since
+
+equal(global_settings.DEFAULT_AUTO_FIELD,
+      "django.db.models.BigAutoField" if since(6, 0) else "django.db.models.AutoField",
+      "DEFAULT_AUTO_FIELD defaults to BigAutoField since 6.0 (AutoField on 5.2)")
+import os
+
+import django
+
+tpl = open(os.path.join(os.path.dirname(django.__file__), "conf", "project_template", "project_name", "settings.py-tpl")).read()
+equal("DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'" in tpl, not since(6, 0),
+      "5.2's startproject writes DEFAULT_AUTO_FIELD = BigAutoField; 6.x's does not need to")
+
+
+class SmallPk(models.Model):
+    id = models.AutoField(primary_key=True)
+
+
+class SmallPkSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SmallPk
+        fields = ["id"]
+
+
+equal(type(SmallPkSerializer().fields["id"]), serializers.IntegerField, "an AutoField primary key maps to an IntegerField")
