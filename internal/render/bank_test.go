@@ -109,6 +109,10 @@ func sourceFacts(q *bank.Question) facts {
 		for _, m := range spanPattern.FindAllStringSubmatch(l, -1) {
 			f.spans = append(f.spans, strings.TrimSpace(m[1]))
 		}
+		if headingLine.MatchString(l) {
+			// A heading may start with punctuation (".dockerignore").
+			f.spans = append(f.spans, strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#")))
+		}
 		for _, u := range bareURL.FindAllString(spanPattern.ReplaceAllString(l, ""), -1) {
 			f.urls = append(f.urls, strings.TrimRight(u, ".,;:!?'\""))
 		}

@@ -152,9 +152,11 @@ func protect(s string) string {
 }
 
 var (
-	// blockMarker is Markdown syntax at the start of a line whose "-"
-	// must stay: a list item's marker.
-	blockMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])\s+`)
+	// blockMarker is Markdown syntax at the start of a line that must
+	// stay as typed: a list item's marker, and a heading's "## " (whose
+	// space, before a heading text such as ".dockerignore", must not be
+	// made unbreakable, or the line is no longer a heading).
+	blockMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)]|#{1,6})\s+`)
 	// ruleLine is a thematic break, setext underline or table delimiter row.
 	ruleLine = regexp.MustCompile(`^[\s|:=*_-]*$`)
 )
