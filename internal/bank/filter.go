@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
 
@@ -17,7 +17,7 @@ func NewFilter(level, tag string, knownTags, decks []string) (Filter, error) {
 	if level != "" {
 		l, err := ParseLevel(level)
 		if err != nil {
-			return flt, exitcode.AsUsage(err)
+			return flt, errkind.AsUsage(err)
 		}
 		flt.Level = l
 	}
@@ -28,7 +28,7 @@ func NewFilter(level, tag string, knownTags, decks []string) (Filter, error) {
 			if near := Nearest(t, knownTags); near != "" {
 				hint = "did you mean " + near + "? "
 			}
-			return flt, exitcode.Usagef("unknown tag %s: %stags are %s", sanitize.Quote(tag), hint, strings.Join(knownTags, ", "))
+			return flt, errkind.Usagef("unknown tag %s: %stags are %s", sanitize.Quote(tag), hint, strings.Join(knownTags, ", "))
 		}
 		flt.Tag = t
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
@@ -254,7 +254,7 @@ func JSON(w io.Writer, qs []*bank.Question) error {
 func ParseFormat(s string) (string, error) {
 	format := strings.ToLower(strings.TrimSpace(s))
 	if !slices.Contains(Formats, format) {
-		return "", exitcode.Usagef("unknown export format %s: valid formats are %s", sanitize.Quote(s), strings.Join(Formats, ", "))
+		return "", errkind.Usagef("unknown export format %s: valid formats are %s", sanitize.Quote(s), strings.Join(Formats, ", "))
 	}
 	return format, nil
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/djq-cli/djq/internal/decks"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/state"
@@ -24,7 +24,7 @@ func (l *Library) AddDeck(folder string) (name, abs string, added bool, err erro
 		return "", "", false, err
 	}
 	if l.paths.Config == "" {
-		return "", "", false, exitcode.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
+		return "", "", false, errkind.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
 	}
 	reg, err := l.Registry()
 	if err != nil {
@@ -56,9 +56,9 @@ func (l *Library) RemoveDeck(name string) (string, error) {
 		names = append(names, filepath.Base(p))
 	}
 	if len(names) == 0 {
-		return "", exitcode.Usagef("unknown added deck %s: no deck folders were added with djq decks add", sanitize.Quote(name))
+		return "", errkind.Usagef("unknown added deck %s: no deck folders were added with djq decks add", sanitize.Quote(name))
 	}
-	return "", exitcode.Usagef("unknown added deck %s: added decks are %s", sanitize.Quote(name), strings.Join(names, ", "))
+	return "", errkind.Usagef("unknown added deck %s: added decks are %s", sanitize.Quote(name), strings.Join(names, ", "))
 }
 
 // Folders lists djq's folders with the variable that moves each and
@@ -112,11 +112,11 @@ func (l *Library) homePath(p string) (string, error) {
 		return p, nil
 	}
 	if p != "~" && !strings.HasPrefix(p, "~/") && !strings.HasPrefix(p, "~"+string(os.PathSeparator)) {
-		return "", exitcode.Usagef("cannot use the folder %s: only a leading ~/ is expanded; give the folder's full path", sanitize.Quote(p))
+		return "", errkind.Usagef("cannot use the folder %s: only a leading ~/ is expanded; give the folder's full path", sanitize.Quote(p))
 	}
 	home := l.opts.Getenv("HOME")
 	if home == "" {
-		return "", exitcode.Usagef("cannot expand ~ in %s: HOME is not set; give the folder's full path", sanitize.Quote(p))
+		return "", errkind.Usagef("cannot expand ~ in %s: HOME is not set; give the folder's full path", sanitize.Quote(p))
 	}
 	return filepath.Join(home, p[1:]), nil
 }

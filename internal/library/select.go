@@ -9,7 +9,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/decks"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 )
@@ -39,7 +39,7 @@ func (l *Library) Select(level, tag string) (Selection, error) {
 	}
 	qs := b.Select(flt)
 	if len(qs) == 0 {
-		return Selection{}, exitcode.NotFoundf("no questions match %s (see djq list)", l.Describe(level, tag))
+		return Selection{}, errkind.NotFoundf("no questions match %s (see djq list)", l.Describe(level, tag))
 	}
 	return Selection{Bank: b, Filter: flt, Questions: qs}, nil
 }
@@ -109,7 +109,7 @@ func (l *Library) Search(ctx context.Context, q Query) (*search.Result, error) {
 		if d := l.Describe(q.Level, q.Tag); d != "" {
 			hint = "try without " + d
 		}
-		return res, exitcode.NotFoundf("no questions match %s (%s)", sanitize.Quote(q.Text), hint)
+		return res, errkind.NotFoundf("no questions match %s (%s)", sanitize.Quote(q.Text), hint)
 	}
 	return res, nil
 }
@@ -145,9 +145,9 @@ func (l *Library) SuggestRef(ctx context.Context, text string, refErr error) err
 		hits, _ = ix.Suggest(ctx, text, 1)
 	}
 	if len(hits) == 0 {
-		return exitcode.Usagef("no question %s: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", sanitize.Quote(text), sanitize.Echo(text))
+		return errkind.Usagef("no question %s: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", sanitize.Quote(text), sanitize.Echo(text))
 	}
-	return exitcode.Usagef("no question %s: did you mean %s %s? (djq search %s)", sanitize.Quote(text), hits[0].Ref, strings.TrimSuffix(hits[0].Title, "?"), sanitize.Echo(text))
+	return errkind.Usagef("no question %s: did you mean %s %s? (djq search %s)", sanitize.Quote(text), hits[0].Ref, strings.TrimSuffix(hits[0].Title, "?"), sanitize.Echo(text))
 }
 
 // CheckDeck reads every question file of a deck (a folder, or the name of
