@@ -33,7 +33,6 @@ type silent struct{ code int }
 
 func (e *silent) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
-
 // Silent is an error whose message was already printed (decks check lists
 // its problems itself): only its code matters.
 func Silent(code int) error { return &silent{code: code} }
