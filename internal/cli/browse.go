@@ -10,6 +10,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/browse"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
 	"github.com/djq-cli/djq/internal/render"
@@ -40,7 +41,7 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
   djq browse --level advanced
   djq browse --query "how do I cache a view"
   djq browse >> notes.md`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error { return browseRun(cmd.Context(), f, opts) })
 	addLevelFlag(cmd, &opts.Filter.Level, "start with this level")

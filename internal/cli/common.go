@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/output"
@@ -117,15 +118,5 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 // addLevelFlag registers --level (-l) on cmd with completion of the levels.
 func addLevelFlag(cmd *cobra.Command, level *string, usage string) {
 	cmd.Flags().StringVarP(level, "level", "l", "", usage+": "+strings.Join(bank.LevelNames(), ", "))
-	registerEnumCompletion(cmd, "level", bank.LevelNames())
-}
-
-// registerEnumCompletion offers the valid values of an enum flag.
-func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// countFlag validates a --count or --limit value.
-func countFlag(name string, n, most int) error {
-	return usageUnless(n >= 1 && n <= most, "invalid %s %d: use a number from 1 to %d", name, n, most)
+	cmdutil.EnumCompletion(cmd, "level", bank.LevelNames())
 }

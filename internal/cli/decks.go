@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
@@ -23,7 +24,7 @@ type DecksOptions struct {
 // decksSub builds a decks subcommand with one argument.
 func decksSub(f *Factory, g *globals, use, what, short, long, example string, run func(*Factory, *DecksOptions) error) *cobra.Command {
 	opts := &DecksOptions{}
-	cmd := &cobra.Command{Use: use, Short: short, Long: long, Example: "  " + example, Args: oneArg(what, example)}
+	cmd := &cobra.Command{Use: use, Short: short, Long: long, Example: "  " + example, Args: cmdutil.OneArg(what, example)}
 	return command(f, g, &opts.Common, cmd, func(_ *cobra.Command, args []string) error {
 		opts.Arg = args[0]
 		return run(f, opts)
@@ -48,7 +49,7 @@ NAME:ID (djq show interview:12).`,
   djq decks new ./interview
   djq decks add ./interview
   djq decks check ./interview`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return decksListRun(f, opts) })
 	cmd.AddCommand(
@@ -87,7 +88,7 @@ func decksListRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksCheckRun(f *Factory, opts *DecksOptions) error {
-	dir, n, problems, err := f.Library(opts.Common).CheckDeck(opts.Arg)
+	dir, n, problems, err := f.Decks().Check(opts.Arg, opts.Decks, f.bar(opts.Common, "checking deck "+filepath.Base(filepath.Clean(opts.Arg))).Func())
 	if err != nil {
 		return err
 	}
@@ -102,7 +103,7 @@ func decksCheckRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksNewRun(f *Factory, opts *DecksOptions) error {
-	c, err := f.Library(Common{}).NewDeck(opts.Arg)
+	c, err := f.Decks().Create(opts.Arg)
 	if err != nil {
 		return err
 	}
@@ -114,7 +115,7 @@ func decksNewRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksAddRun(f *Factory, opts *DecksOptions) error {
-	name, abs, added, err := f.Library(Common{}).AddDeck(opts.Arg)
+	name, abs, added, err := f.Decks().Add(opts.Arg)
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func decksAddRun(f *Factory, opts *DecksOptions) error {
 }
 
 func decksRemoveRun(f *Factory, opts *DecksOptions) error {
-	removed, err := f.Library(Common{}).RemoveDeck(opts.Arg)
+	removed, err := f.Decks().Remove(opts.Arg)
 	if err != nil {
 		return err
 	}

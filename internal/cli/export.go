@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/atomicfile"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/export"
 )
@@ -41,13 +42,13 @@ Filter with --level, --tag and --deck.`,
 		Example: `  djq export --format anki -o django.txt
   djq export --level advanced > advanced.md
   djq export --format json --tag orm`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return exportRun(f, opts) })
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "markdown", "export format: "+strings.Join(export.Formats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically) instead of stdout")
-	registerEnumCompletion(cmd, "format", export.Formats)
+	cmdutil.EnumCompletion(cmd, "format", export.Formats)
 	return cmd
 }
 

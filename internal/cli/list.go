@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -28,7 +29,7 @@ so it works with grep, cut and awk; --format json gives every field.`,
   djq list --tag orm
   djq list --format json`,
 		Aliases: []string{"ls"},
-		Args:    noArgs,
+		Args:    cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return listRun(f, opts) })
 	addFilterFlags(cmd, f, &opts.Filter)

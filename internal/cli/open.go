@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
 	"github.com/djq-cli/djq/internal/sanitize"
@@ -34,7 +35,7 @@ or all of them with --all. djq uses $BROWSER when it is set, else xdg-open
   djq open 35 2
   djq open 35 --all --print`,
 		Args: func(_ *cobra.Command, args []string) error {
-			return usageUnless(len(args) == 1 || len(args) == 2, "open needs a question and optionally a link number, such as djq open 35 or djq open 35 2")
+			return cmdutil.UsageUnless(len(args) == 1 || len(args) == 2, "open needs a question and optionally a link number, such as djq open 35 or djq open 35 2")
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/fsrs"
 	"github.com/djq-cli/djq/internal/quiz"
@@ -45,12 +46,12 @@ per line is read from stdin: again, hard, good, easy or 1-4.`,
   djq quiz --level beginner --count 5
   djq quiz --tag orm --seed 7
   printf 'good\nagain\n' | djq quiz --plain --count 2 --seed 1`,
-		Args:        noArgs,
+		Args:        cmdutil.NoArgs,
 		Annotations: rendersAnswers(),
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error {
 		opts.SeedSet = cmd.Flags().Changed("seed")
-		if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
+		if err := cmdutil.CountFlag("count", opts.Count, maxRandomCount); err != nil {
 			return err
 		}
 		return quizRun(f, opts)
@@ -66,7 +67,7 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if !opts.Plain && !f.IO.IsStdinTTY() {
 		return exitcode.Usagef("quiz needs a terminal to read keys; for scripts use djq quiz --plain, which reads one grade per line")
 	}
-	store, err := f.Library(opts.Common).StateStore()
+	store, err := f.StateStore()
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 )
 
 // RandomOptions is what `djq random` was asked to do.
@@ -34,11 +35,11 @@ study plan can be shared or repeated.`,
   djq random --tag orm --count 3
   djq random --count 5 --seed 42`,
 		Annotations: rendersAnswers(),
-		Args:        noArgs,
+		Args:        cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error {
 		opts.SeedSet = cmd.Flags().Changed("seed")
-		if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
+		if err := cmdutil.CountFlag("count", opts.Count, maxRandomCount); err != nil {
 			return err
 		}
 		return randomRun(f, opts)

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/sanitize"
@@ -56,12 +56,12 @@ Query syntax:
   djq search signals level:advanced
   djq search csrf --format json`,
 		Args: func(_ *cobra.Command, args []string) error {
-			return usageUnless(strings.TrimSpace(strings.Join(args, " ")) != "", "search needs a query, such as djq search select_related")
+			return cmdutil.UsageUnless(strings.TrimSpace(strings.Join(args, " ")) != "", "search needs a query, such as djq search select_related")
 		},
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, args []string) error {
 		opts.Query = strings.Join(args, " ")
-		if err := countFlag("limit", opts.Limit, maxSearchLimit); err != nil {
+		if err := cmdutil.CountFlag("limit", opts.Limit, maxSearchLimit); err != nil {
 			return err
 		}
 		return searchRun(cmd.Context(), f, opts)
@@ -88,60 +88,4 @@ func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 		return err
 	}
 	return writeWith(f, opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
-}
-
-// queryArgs lets search queries use -word to exclude a word: pflag would
-// read "-formset" as the shorthand flags f, o, r... For the search command,
-// a dash-word that is not one of its flags is moved after "--", where it is
-// a query word like any other (exclusions do not depend on their place).
-func queryArgs(root *cobra.Command, args []string) []string {
-	cmd, _, err := root.Find(args)
-	if err != nil || cmd.Name() != "search" {
-		return args
-	}
-	var keep, words []string
-	for i, a := range args {
-		if a == "--" {
-			words = append(words, args[i+1:]...)
-			break
-		}
-		if isSearchWord(cmd, a) {
-			words = append(words, a)
-		} else {
-			keep = append(keep, a)
-		}
-	}
-	if len(words) == 0 {
-		return args
-	}
-	return append(append(keep, "--"), words...)
-}
-
-// isSearchWord reports whether a dash-prefixed argument is a query word
-// rather than a flag of cmd: "-formset" is a word, "-n", "-n5", "--limit"
-// and "--limit=3" are flags, and a "--name" that is no flag of search is a
-// word ("--deploy" in `djq search check --deploy`).
-func isSearchWord(cmd *cobra.Command, a string) bool {
-	if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
-		return false
-	}
-	if name, ok := strings.CutPrefix(a, "--"); ok {
-		name, _, _ = strings.Cut(name, "=")
-		return cmd.Flags().Lookup(name) == nil && cmd.InheritedFlags().Lookup(name) == nil
-	}
-	short := a[1:2]
-	fl := cmd.Flags().ShorthandLookup(short)
-	if fl == nil {
-		fl = cmd.InheritedFlags().ShorthandLookup(short)
-	}
-	if fl == nil {
-		return true
-	}
-	rest := a[2:]
-	if rest == "" || strings.HasPrefix(rest, "=") {
-		return false
-	}
-	// "-n5": a shorthand with its value stuck on; anything else is a word.
-	_, err := strconv.Atoi(rest)
-	return err != nil
 }

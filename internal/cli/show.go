@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -33,7 +34,7 @@ it can be appended to notes. Questions in your own decks are NAME:ID.`,
   djq show 35 --format json`,
 		Annotations: rendersAnswers(),
 		Args: func(_ *cobra.Command, args []string) error {
-			return usageUnless(len(args) > 0, "show needs at least one question id, such as djq show 35 (see djq list)")
+			return cmdutil.UsageUnless(len(args) > 0, "show needs at least one question id, such as djq show 35 (see djq list)")
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			return completeRefs(f, toComplete)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/state"
@@ -35,7 +36,7 @@ not touch.`,
 		Example: `  djq stats
   djq stats --format json
   djq stats --reset --yes`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
 		if opts.Reset {
@@ -49,7 +50,7 @@ not touch.`,
 }
 
 func statsRun(f *Factory, opts *StatsOptions) error {
-	store, err := f.Library(opts.Common).StateStore()
+	store, err := f.StateStore()
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func statsRun(f *Factory, opts *StatsOptions) error {
 }
 
 func statsReset(f *Factory, opts *StatsOptions) error {
-	store, err := f.Library(opts.Common).StateStore()
+	store, err := f.StateStore()
 	if err != nil {
 		return err
 	}

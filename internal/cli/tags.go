@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -26,7 +27,7 @@ quiz and export, or with tag: in a search.`,
 		Example: `  djq tags
   djq tags --level advanced
   djq tags --format json`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return tagsRun(f, opts) })
 	addLevelFlag(cmd, &opts.Level, "count only questions of this level")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -20,7 +21,7 @@ func newVersionCmd(f *Factory, g *globals) *cobra.Command {
 		Short:   "Print djq's version, commit and build date",
 		Long:    "Print djq's version, the commit it was built from and the build date.\nRelease builds carry all three; `go install` builds show the module version.\n--format json prints them as an object.",
 		Example: "  djq version\n  djq version --format json",
-		Args:    noArgs,
+		Args:    cmdutil.NoArgs,
 	}
 	return command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
 		if opts.Policy.Format == render.FormatJSON {

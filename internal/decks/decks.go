@@ -127,25 +127,6 @@ func IsPath(v string) bool {
 	return strings.ContainsAny(v, `/\`) || strings.HasPrefix(v, ".") || strings.HasPrefix(v, "~") || filepath.IsAbs(v)
 }
 
-// Load reads a deck folder.
-func Load(loc Location) (*bank.Deck, bank.Problems) {
-	return LoadWith(loc, nil)
-}
-
-// LoadWith reads a deck folder, telling progress (if not nil) how many
-// files are read of how many. The folder is opened as an os.Root: a link
-// in it that leads outside it (to /etc/shadow, to /dev/zero) is refused and
-// reported, never read.
-func LoadWith(loc Location, progress func(done, total int)) (*bank.Deck, bank.Problems) {
-	root, err := os.OpenRoot(loc.Path)
-	if err != nil {
-		d := &bank.Deck{Name: loc.Name, Path: loc.Path}
-		return d, bank.Problems{{File: loc.Path, Msg: fmt.Sprintf("cannot read deck: %v", unwrapPathErr(err)), Fatal: true}}
-	}
-	defer root.Close()
-	return bank.LoadDeckWith(root.FS(), ".", loc.Name, loc.Path, progress)
-}
-
 // Fingerprint identifies a deck's content cheaply, from the name, size and
 // modification time of each question file: editing, adding, removing or
 // renaming a file changes it, and reading 10,000 files is not needed.

@@ -2,13 +2,11 @@ package library
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
@@ -148,30 +146,6 @@ func (l *Library) SuggestRef(ctx context.Context, text string, refErr error) err
 		return errkind.Usagef("no question %s: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", sanitize.Quote(text), sanitize.Echo(text))
 	}
 	return errkind.Usagef("no question %s: did you mean %s %s? (djq search %s)", sanitize.Quote(text), hits[0].Ref, strings.TrimSuffix(hits[0].Title, "?"), sanitize.Echo(text))
-}
-
-// CheckDeck reads every question file of a deck (a folder, or the name of
-// a deck djq knows) and returns the folder, the number of questions and
-// every problem. A folder that is not one is a usage error.
-func (l *Library) CheckDeck(nameOrDir string) (dir string, questions int, problems bank.Problems, err error) {
-	dir = nameOrDir
-	if !decks.IsPath(dir) {
-		locs, err := l.Locations()
-		if err != nil {
-			return "", 0, nil, err
-		}
-		for _, loc := range locs {
-			if loc.Name == dir {
-				dir = loc.Path
-			}
-		}
-	}
-	if err := decks.IsFolder(dir, "check"); err != nil {
-		return "", 0, nil, err
-	}
-	name := filepath.Base(filepath.Clean(dir))
-	d, problems := decks.LoadWith(decks.Location{Name: name, Path: dir}, l.report("checking deck "+name))
-	return dir, len(d.Questions), problems, nil
 }
 
 // Complete lists the refs that start with prefix, each followed by a tab
