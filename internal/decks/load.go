@@ -3,10 +3,10 @@ package decks
 import (
 	"fmt"
 	"os"
-	"path/filepath"
+	"strings"
 	"time"
 
-	"github.com/djq-cli/djq/internal/atomicfile"
+	"github.com/djq-cli/djq/internal/cachefile"
 	"github.com/djq-cli/djq/internal/bank"
 )
 
@@ -28,8 +28,8 @@ func (e *Env) Load(loc Location, progress func(done, total int)) (*bank.Deck, ba
 	prefix := "deck-" + loc.Name + "-"
 	// "l2": decks cached before bank's limits (issue 23) may hold questions
 	// past them, so those copies are not read.
-	file := filepath.Join(cache, prefix+"l2-"+fp[:24]+".bin")
-	if raw, err := os.ReadFile(file); err == nil {
+	name := prefix + "l2-" + fp[:24] + ".bin"
+	if raw, err := cachefile.Read(cache, name); err == nil {
 		if d, got, err := bank.DecodeCompact(loc.Name, loc.Path, string(raw)); err == nil && got == fp {
 			return d, nil
 		}
@@ -38,16 +38,24 @@ func (e *Env) Load(loc Location, progress func(done, total int)) (*bank.Deck, ba
 	if len(ps) > 0 {
 		return d, ps
 	}
-	if os.MkdirAll(cache, 0o700) == nil &&
-		atomicfile.WriteFile(file, bank.EncodeCompact(d.Questions, fp), 0o600) == nil {
-		old, _ := filepath.Glob(filepath.Join(cache, prefix+"*.bin"))
-		for _, o := range old {
-			if o != file {
-				os.Remove(o)
-			}
-		}
+	if cachefile.Write(cache, name, bank.EncodeCompact(d.Questions, fp)) == nil {
+		// One copy per deck: earlier contents' copies go.
+		cachefile.Prune(cache, cachefile.Pruning{
+			Match: func(n string) bool { return isCompactCopy(n, prefix) },
+			Keep:  func(n string) bool { return n == name },
+		}, time.Now())
 	}
 	return d, nil
+}
+
+// isCompactCopy reports whether name is a compact copy of the deck whose
+// entries start with prefix, in this form or the one before "l2": the
+// fingerprint part has no '-', so deck "a" never prunes deck "a-b"'s copy.
+func isCompactCopy(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
+	rest = strings.TrimPrefix(rest, "l2-")
+	fp, ok2 := strings.CutSuffix(rest, ".bin")
+	return ok && ok2 && len(fp) == 24 && !strings.Contains(fp, "-")
 }
 
 // read parses a deck folder's files. The folder is opened as an os.Root:
