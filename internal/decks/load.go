@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/djq-cli/djq/internal/cachefile"
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cachefile"
 )
 
 // Load reads a user deck, the one path by which a deck's files become

@@ -27,7 +27,7 @@ func TestLoadThroughCache(t *testing.T) {
 	for _, tt := range []struct {
 		name    string
 		prepare func(t *testing.T, fx *envFixture, cache string) // between the first and second load
-		want    int                                               // compact copies after the second load
+		want    int                                              // compact copies after the second load
 	}{
 		{name: "warm", want: 1},
 		{name: "emptied copy", want: 1, prepare: func(t *testing.T, _ *envFixture, cache string) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/errkind"
+	"github.com/djq-cli/djq/internal/hit"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 )
@@ -138,7 +139,7 @@ func (l *Library) SuggestRef(ctx context.Context, text string, refErr error) err
 	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(text)); strings.Contains(text, ":") || !unicode.IsLetter(first) {
 		return refErr
 	}
-	var hits []search.Hit
+	var hits []hit.Hit
 	if ix, err := l.Index(false); err == nil {
 		hits, _ = ix.Suggest(ctx, text, 1)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/hit"
 )
 
 // Request is one search.
@@ -39,13 +39,9 @@ func NewRequest(query string) (Request, error) {
 	return Request{Query: query, clauses: clauses}, nil
 }
 
-// Hit is one search result; the shape lives in package output so that
-// renderers need not import search.
-type Hit = output.Hit
-
 // Result is what a search found.
 type Result struct {
-	Hits []Hit
+	Hits []hit.Hit
 	// Total is the number of matching questions (before Limit).
 	Total uint64
 	// Corrected is the query with misspelt words replaced by the words
@@ -90,7 +86,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // reference was expected ("djq show select_related"), for a "did you
 // mean" message. Text that is not a searchable query (only stop words, say)
 // suggests nothing rather than failing.
-func (ix *Index) Suggest(ctx context.Context, text string, n int) ([]Hit, error) {
+func (ix *Index) Suggest(ctx context.Context, text string, n int) ([]hit.Hit, error) {
 	req, err := NewRequest(text)
 	if err != nil {
 		return nil, nil
@@ -195,27 +191,27 @@ func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, wor
 	return full, total, nil
 }
 
-func toHit(h *search.DocumentMatch, snippetLen int) Hit {
+func toHit(h *search.DocumentMatch, snippetLen int) hit.Hit {
 	str := func(f string) string {
 		s, _ := h.Fields[f].(string)
 		return s
 	}
-	hit := Hit{
+	out := hit.Hit{
 		Ref: str(fieldRef), Deck: str(fieldDeck), Title: str(fieldTitle), Level: str(fieldLevel), Score: h.Score,
 	}
-	fmt.Sscan(str(fieldID), &hit.ID)
+	fmt.Sscan(str(fieldID), &out.ID)
 	switch t := h.Fields[fieldTags].(type) {
 	case string:
-		hit.Tags = []string{t}
+		out.Tags = []string{t}
 	case []interface{}:
 		for _, x := range t {
 			if s, ok := x.(string); ok {
-				hit.Tags = append(hit.Tags, s)
+				out.Tags = append(out.Tags, s)
 			}
 		}
 	}
-	hit.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen)
-	return hit
+	out.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen)
+	return out
 }
 
 // textFields is a disjunction of the same text over every searched field,

@@ -7,11 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/hit"
 )
-
-// Snippet is a short excerpt of an answer with the matched words marked.
-type Snippet = output.Snippet
 
 // DefaultSnippetLen is the snippet length when the caller does not say.
 const DefaultSnippetLen = 160
@@ -30,7 +27,7 @@ type termSpan struct {
 // joined by " ⏎ "), else from a heading. With no match in the body it
 // shows the summary, marked when the summary matched; a question found
 // only through its title or asked-as phrasings shows its summary.
-func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryLocs search.TermLocationMap, maxLen int) Snippet {
+func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryLocs search.TermLocationMap, maxLen int) hit.Snippet {
 	if maxLen <= 0 {
 		maxLen = DefaultSnippetLen
 	}
@@ -53,7 +50,7 @@ func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryL
 	if text == "" {
 		text = flatten(body)
 	}
-	return Snippet{Text: cut(text, maxLen)}
+	return hit.Snippet{Text: cut(text, maxLen)}
 }
 
 // spansOf lists the matched ranges of a text of length n, in order.
@@ -114,7 +111,7 @@ func bestWindow(spans []termSpan, maxLen int) ([]termSpan, int) {
 
 // proseWindow cuts about maxLen bytes of text around spans, within bl, at
 // word boundaries, and marks the spans.
-func proseWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
+func proseWindow(text string, bl block, spans []termSpan, maxLen int) hit.Snippet {
 	first, last := spans[0].start, spans[len(spans)-1].end
 	start, end := bl.start, bl.end
 	if end-start > maxLen {
@@ -147,7 +144,7 @@ func spansIn(spans []termSpan, start, end int) []termSpan {
 
 // codeWindow shows the code lines from the first span's to the last's,
 // trimmed and joined by " ⏎ ", stopping at about maxLen.
-func codeWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
+func codeWindow(text string, bl block, spans []termSpan, maxLen int) hit.Snippet {
 	var b strings.Builder
 	var marks [][2]int
 	last := spans[len(spans)-1].end
@@ -176,7 +173,7 @@ func codeWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
 		}
 		ls = le + 1
 	}
-	out := Snippet{Text: b.String()}
+	out := hit.Snippet{Text: b.String()}
 	for _, m := range marks {
 		if len(out.Marks) == 0 || m[0] >= out.Marks[len(out.Marks)-1][1] {
 			out.Marks = append(out.Marks, m)
@@ -188,7 +185,7 @@ func codeWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
 // flattenWithMarks collapses whitespace runs in text (which starts at
 // byte offset base of the body) to single spaces, keeping mark ranges
 // aligned, merging overlapping marks, and adding ellipses at cut ends.
-func flattenWithMarks(text string, base int, marks []span, cutStart, cutEnd bool) Snippet {
+func flattenWithMarks(text string, base int, marks []span, cutStart, cutEnd bool) hit.Snippet {
 	sort.Slice(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
 	var merged []span
 	for _, m := range marks {
@@ -235,7 +232,7 @@ func flattenWithMarks(text string, base int, marks []span, cutStart, cutEnd bool
 	if cutEnd {
 		b.WriteString("…")
 	}
-	s := Snippet{Text: b.String()}
+	s := hit.Snippet{Text: b.String()}
 	for _, m := range merged {
 		st, ok1 := outPos[m.start]
 		en, ok2 := outPos[m.end]

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/textdist"
 )
 
 // correct replaces free words that occur nowhere in the bank with the
@@ -134,7 +134,7 @@ func closest(r multiReader, term string, edits int) []string {
 	}
 	var cands []cand
 	for t, n := range r.fuzzy(fieldVocab, term, edits) {
-		if d := bank.EditDistance(term, t); d <= edits {
+		if d := textdist.EditDistance(term, t); d <= edits {
 			cands = append(cands, cand{t, d, n})
 		}
 	}
