@@ -94,8 +94,9 @@ func (f *Factory) closeLibraries() {
 // progress makes the progress bars of a run, or none when stderr is not a
 // terminal or the run is --quiet.
 func (f *Factory) progress(c Common) func(label string) library.Reporter {
+	c.IO = f.IO
 	return func(label string) library.Reporter {
-		if b := f.bar(c, label); b != nil {
+		if b := c.bar(label); b != nil {
 			return b
 		}
 		return nil
@@ -104,6 +105,6 @@ func (f *Factory) progress(c Common) func(label string) library.Reporter {
 
 // bar is one progress bar on stderr, nil when stderr is no terminal or
 // the run is --quiet.
-func (f *Factory) bar(c Common, label string) *progress.Bar {
-	return progress.New(f.IO.ErrOut, f.IO.IsStderrTTY() && !c.Quiet, f.IO.TerminalWidth(), label)
+func (c Common) bar(label string) *progress.Bar {
+	return progress.New(c.IO.ErrOut, c.IO.IsStderrTTY() && !c.Quiet, c.IO.TerminalWidth(), label)
 }

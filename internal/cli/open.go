@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/cmdutil"
-	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
-	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // OpenOptions is what `djq open` was asked to do.
@@ -20,10 +17,12 @@ type OpenOptions struct {
 	Nth   int // 1-based docs link; 0 with All
 	All   bool
 	Print bool
+	Lib   func() banker
 }
 
-func newOpenCmd(f *Factory, g *globals) *cobra.Command {
+func newOpenCmd(f *Factory, g *globals, runF func(*OpenOptions) error) *cobra.Command {
 	opts := &OpenOptions{}
+	opts.Lib = func() banker { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "open REF [N]",
 		Short: "Open an answer's Django docs page in the browser",
@@ -45,28 +44,23 @@ or all of them with --all. djq uses $BROWSER when it is set, else xdg-open
 		},
 	}
 	command(f, g, &opts.Common, cmd, func(_ *cobra.Command, args []string) (err error) {
-		opts.Ref, opts.Nth = args[0], 1
-		if len(args) == 2 {
-			if opts.All {
-				return exitcode.Usagef("give a link number or --all, not both")
-			}
-			if opts.Nth, err = strconv.Atoi(args[1]); err != nil || opts.Nth < 1 {
-				return exitcode.Usagef("invalid link number %s: use 1 for the first docs link, 2 for the second, ...", sanitize.Quote(args[1]))
-			}
+		opts.Ref = args[0]
+		if opts.Nth, err = cmdutil.LinkNumber(args, opts.All); err != nil {
+			return err
 		}
-		return openRun(f, opts)
+		return runWith(runF, openRun, opts)
 	})
 	cmd.Flags().BoolVarP(&opts.All, "all", "a", false, "open every docs link of the answer")
 	cmd.Flags().BoolVarP(&opts.Print, "print", "p", false, "print the links instead of opening them")
 	return cmd
 }
 
-func openRun(f *Factory, opts *OpenOptions) error {
+func openRun(opts *OpenOptions) error {
 	r, err := bank.ParseRef(opts.Ref)
 	if err != nil {
 		return err
 	}
-	b, err := f.Library(opts.Common).Bank()
+	b, err := opts.Lib().Bank()
 	if err != nil {
 		return err
 	}
@@ -79,10 +73,10 @@ func openRun(f *Factory, opts *OpenOptions) error {
 		return err
 	}
 	if !opts.Print {
-		links = opener.New(f.IO.Getenv).OpenAll(links, f.IO.ErrOut)
+		links = opener.New(opts.IO.Getenv).OpenAll(links, opts.IO.ErrOut)
 	}
 	if len(links) > 0 {
-		return writeOut(f, opts.Common, strings.Join(links, "\n")+"\n")
+		return writeOut(opts.Common, strings.Join(links, "\n")+"\n")
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/decks"
+	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/state"
 )
@@ -17,10 +18,13 @@ import (
 // PathsOptions is what `djq paths` was asked to do.
 type PathsOptions struct {
 	Common
+	// Folders lists djq's folders and the deck folders given elsewhere.
+	Folders func(stateFile string) ([]output.Path, []decks.FolderSource)
 }
 
-func newPathsCmd(f *Factory, g *globals) *cobra.Command {
+func newPathsCmd(f *Factory, g *globals, runF func(*PathsOptions) error) *cobra.Command {
 	opts := &PathsOptions{}
+	opts.Folders = func(sf string) ([]output.Path, []decks.FolderSource) { return f.Decks().Folders(sf) }
 	cmd := &cobra.Command{
 		Use:   "paths",
 		Short: "Print where djq keeps its cache, quiz progress, configuration and decks",
@@ -38,10 +42,12 @@ else the XDG variables, else the usual folders of the OS.`,
   djq paths --format json`,
 		Args: cmdutil.NoArgs,
 	}
-	return command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
-		rows, sources := f.Decks().Folders(state.FileName)
-		return writeWith(f, opts.Common, func(w io.Writer) error { return render.Paths(w, opts.Policy, rows, sourceLines(sources)) })
-	})
+	return command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return runWith(runF, pathsRun, opts) })
+}
+
+func pathsRun(opts *PathsOptions) error {
+	rows, sources := opts.Folders(state.FileName)
+	return writeWith(opts.Common, func(w io.Writer) error { return render.Paths(w, opts.Policy, rows, sourceLines(sources)) })
 }
 
 // sourceLines is the deck-folder lines of djq paths in the form render.Paths

@@ -24,7 +24,12 @@ import (
 )
 
 // NewRootCmd builds the whole command tree over f.
-func NewRootCmd(f *Factory) *cobra.Command {
+func NewRootCmd(f *Factory) *cobra.Command { return newRoot(f, nil) }
+
+// newRoot builds the root command with its persistent flags and, when only
+// is nil, every command; a test passes only to build the one command it
+// checks, with a runF that captures the parsed options.
+func newRoot(f *Factory, only func(*globals) *cobra.Command) *cobra.Command {
 	g := &globals{}
 	root := &cobra.Command{
 		Use:   "djq",
@@ -75,33 +80,26 @@ scripts.`,
 	cmdutil.EnumCompletion(root, "hyperlinks", render.HyperlinkNames)
 	root.SetFlagErrorFunc(cmdutil.FlagError)
 
-	root.AddCommand(
-		newShowCmd(f, g),
-		newListCmd(f, g),
-		newRandomCmd(f, g),
-		newSearchCmd(f, g),
-		newDecksCmd(f, g),
-		newExportCmd(f, g),
-		newQuizCmd(f, g),
-		newStatsCmd(f, g),
-		newPathsCmd(f, g),
-		newBrowseCmd(f, g),
-		newVersionCmd(f, g),
-		newTagsCmd(f, g),
-		newOpenCmd(f, g),
-	)
-	root.InitDefaultHelpCmd()
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		switch c.Name() {
-		case "help":
-			c.Args, c.Long = cmdutil.HelpTopic, "Help prints the help of any command: djq help search."
-		case "completion":
-			// `djq completion nosuch` is a usage error, not help and exit 0.
-			c.Args = cmdutil.NoArgs
-			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
-		}
+	if only != nil {
+		root.AddCommand(only(g))
+		return root
 	}
+	root.AddCommand(
+		newShowCmd(f, g, nil),
+		newListCmd(f, g, nil),
+		newRandomCmd(f, g, nil),
+		newSearchCmd(f, g, nil),
+		newDecksCmd(f, g, nil),
+		newExportCmd(f, g, nil),
+		newQuizCmd(f, g, nil),
+		newStatsCmd(f, g, nil),
+		newPathsCmd(f, g, nil),
+		newBrowseCmd(f, g, nil),
+		newVersionCmd(f, g, nil),
+		newTagsCmd(f, g, nil),
+		newOpenCmd(f, g, nil),
+	)
+	cmdutil.HelpAndCompletion(root, "Help prints the help of any command: djq help search.")
 	return root
 }
 

@@ -22,13 +22,20 @@ type SearchOptions struct {
 	Filter  filterFlags
 	Limit   int
 	NoCache bool
+	Lib     func() searcher
+}
+
+// searcher is what search needs of the library.
+type searcher interface {
+	Search(ctx context.Context, q library.Query) (*search.Result, error)
 }
 
 // maxSearchLimit bounds --limit.
 const maxSearchLimit = 1000
 
-func newSearchCmd(f *Factory, g *globals) *cobra.Command {
+func newSearchCmd(f *Factory, g *globals, runF func(*SearchOptions) error) *cobra.Command {
 	opts := &SearchOptions{}
+	opts.Lib = func() searcher { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
 		Short: "Search questions and answers",
@@ -64,7 +71,7 @@ Query syntax:
 		if err := cmdutil.CountFlag("limit", opts.Limit, maxSearchLimit); err != nil {
 			return err
 		}
-		return searchRun(cmd.Context(), f, opts)
+		return runWith(runF, func(o *SearchOptions) error { return searchRun(cmd.Context(), o) }, opts)
 	})
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, fmt.Sprintf("show at most this many results, 1 to %d", maxSearchLimit))
@@ -72,20 +79,18 @@ Query syntax:
 	return cmd
 }
 
-func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
+func searchRun(ctx context.Context, opts *SearchOptions) error {
 	q := library.Query{
 		Text: opts.Query, Level: opts.Filter.Level, Tag: opts.Filter.Tag,
-		Limit: opts.Limit, SnippetLen: search.DefaultSnippetLen, NoCache: opts.NoCache,
+		Limit: opts.Limit, NoCache: opts.NoCache,
+		SnippetLen: search.SnippetLenFor(opts.Policy.Format == render.FormatPretty && opts.Policy.TTY, opts.Policy.Width),
 	}
-	if opts.Policy.Format == render.FormatPretty && opts.Policy.TTY {
-		q.SnippetLen = max(40, min(opts.Policy.Width*2-12, 220))
-	}
-	res, err := f.Library(opts.Common).Search(ctx, q)
+	res, err := opts.Lib().Search(ctx, q)
 	if res != nil && res.Corrected != "" {
-		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %s? showing results for it\n", sanitize.Quote(res.Corrected))
+		fmt.Fprintf(opts.IO.ErrOut, "djq: did you mean %s? showing results for it\n", sanitize.Quote(res.Corrected))
 	}
 	if err != nil {
 		return err
 	}
-	return writeWith(f, opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
+	return writeWith(opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
 }

@@ -7,6 +7,7 @@ package cmdutil
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -107,4 +108,37 @@ func EnumCompletion(cmd *cobra.Command, flag string, values []string) {
 // CountFlag validates a --count or --limit value.
 func CountFlag(name string, n, most int) error {
 	return UsageUnless(n >= 1 && n <= most, "invalid %s %d: use a number from 1 to %d", name, n, most)
+}
+
+// HelpAndCompletion adds cobra's help and completion commands to root with
+// djq's argument checks: `djq help nosuch` and `djq completion nosuch` are
+// usage errors (exit 2), not help and exit 0. helpLong is help's Long text.
+func HelpAndCompletion(root *cobra.Command, helpLong string) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Args, c.Long = HelpTopic, helpLong
+		case "completion":
+			c.Args = NoArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+	}
+}
+
+// LinkNumber reads open's optional link number: 1 when absent, else a
+// whole number from 1, and not together with --all.
+func LinkNumber(args []string, all bool) (int, error) {
+	if len(args) < 2 {
+		return 1, nil
+	}
+	if all {
+		return 0, errkind.Usagef("give a link number or --all, not both")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 1 {
+		return 0, errkind.Usagef("invalid link number %s: use 1 for the first docs link, 2 for the second, ...", sanitize.Quote(args[1]))
+	}
+	return n, nil
 }

@@ -84,6 +84,15 @@ type Created struct {
 	InDecksFolder bool
 }
 
+// Next is the command to try after `djq decks new`: a deck in the decks
+// folder is found by name; one elsewhere needs its folder, or decks add.
+func (c Created) Next() string {
+	if c.InDecksFolder {
+		return "djq list --deck " + c.Name
+	}
+	return fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", c.Dir, c.Dir)
+}
+
 // maxFolderName is the longest folder name most file systems allow.
 const maxFolderName = 255
 

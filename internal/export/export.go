@@ -5,8 +5,10 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/djq-cli/djq/internal/atomicfile"
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/output"
@@ -294,4 +297,27 @@ func Title(qs []*bank.Question, level bank.Level) string {
 		title += " (" + string(level) + ")"
 	}
 	return title
+}
+
+// ToFile writes what write produces to path, a file the user named with -o,
+// once it is all made (an error leaves the file as it was), atomically and
+// without following a link or overwriting a folder (atomicfile.WriteOver).
+func ToFile(path string, write func(io.Writer) error) error {
+	var out bytes.Buffer
+	if err := write(&out); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteOver(path, out.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// unwrapPath drops the path from a path error, whose message ToFile gives.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

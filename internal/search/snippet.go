@@ -13,6 +13,17 @@ import (
 // DefaultSnippetLen is the snippet length when the caller does not say.
 const DefaultSnippetLen = 160
 
+// SnippetLenFor is the snippet length for a list of hits: on a terminal
+// (pretty output of width columns) about two wrapped lines, between 40
+// and 220 bytes; anywhere else DefaultSnippetLen, so piped output and JSON
+// do not depend on the window.
+func SnippetLenFor(terminal bool, width int) int {
+	if !terminal {
+		return DefaultSnippetLen
+	}
+	return max(40, min(width*2-12, 220))
+}
+
 type span struct{ start, end int }
 
 // termSpan is one matched term in the text.
