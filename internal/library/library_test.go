@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,9 +138,15 @@ func TestSearch(t *testing.T) {
 			if len(res.Hits) > tt.q.Limit {
 				t.Errorf("%d hits, limit %d", len(res.Hits), tt.q.Limit)
 			}
+			if len(res.Hits) == 0 {
+				t.Fatalf("Search(%+v) found nothing", tt.q)
+			}
 			for _, h := range res.Hits {
 				if tt.q.Level != "" && h.Level != tt.q.Level {
 					t.Errorf("hit %s is %s, want %s", h.Ref, h.Level, tt.q.Level)
+				}
+				if tt.q.Tag != "" && !slices.Contains(h.Tags, tt.q.Tag) {
+					t.Errorf("hit %s has tags %v, want %s among them", h.Ref, h.Tags, tt.q.Tag)
 				}
 			}
 		})
