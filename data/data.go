@@ -34,9 +34,6 @@ func Builtin() (*bank.Deck, string, error) {
 // at build time, read without decoding the questions.
 func Fingerprint() (string, error) { return bank.CompactFingerprint(compact) }
 
-// Compact is the embedded compact form, for the staleness test.
-func Compact() string { return compact }
-
 // Synonyms is the curated list of search synonyms and abbreviations (FBV,
 // CBV, DRF, N+1, ...), one group per line.
 //

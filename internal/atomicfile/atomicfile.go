@@ -10,7 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 )
 
 // WriteFile writes data to path atomically with the given permissions.
@@ -57,15 +57,15 @@ func syncDir(dir string) {
 }
 
 // FolderError is WriteOver's answer for a path that is a folder: a usage
-// error (exit code 2), since the user named it.
+// error, since the user named it.
 type FolderError struct{ Path string }
 
 func (e *FolderError) Error() string {
 	return fmt.Sprintf("a folder, not a file: give a file name such as %s", filepath.Join(e.Path, "export.md"))
 }
 
-// ExitCode makes a folder a usage error.
-func (e *FolderError) ExitCode() int { return exitcode.Usage }
+// Kind makes a folder a usage error.
+func (e *FolderError) Kind() errkind.Kind { return errkind.Usage }
 
 // WriteOver writes data to path, a file the user named (export -o), without
 // replacing what is there by something else: a link is written through to

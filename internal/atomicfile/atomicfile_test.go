@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/djq-cli/djq/internal/errkind"
 )
 
 func TestWriteFile(t *testing.T) {
@@ -75,7 +77,7 @@ func TestWriteOver(t *testing.T) {
 	}
 	// A folder is a FolderError, a usage error.
 	var fe *FolderError
-	if err := WriteOver(dir, []byte("x"), 0o644); !errors.As(err, &fe) || fe.ExitCode() != 2 {
+	if err := WriteOver(dir, []byte("x"), 0o644); !errors.As(err, &fe) || fe.Kind() != errkind.Usage {
 		t.Errorf("folder: %v", err)
 	}
 	// A named pipe is written to, not replaced.

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
 
@@ -310,8 +310,8 @@ type NotFoundError struct {
 	Deck *Deck
 }
 
-// ExitCode makes a well-formed reference that names nothing exit 1.
-func (e *NotFoundError) ExitCode() int { return exitcode.NotFound }
+// Kind makes a well-formed reference that names nothing a not-found error.
+func (e *NotFoundError) Kind() errkind.Kind { return errkind.NotFound }
 
 func (e *NotFoundError) Error() string {
 	qs := e.Deck.Questions
@@ -340,8 +340,8 @@ type UnknownDeckError struct {
 	Known []string
 }
 
-// ExitCode makes an unknown deck a usage error, wherever it is named.
-func (e *UnknownDeckError) ExitCode() int { return exitcode.Usage }
+// Kind makes an unknown deck a usage error, wherever it is named.
+func (e *UnknownDeckError) Kind() errkind.Kind { return errkind.Usage }
 
 func (e *UnknownDeckError) Error() string {
 	return fmt.Sprintf("unknown deck %s: decks are %s (see djq decks)", sanitize.Quote(e.Name), strings.Join(e.Known, ", "))

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
 
@@ -117,7 +117,7 @@ func (q *Question) HasTag(t string) bool {
 func (q *Question) DocsLinks(nth int, all bool) ([]string, error) {
 	switch n := len(q.Docs); {
 	case n == 0:
-		return nil, exitcode.NotFoundf("question %s has no docs links", q.Ref())
+		return nil, errkind.NotFoundf("question %s has no docs links", q.Ref())
 	case all:
 		return q.Docs, nil
 	case nth < 1 || nth > n:
@@ -125,7 +125,7 @@ func (q *Question) DocsLinks(nth int, all bool) ([]string, error) {
 		if n > 1 {
 			has = fmt.Sprintf("%d docs links", n)
 		}
-		return nil, exitcode.Usagef("question %s has %s: use a number from 1 to %d", q.Ref(), has, n)
+		return nil, errkind.Usagef("question %s has %s: use a number from 1 to %d", q.Ref(), has, n)
 	}
 	return q.Docs[nth-1 : nth], nil
 }

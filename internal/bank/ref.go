@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
 
@@ -35,8 +35,8 @@ func (e *RefError) Error() string {
 	return fmt.Sprintf("invalid question reference %s: %s", sanitize.Quote(e.Input), e.Why)
 }
 
-// ExitCode makes a malformed reference a usage error.
-func (e *RefError) ExitCode() int { return exitcode.Usage }
+// Kind makes a malformed reference a usage error.
+func (e *RefError) Kind() errkind.Kind { return errkind.Usage }
 
 // maxID bounds ids so that a pasted 20-digit number is reported as out of
 // range instead of overflowing.

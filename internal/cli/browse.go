@@ -10,6 +10,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/browse"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
 	"github.com/djq-cli/djq/internal/render"
@@ -20,10 +21,19 @@ type BrowseOptions struct {
 	Common
 	Filter filterFlags
 	Query  string
+	Lib    func() browser
 }
 
-func newBrowseCmd(f *Factory, g *globals) *cobra.Command {
+// browser is what browse needs of the library: the questions to list, and
+// the refs a live search finds.
+type browser interface {
+	selector
+	Refs(ctx context.Context, query string, level bank.Level) ([]string, error)
+}
+
+func newBrowseCmd(f *Factory, g *globals, runF func(*BrowseOptions) error) *cobra.Command {
 	opts := &BrowseOptions{}
+	opts.Lib = func() browser { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "browse",
 		Short: "Browse questions interactively, with live search and a rendered preview",
@@ -40,9 +50,11 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
   djq browse --level advanced
   djq browse --query "how do I cache a view"
   djq browse >> notes.md`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
-	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error { return browseRun(cmd.Context(), f, opts) })
+	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error {
+		return runWith(runF, func(o *BrowseOptions) error { return browseRun(cmd.Context(), o) }, opts)
+	})
 	addLevelFlag(cmd, &opts.Filter.Level, "start with this level")
 	cmd.Flags().StringVarP(&opts.Query, "query", "q", "", "start with this search, as typed after /")
 	return cmd
@@ -51,8 +63,8 @@ redirected, so djq browse >> notes.md picks an answer into your notes.`,
 // openTTY opens the controlling terminal; replaced in tests.
 var openTTY = func() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
 
-func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
-	sel, err := f.Library(opts.Common).Select("", opts.Filter.Tag)
+func browseRun(ctx context.Context, opts *BrowseOptions) error {
+	sel, err := opts.Lib().Select("", opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
@@ -66,30 +78,30 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 		return exitcode.Usagef("browse needs a terminal (%v); use djq list, djq show or djq search instead", exitcode.UnwrapPath(err))
 	}
 	defer tty.Close()
-	cfg := browseConfig(ctx, f, opts.Common, sel.Questions, start.Level)
+	cfg := browseConfig(ctx, opts, sel.Questions, start.Level)
 	cfg.Query = opts.Query
-	cfg.Open = opener.New(f.IO.Getenv).Open
+	cfg.Open = opener.New(opts.IO.Getenv).Open
 	m := browse.New(cfg)
-	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(f.IO.TermEnv()))
+	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(opts.IO.TermEnv()))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
 	if q := m.Picked(); q != nil {
-		return writeOut(f, opts.Common, render.Markdown(q, sel.Bank.Lookup))
+		return writeOut(opts.Common, render.Markdown(q, sel.Bank.Lookup))
 	}
 	return nil
 }
 
 // browseConfig wires browse to the library's search and to rendering on
 // the terminal.
-func browseConfig(ctx context.Context, f *Factory, c Common, qs []*bank.Question, level bank.Level) browse.Config {
-	p := render.OnTerminal(c.Policy, f.IO)
+func browseConfig(ctx context.Context, opts *BrowseOptions, qs []*bank.Question, level bank.Level) browse.Config {
+	p := render.OnTerminal(opts.Policy, opts.IO)
 	return browse.Config{
 		Questions: qs,
 		Level:     level,
-		Seed:      uint64(f.Now().UnixNano()),
+		Seed:      uint64(opts.Now().UnixNano()),
 		Search: func(query string, lvl bank.Level) ([]string, error) {
-			return f.Library(c).Refs(ctx, query, lvl)
+			return opts.Lib().Refs(ctx, query, lvl)
 		},
 		Render: func(q *bank.Question, width int) string { return render.Answer(p, q, max(width-4, render.MinWidth)) },
 	}

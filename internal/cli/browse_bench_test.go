@@ -32,7 +32,7 @@ func BenchmarkBrowseKeystroke10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	qs := bk.Questions()
-	cfg := browseConfig(context.Background(), f, Common{}, qs, "")
+	cfg := browseConfig(context.Background(), benchBrowseOptions(f), qs, "")
 	if _, err := f.Library(Common{}).Index(false); err != nil { // build the cache outside the timing
 		b.Fatal(err)
 	}
@@ -63,8 +63,16 @@ func BenchmarkBrowseStart(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := browse.New(browseConfig(context.Background(), f, Common{}, bk.Questions(), ""))
+		m := browse.New(browseConfig(context.Background(), benchBrowseOptions(f), bk.Questions(), ""))
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.Render()
 	}
+}
+
+// benchBrowseOptions are browse's options as its command would make them
+// with no flags, over f.
+func benchBrowseOptions(f *Factory) *BrowseOptions {
+	opts := &BrowseOptions{Common: Common{IO: f.IO, Now: f.Now}}
+	opts.Lib = func() browser { return f.Library(opts.Common) }
+	return opts
 }

@@ -3,12 +3,15 @@ package cli
 import (
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
 )
@@ -22,6 +25,29 @@ type Common struct {
 	Decks []string
 	// Quiet hides progress bars.
 	Quiet bool
+	// IO are the streams the command reads and writes; Now is the clock.
+	// Both come from the Factory, so a run function needs nothing else of it.
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+}
+
+// selector is the part of the library that commands which work on a
+// --level/--tag selection need.
+type selector interface {
+	Select(level, tag string) (library.Selection, error)
+}
+
+// banker is the part of the library that commands which look questions up
+// by ref need.
+type banker interface{ Bank() (*bank.Bank, error) }
+
+// runWith calls runF, the test seam that captures the parsed options, or
+// in production (runF nil) the command's run function.
+func runWith[O any](runF, run func(*O) error, opts *O) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return run(opts)
 }
 
 // globals are the persistent flags as typed; resolve turns them into a
@@ -64,7 +90,7 @@ func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 	if err != nil {
 		return Common{}, err
 	}
-	c := Common{Policy: p, Decks: g.decks, Quiet: g.quiet}
+	c := Common{Policy: p, Decks: g.decks, Quiet: g.quiet, IO: f.IO, Now: f.Now}
 	switch {
 	case g.pagerOff:
 		c.Pager = iostreams.PagerNever
@@ -76,21 +102,21 @@ func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 
 // writeOut writes a command's whole output to stdout, through the pager
 // when the run's pager mode and the text's height ask for it.
-func writeOut(f *Factory, c Common, s string) error { return f.IO.WriteOutput(s, c.Pager) }
+func writeOut(c Common, s string) error { return c.IO.WriteOutput(s, c.Pager) }
 
 // writeWith writes what draw renders, once it has rendered it all: an
 // error leaves stdout untouched.
-func writeWith(f *Factory, c Common, draw func(io.Writer) error) error {
+func writeWith(c Common, draw func(io.Writer) error) error {
 	var out strings.Builder
 	if err := draw(&out); err != nil {
 		return err
 	}
-	return writeOut(f, c, out.String())
+	return writeOut(c, out.String())
 }
 
 // writeJSONOut writes v as indented JSON to stdout.
-func writeJSONOut(f *Factory, c Common, v any) error {
-	return writeWith(f, c, func(w io.Writer) error { return output.WriteJSON(w, v) })
+func writeJSONOut(c Common, v any) error {
+	return writeWith(c, func(w io.Writer) error { return output.WriteJSON(w, v) })
 }
 
 // filterFlags are --level and --tag as typed.
@@ -117,15 +143,5 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 // addLevelFlag registers --level (-l) on cmd with completion of the levels.
 func addLevelFlag(cmd *cobra.Command, level *string, usage string) {
 	cmd.Flags().StringVarP(level, "level", "l", "", usage+": "+strings.Join(bank.LevelNames(), ", "))
-	registerEnumCompletion(cmd, "level", bank.LevelNames())
-}
-
-// registerEnumCompletion offers the valid values of an enum flag.
-func registerEnumCompletion(cmd *cobra.Command, flag string, values []string) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// countFlag validates a --count or --limit value.
-func countFlag(name string, n, most int) error {
-	return usageUnless(n >= 1 && n <= most, "invalid %s %d: use a number from 1 to %d", name, n, most)
+	cmdutil.EnumCompletion(cmd, "level", bank.LevelNames())
 }

@@ -7,8 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/djq-cli/djq/internal/atomicfile"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/export"
 )
 
@@ -18,10 +17,12 @@ type ExportOptions struct {
 	Format string
 	Output string
 	Filter filterFlags
+	Lib    func() selector
 }
 
-func newExportCmd(f *Factory, g *globals) *cobra.Command {
+func newExportCmd(f *Factory, g *globals, runF func(*ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{}
+	opts.Lib = func() selector { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Export questions as a Markdown document, an Anki deck or JSON",
@@ -41,22 +42,22 @@ Filter with --level, --tag and --deck.`,
 		Example: `  djq export --format anki -o django.txt
   djq export --level advanced > advanced.md
   djq export --format json --tag orm`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
-	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return exportRun(f, opts) })
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return runWith(runF, exportRun, opts) })
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "markdown", "export format: "+strings.Join(export.Formats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically) instead of stdout")
-	registerEnumCompletion(cmd, "format", export.Formats)
+	cmdutil.EnumCompletion(cmd, "format", export.Formats)
 	return cmd
 }
 
-func exportRun(f *Factory, opts *ExportOptions) error {
+func exportRun(opts *ExportOptions) error {
 	format, err := export.ParseFormat(opts.Format)
 	if err != nil {
 		return err
 	}
-	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
+	sel, err := opts.Lib().Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
@@ -64,15 +65,11 @@ func exportRun(f *Factory, opts *ExportOptions) error {
 		return export.Write(w, format, sel.Questions, sel.Filter.Level, sel.Bank.Lookup)
 	}
 	if opts.Output == "" || opts.Output == "-" {
-		return writeWith(f, opts.Common, write)
+		return writeWith(opts.Common, write)
 	}
-	var out strings.Builder
-	if err := write(&out); err != nil {
+	if err := export.ToFile(opts.Output, write); err != nil {
 		return err
 	}
-	if err := atomicfile.WriteOver(opts.Output, []byte(out.String()), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", opts.Output, exitcode.UnwrapPath(err))
-	}
-	fmt.Fprintf(f.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), opts.Output)
+	fmt.Fprintf(opts.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), opts.Output)
 	return nil
 }

@@ -8,9 +8,11 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/buildinfo"
+	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/progress"
+	"github.com/djq-cli/djq/internal/state"
 )
 
 // Factory hands commands their dependencies. It is built once per process
@@ -28,8 +30,9 @@ type Factory struct {
 	// loadBank replaces the bank loading (tests).
 	loadBank func(*library.Library) (*bank.Bank, error)
 
-	mu   sync.Mutex
-	libs map[string]*library.Library
+	mu    sync.Mutex
+	libs  map[string]*library.Library
+	decks *decks.Env
 }
 
 // NewFactory returns a factory over the given streams.
@@ -53,13 +56,31 @@ func (f *Factory) Library(c Common) *library.Library {
 		f.libs = map[string]*library.Library{}
 	}
 	l := library.New(library.Options{
-		Getenv: f.IO.Getenv, Warn: f.IO.ErrOut, Select: sel,
+		Getenv: f.IO.Getenv, Warn: f.IO.ErrOut, Select: sel, Decks: f.decksLocked(),
 		LoadBank: f.loadBank,
 		Progress: f.progress(c),
 	})
 	f.libs[key] = l
 	return l
 }
+
+// Decks is the user's deck folders (add, remove, new, check, djq paths),
+// one for the process, shared by every library.
+func (f *Factory) Decks() *decks.Env {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.decksLocked()
+}
+
+func (f *Factory) decksLocked() *decks.Env {
+	if f.decks == nil {
+		f.decks = decks.NewEnv(f.IO.Getenv, f.IO.ErrOut)
+	}
+	return f.decks
+}
+
+// StateStore is the quiz progress file of this environment.
+func (f *Factory) StateStore() (*state.Store, error) { return state.OpenIn(f.Decks().Paths().State) }
 
 // closeLibraries releases what the run's libraries opened (temporary indexes).
 func (f *Factory) closeLibraries() {
@@ -73,11 +94,17 @@ func (f *Factory) closeLibraries() {
 // progress makes the progress bars of a run, or none when stderr is not a
 // terminal or the run is --quiet.
 func (f *Factory) progress(c Common) func(label string) library.Reporter {
-	on := f.IO.IsStderrTTY() && !c.Quiet
+	c.IO = f.IO
 	return func(label string) library.Reporter {
-		if b := progress.New(f.IO.ErrOut, on, f.IO.TerminalWidth(), label); b != nil {
+		if b := c.bar(label); b != nil {
 			return b
 		}
 		return nil
 	}
+}
+
+// bar is one progress bar on stderr, nil when stderr is no terminal or
+// the run is --quiet.
+func (c Common) bar(label string) *progress.Bar {
+	return progress.New(c.IO.ErrOut, c.IO.IsStderrTTY() && !c.Quiet, c.IO.TerminalWidth(), label)
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -12,10 +13,12 @@ import (
 type ListOptions struct {
 	Common
 	Filter filterFlags
+	Lib    func() selector
 }
 
-func newListCmd(f *Factory, g *globals) *cobra.Command {
+func newListCmd(f *Factory, g *globals, runF func(*ListOptions) error) *cobra.Command {
 	opts := &ListOptions{}
+	opts.Lib = func() selector { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List questions, one line each",
@@ -28,17 +31,17 @@ so it works with grep, cut and awk; --format json gives every field.`,
   djq list --tag orm
   djq list --format json`,
 		Aliases: []string{"ls"},
-		Args:    noArgs,
+		Args:    cmdutil.NoArgs,
 	}
-	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return listRun(f, opts) })
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return runWith(runF, listRun, opts) })
 	addFilterFlags(cmd, f, &opts.Filter)
 	return cmd
 }
 
-func listRun(f *Factory, opts *ListOptions) error {
-	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
+func listRun(opts *ListOptions) error {
+	sel, err := opts.Lib().Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
-	return writeWith(f, opts.Common, func(w io.Writer) error { return render.List(w, opts.Policy, sel.Questions) })
+	return writeWith(opts.Common, func(w io.Writer) error { return render.List(w, opts.Policy, sel.Questions) })
 }

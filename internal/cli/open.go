@@ -1,15 +1,13 @@
 package cli
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/opener"
-	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // OpenOptions is what `djq open` was asked to do.
@@ -19,10 +17,12 @@ type OpenOptions struct {
 	Nth   int // 1-based docs link; 0 with All
 	All   bool
 	Print bool
+	Lib   func() banker
 }
 
-func newOpenCmd(f *Factory, g *globals) *cobra.Command {
+func newOpenCmd(f *Factory, g *globals, runF func(*OpenOptions) error) *cobra.Command {
 	opts := &OpenOptions{}
+	opts.Lib = func() banker { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "open REF [N]",
 		Short: "Open an answer's Django docs page in the browser",
@@ -34,7 +34,7 @@ or all of them with --all. djq uses $BROWSER when it is set, else xdg-open
   djq open 35 2
   djq open 35 --all --print`,
 		Args: func(_ *cobra.Command, args []string) error {
-			return usageUnless(len(args) == 1 || len(args) == 2, "open needs a question and optionally a link number, such as djq open 35 or djq open 35 2")
+			return cmdutil.UsageUnless(len(args) == 1 || len(args) == 2, "open needs a question and optionally a link number, such as djq open 35 or djq open 35 2")
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -44,28 +44,23 @@ or all of them with --all. djq uses $BROWSER when it is set, else xdg-open
 		},
 	}
 	command(f, g, &opts.Common, cmd, func(_ *cobra.Command, args []string) (err error) {
-		opts.Ref, opts.Nth = args[0], 1
-		if len(args) == 2 {
-			if opts.All {
-				return exitcode.Usagef("give a link number or --all, not both")
-			}
-			if opts.Nth, err = strconv.Atoi(args[1]); err != nil || opts.Nth < 1 {
-				return exitcode.Usagef("invalid link number %s: use 1 for the first docs link, 2 for the second, ...", sanitize.Quote(args[1]))
-			}
+		opts.Ref = args[0]
+		if opts.Nth, err = cmdutil.LinkNumber(args, opts.All); err != nil {
+			return err
 		}
-		return openRun(f, opts)
+		return runWith(runF, openRun, opts)
 	})
 	cmd.Flags().BoolVarP(&opts.All, "all", "a", false, "open every docs link of the answer")
 	cmd.Flags().BoolVarP(&opts.Print, "print", "p", false, "print the links instead of opening them")
 	return cmd
 }
 
-func openRun(f *Factory, opts *OpenOptions) error {
+func openRun(opts *OpenOptions) error {
 	r, err := bank.ParseRef(opts.Ref)
 	if err != nil {
 		return err
 	}
-	b, err := f.Library(opts.Common).Bank()
+	b, err := opts.Lib().Bank()
 	if err != nil {
 		return err
 	}
@@ -78,12 +73,10 @@ func openRun(f *Factory, opts *OpenOptions) error {
 		return err
 	}
 	if !opts.Print {
-		o := opener.New(f.IO.Getenv)
-		o.Stdin, o.Stdout, o.Stderr = f.IO.In, f.IO.Out, f.IO.ErrOut
-		links = o.OpenAll(links, f.IO.ErrOut)
+		links = opener.OnTerminal(opts.IO.Getenv, opts.IO.In, opts.IO.Out, opts.IO.ErrOut).OpenAll(links, opts.IO.ErrOut)
 	}
 	if len(links) > 0 {
-		return writeOut(f, opts.Common, strings.Join(links, "\n")+"\n")
+		return writeOut(opts.Common, strings.Join(links, "\n")+"\n")
 	}
 	return nil
 }

@@ -6,10 +6,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/fsrs"
 	"github.com/djq-cli/djq/internal/quiz"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/state"
 )
 
 // QuizOptions is what `djq quiz` was asked to do.
@@ -20,10 +22,14 @@ type QuizOptions struct {
 	Seed    int64
 	SeedSet bool
 	Plain   bool
+	Lib     func() selector
+	// Store opens the quiz progress file.
+	Store func() (*state.Store, error)
 }
 
-func newQuizCmd(f *Factory, g *globals) *cobra.Command {
-	opts := &QuizOptions{}
+func newQuizCmd(f *Factory, g *globals, runF func(*QuizOptions) error) *cobra.Command {
+	opts := &QuizOptions{Store: f.StateStore}
+	opts.Lib = func() selector { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "quiz",
 		Short: "Practise with flashcards scheduled by spaced repetition (FSRS)",
@@ -45,15 +51,15 @@ per line is read from stdin: again, hard, good, easy or 1-4.`,
   djq quiz --level beginner --count 5
   djq quiz --tag orm --seed 7
   printf 'good\nagain\n' | djq quiz --plain --count 2 --seed 1`,
-		Args:        noArgs,
+		Args:        cmdutil.NoArgs,
 		Annotations: rendersAnswers(),
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error {
 		opts.SeedSet = cmd.Flags().Changed("seed")
-		if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
+		if err := cmdutil.CountFlag("count", opts.Count, maxRandomCount); err != nil {
 			return err
 		}
-		return quizRun(f, opts)
+		return runWith(runF, quizRun, opts)
 	})
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", 10, "how many cards in this session")
@@ -62,11 +68,11 @@ per line is read from stdin: again, hard, good, easy or 1-4.`,
 	return cmd
 }
 
-func quizRun(f *Factory, opts *QuizOptions) error {
-	if !opts.Plain && !f.IO.IsStdinTTY() {
+func quizRun(opts *QuizOptions) error {
+	if !opts.Plain && !opts.IO.IsStdinTTY() {
 		return exitcode.Usagef("quiz needs a terminal to read keys; for scripts use djq quiz --plain, which reads one grade per line")
 	}
-	store, err := f.Library(opts.Common).StateStore()
+	store, err := opts.Store()
 	if err != nil {
 		return err
 	}
@@ -74,33 +80,33 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
+	sel, err := opts.Lib().Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
 	seed := opts.Seed
 	if !opts.SeedSet {
-		seed = f.Now().UnixNano()
+		seed = opts.Now().UnixNano()
 	}
-	cards, err := quiz.Deal(sel.Questions, st, f.Now(), opts.Count, seed)
+	cards, err := quiz.Deal(sel.Questions, st, opts.Now(), opts.Count, seed)
 	if err != nil {
 		return err
 	}
 	pretty := opts.Policy
 	pretty.Format = render.FormatPretty
 	s := &quiz.Session{
-		Store: store, Sched: fsrs.New(), Cards: cards, Now: f.Now,
-		Out: f.IO.Out, ErrOut: f.IO.ErrOut,
+		Store: store, Sched: fsrs.New(), Cards: cards, Now: opts.Now,
+		Out: opts.IO.Out, ErrOut: opts.IO.ErrOut,
 		Markdown:  func(q *bank.Question) string { return render.Markdown(q, nil) },
-		WriteCard: func(doc string) error { return writeOut(f, opts.Common, doc) },
+		WriteCard: func(doc string) error { return writeOut(opts.Common, doc) },
 		Rendered:  func(q *bank.Question, width int) string { return render.Answer(pretty, q, width) },
 		Width:     pretty.Width,
 	}
 	if opts.Plain {
-		err = s.RunPlain(bufio.NewReader(f.IO.In))
+		err = s.RunPlain(bufio.NewReader(opts.IO.In))
 	} else {
-		s.UseTerminal(f.IO.In, f.IO.Out, f.IO.TerminalHeight(), f.IO.TermEnv())
-		err = s.RunInteractive(f.IO.In)
+		s.UseTerminal(opts.IO.In, opts.IO.Out, opts.IO.TerminalHeight(), opts.IO.TermEnv())
+		err = s.RunInteractive(opts.IO.In)
 	}
 	s.Summary()
 	return err

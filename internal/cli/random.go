@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 )
 
 // RandomOptions is what `djq random` was asked to do.
@@ -15,13 +16,15 @@ type RandomOptions struct {
 	Count   int
 	Seed    int64
 	SeedSet bool
+	Lib     func() selector
 }
 
 // maxRandomCount bounds --count so that a typo cannot ask for billions.
 const maxRandomCount = 10000
 
-func newRandomCmd(f *Factory, g *globals) *cobra.Command {
+func newRandomCmd(f *Factory, g *globals, runF func(*RandomOptions) error) *cobra.Command {
 	opts := &RandomOptions{}
+	opts.Lib = func() selector { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "random",
 		Short: "Show one or more random questions",
@@ -34,14 +37,14 @@ study plan can be shared or repeated.`,
   djq random --tag orm --count 3
   djq random --count 5 --seed 42`,
 		Annotations: rendersAnswers(),
-		Args:        noArgs,
+		Args:        cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, _ []string) error {
 		opts.SeedSet = cmd.Flags().Changed("seed")
-		if err := countFlag("count", opts.Count, maxRandomCount); err != nil {
+		if err := cmdutil.CountFlag("count", opts.Count, maxRandomCount); err != nil {
 			return err
 		}
-		return randomRun(f, opts)
+		return runWith(runF, randomRun, opts)
 	})
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", 1, "how many questions to pick")
@@ -49,17 +52,17 @@ study plan can be shared or repeated.`,
 	return cmd
 }
 
-func randomRun(f *Factory, opts *RandomOptions) error {
-	sel, err := f.Library(opts.Common).Select(opts.Filter.Level, opts.Filter.Tag)
+func randomRun(opts *RandomOptions) error {
+	sel, err := opts.Lib().Select(opts.Filter.Level, opts.Filter.Tag)
 	if err != nil {
 		return err
 	}
 	if opts.Count > len(sel.Questions) {
-		fmt.Fprintf(f.IO.ErrOut, "djq: only %d questions match; showing all of them\n", len(sel.Questions))
+		fmt.Fprintf(opts.IO.ErrOut, "djq: only %d questions match; showing all of them\n", len(sel.Questions))
 	}
 	seed := opts.Seed
 	if !opts.SeedSet {
-		seed = f.Now().UnixNano()
+		seed = opts.Now().UnixNano()
 	}
-	return writeQuestions(f, opts.Common, sel.Bank, bank.Sample(sel.Questions, opts.Count, seed))
+	return writeQuestions(opts.Common, sel.Bank, bank.Sample(sel.Questions, opts.Count, seed))
 }

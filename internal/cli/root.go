@@ -9,14 +9,13 @@ import (
 	"context"
 	"fmt"
 	"os/signal"
-	"regexp"
 	"runtime/debug"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/render"
@@ -25,7 +24,12 @@ import (
 )
 
 // NewRootCmd builds the whole command tree over f.
-func NewRootCmd(f *Factory) *cobra.Command {
+func NewRootCmd(f *Factory) *cobra.Command { return newRoot(f, nil) }
+
+// newRoot builds the root command with its persistent flags and, when only
+// is nil, every command; a test passes only to build the one command it
+// checks, with a runF that captures the parsed options.
+func newRoot(f *Factory, only func(*globals) *cobra.Command) *cobra.Command {
 	g := &globals{}
 	root := &cobra.Command{
 		Use:   "djq",
@@ -43,7 +47,7 @@ scripts.`,
   djq show 35 --format json`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          noArgs,
+		Args:          cmdutil.NoArgs,
 		// Without arguments djq prints its help and succeeds.
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -70,123 +74,33 @@ scripts.`,
 		return names, cobra.ShellCompDirectiveDefault
 	})
 	pf.IntVar(&g.render.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
-	registerEnumCompletion(root, "format", render.FormatNames)
-	registerEnumCompletion(root, "color", render.ColorNames)
-	registerEnumCompletion(root, "style", render.StyleNames)
-	registerEnumCompletion(root, "hyperlinks", render.HyperlinkNames)
-	root.SetFlagErrorFunc(flagError)
+	cmdutil.EnumCompletion(root, "format", render.FormatNames)
+	cmdutil.EnumCompletion(root, "color", render.ColorNames)
+	cmdutil.EnumCompletion(root, "style", render.StyleNames)
+	cmdutil.EnumCompletion(root, "hyperlinks", render.HyperlinkNames)
+	root.SetFlagErrorFunc(cmdutil.FlagError)
 
+	if only != nil {
+		root.AddCommand(only(g))
+		return root
+	}
 	root.AddCommand(
-		newShowCmd(f, g),
-		newListCmd(f, g),
-		newRandomCmd(f, g),
-		newSearchCmd(f, g),
-		newDecksCmd(f, g),
-		newExportCmd(f, g),
-		newQuizCmd(f, g),
-		newStatsCmd(f, g),
-		newPathsCmd(f, g),
-		newBrowseCmd(f, g),
-		newVersionCmd(f, g),
-		newTagsCmd(f, g),
-		newOpenCmd(f, g),
+		newShowCmd(f, g, nil),
+		newListCmd(f, g, nil),
+		newRandomCmd(f, g, nil),
+		newSearchCmd(f, g, nil),
+		newDecksCmd(f, g, nil),
+		newExportCmd(f, g, nil),
+		newQuizCmd(f, g, nil),
+		newStatsCmd(f, g, nil),
+		newPathsCmd(f, g, nil),
+		newBrowseCmd(f, g, nil),
+		newVersionCmd(f, g, nil),
+		newTagsCmd(f, g, nil),
+		newOpenCmd(f, g, nil),
 	)
-	root.InitDefaultHelpCmd()
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		switch c.Name() {
-		case "help":
-			c.Args, c.Long = helpTopic, "Help prints the help of any command: djq help search."
-		case "completion":
-			// `djq completion nosuch` is a usage error, not help and exit 0.
-			c.Args = noArgs
-			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
-		}
-	}
+	cmdutil.HelpAndCompletion(root, "Help prints the help of any command: djq help search.")
 	return root
-}
-
-// helpTopic checks `djq help TOPIC` before cobra's help command runs: an
-// unknown topic is a usage error (exit 2) that suggests the command meant,
-// not cobra's message and exit 0.
-func helpTopic(c *cobra.Command, args []string) error {
-	cmd, rest, err := c.Root().Find(args)
-	if err == nil && cmd != nil && len(rest) > 0 && cmd.HasSubCommands() {
-		return noArgs(cmd, rest)
-	}
-	if err != nil || cmd == nil || len(rest) > 0 {
-		return exitcode.Usagef("unknown help topic %s (see djq --help)", sanitize.Quote(strings.Join(args, " ")))
-	}
-	return nil
-}
-
-// noArgs is cobra.NoArgs as a usage error: an unknown subcommand gets
-// cobra's "did you mean" suggestions, a stray argument is named as such.
-func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	if cmd.HasSubCommands() {
-		if cmd.SuggestionsMinimumDistance <= 0 {
-			cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only on its own path
-		}
-		hint := " "
-		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-			hint = ": did you mean " + strings.Join(s, " or ") + "? "
-		}
-		return exitcode.Usagef("unknown command %s for %s%s(see %s --help)", sanitize.Quote(args[0]), cmd.CommandPath(), hint, cmd.CommandPath())
-	}
-	return exitcode.Usagef("unexpected argument %s: %s takes no arguments (see %s --help)", sanitize.Quote(args[0]), cmd.CommandPath(), cmd.CommandPath())
-}
-
-// oneArg is cobra.ExactArgs(1) as a usage error that says what the
-// argument is and shows an example.
-func oneArg(what, example string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		return usageUnless(len(args) == 1, "%s needs %s, such as %s", strings.TrimPrefix(cmd.CommandPath(), "djq "), what, example)
-	}
-}
-
-// usageUnless is a check of arguments or flag values: nil when ok, else a
-// usage error that says what the command needs.
-func usageUnless(ok bool, format string, a ...any) error {
-	if ok {
-		return nil
-	}
-	return exitcode.Usagef(format, a...)
-}
-
-var (
-	negativeNumber = regexp.MustCompile(`^unknown shorthand flag: '(\d)' in (-\d+)`)
-	badFlagValue   = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag`)
-)
-
-// flagError is the single place where pflag's own messages come in; it
-// turns them into one-line usage errors without Go internals. A negative
-// number such as `djq show -1` reads to pflag as a flag: say what it is.
-func flagError(cmd *cobra.Command, err error) error {
-	msg := err.Error()
-	if m := negativeNumber.FindStringSubmatch(msg); m != nil {
-		return exitcode.Usagef("invalid question reference %s: ids are positive whole numbers such as 35", sanitize.Quote(m[2]))
-	}
-	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
-		return exitcode.Usagef("invalid value %s for --%s: use %s (see %s --help)", sanitize.Quote(m[1]), m[2], flagValueKind(cmd.Flags().Lookup(m[2])), cmd.CommandPath())
-	}
-	return exitcode.Usagef("%s (see %s --help)", sanitize.Cut(msg, 4*sanitize.EchoMax), cmd.CommandPath())
-}
-
-// flagValueKind says what a flag's value must look like.
-func flagValueKind(fl *pflag.Flag) string {
-	if fl == nil {
-		return "a valid value"
-	}
-	switch fl.Value.Type() {
-	case "int", "int64", "uint":
-		return "a whole number"
-	case "bool":
-		return "true or false"
-	}
-	return "a valid value"
 }
 
 // Main runs djq with the process's streams and arguments and returns the
@@ -225,7 +139,7 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args (the test binary's flags)
 	}
-	root.SetArgs(queryArgs(root, args))
+	root.SetArgs(cmdutil.QueryArgs(root, args))
 	err := iostreams.WriteErr(root.ExecuteContext(ctx), root.OutOrStdout()) // cobra drops help's write errors
 	if err != nil && !exitcode.IsSilent(err) && !exitcode.IsBrokenPipe(err) {
 		fmt.Fprintf(ios.ErrOut, "djq: %s\n", sanitize.Message(exitcode.Message(err)))

@@ -4,15 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
-	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 )
 
@@ -23,13 +21,20 @@ type SearchOptions struct {
 	Filter  filterFlags
 	Limit   int
 	NoCache bool
+	Lib     func() searcher
+}
+
+// searcher is what search needs of the library.
+type searcher interface {
+	Search(ctx context.Context, q library.Query) (*search.Result, error)
 }
 
 // maxSearchLimit bounds --limit.
 const maxSearchLimit = 1000
 
-func newSearchCmd(f *Factory, g *globals) *cobra.Command {
+func newSearchCmd(f *Factory, g *globals, runF func(*SearchOptions) error) *cobra.Command {
 	opts := &SearchOptions{}
+	opts.Lib = func() searcher { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
 		Short: "Search questions and answers",
@@ -57,15 +62,15 @@ Query syntax:
   djq search signals level:advanced
   djq search csrf --format json`,
 		Args: func(_ *cobra.Command, args []string) error {
-			return usageUnless(strings.TrimSpace(strings.Join(args, " ")) != "", "search needs a query, such as djq search select_related")
+			return cmdutil.UsageUnless(strings.TrimSpace(strings.Join(args, " ")) != "", "search needs a query, such as djq search select_related")
 		},
 	}
 	command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, args []string) error {
 		opts.Query = strings.Join(args, " ")
-		if err := countFlag("limit", opts.Limit, maxSearchLimit); err != nil {
+		if err := cmdutil.CountFlag("limit", opts.Limit, maxSearchLimit); err != nil {
 			return err
 		}
-		return searchRun(cmd.Context(), f, opts)
+		return runWith(runF, func(o *SearchOptions) error { return searchRun(cmd.Context(), o) }, opts)
 	})
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, fmt.Sprintf("show at most this many results, 1 to %d", maxSearchLimit))
@@ -73,129 +78,21 @@ Query syntax:
 	return cmd
 }
 
-func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
+func searchRun(ctx context.Context, opts *SearchOptions) error {
 	q := library.Query{
 		Text: opts.Query, Level: opts.Filter.Level, Tag: opts.Filter.Tag,
-		Limit: opts.Limit, SnippetLen: search.DefaultSnippetLen, NoCache: opts.NoCache,
+		Limit: opts.Limit, NoCache: opts.NoCache,
+		SnippetLen: search.SnippetLenFor(opts.Policy.Format == render.FormatPretty && opts.Policy.TTY, opts.Policy.Width),
 	}
-	if opts.Policy.Format == render.FormatPretty && opts.Policy.TTY {
-		q.SnippetLen = max(40, min(opts.Policy.Width*2-12, 220))
-	}
-	res, err := f.Library(opts.Common).Search(ctx, q)
+	res, err := opts.Lib().Search(ctx, q)
 	if res != nil && res.Corrected != "" {
-		fmt.Fprintf(f.IO.ErrOut, "djq: did you mean %s? showing results for it\n", didYouMean(opts.Query, res))
+		fmt.Fprintf(opts.IO.ErrOut, "djq: did you mean %s? showing results for it\n", res.DidYouMean(opts.Query))
+	}
+	if err != nil && res != nil && opts.Policy.Format == render.FormatJSON {
+		_ = writeJSONOut(opts.Common, []any{}) // scripts get [] as from every JSON command; exit 1 stays
 	}
 	if err != nil {
-		if res != nil && opts.Policy.Format == render.FormatJSON {
-			// Scripts get an empty list, as from every JSON command; exit 1 stays.
-			_ = writeJSONOut(f, opts.Common, []any{})
-		}
 		return err
 	}
-	return writeWith(f, opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
-}
-
-// didYouMean is the corrected query, or for a long one only the words
-// that were corrected ("from" for "form"), which a cut query would hide.
-func didYouMean(query string, res *search.Result) string {
-	if len(query) <= 60 || len(res.Fixes) == 0 {
-		return sanitize.Quote(res.Corrected)
-	}
-	parts := make([]string, len(res.Fixes))
-	for i, fx := range res.Fixes {
-		parts[i] = sanitize.Quote(fx[1]) + " for " + sanitize.Quote(fx[0])
-	}
-	return strings.Join(parts, ", ")
-}
-
-// queryArgs lets search queries use -word to exclude a word: pflag would
-// read "-formset" as the shorthand flags f, o, r... For the search command,
-// a dash-word that is not one of its flags is moved after "--", where it is
-// a query word like any other (exclusions do not depend on their place).
-func queryArgs(root *cobra.Command, args []string) []string {
-	cmd, _, err := root.Find(args)
-	if err != nil || cmd.Name() != "search" {
-		return args
-	}
-	var keep, words []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			words = append(words, args[i+1:]...)
-			break
-		}
-		if isSearchWord(cmd, a) {
-			words = append(words, a)
-			continue
-		}
-		keep = append(keep, a)
-		if takesValue(cmd, a) && i+1 < len(args) {
-			// "--limit -1": the next argument is the flag's value, even
-			// when it looks like a word to exclude.
-			i++
-			keep = append(keep, args[i])
-		}
-	}
-	if len(words) == 0 {
-		return args
-	}
-	return append(append(keep, "--"), words...)
-}
-
-// djqFlags are djq's own flags that cobra adds when a command runs, so
-// that they are not yet in the flag sets queryArgs looks at: --help shows
-// search's help, --version is refused as a flag of search, and neither is
-// ever searched for.
-var djqFlags = map[string]bool{"help": true, "version": true}
-
-// takesValue reports whether a (a flag of cmd, as typed) takes its value
-// from the next argument: "--limit" or "-n", not "--limit=3", "-n3" or a
-// boolean flag.
-func takesValue(cmd *cobra.Command, a string) bool {
-	var fl *pflag.Flag
-	if name, ok := strings.CutPrefix(a, "--"); ok {
-		if strings.Contains(name, "=") {
-			return false
-		}
-		if fl = cmd.Flags().Lookup(name); fl == nil {
-			fl = cmd.InheritedFlags().Lookup(name)
-		}
-	} else if len(a) == 2 {
-		if fl = cmd.Flags().ShorthandLookup(a[1:]); fl == nil {
-			fl = cmd.InheritedFlags().ShorthandLookup(a[1:])
-		}
-	}
-	return fl != nil && fl.NoOptDefVal == ""
-}
-
-// isSearchWord reports whether a dash-prefixed argument is a query word
-// rather than a flag of cmd: "-formset" is a word, "-n", "-n5", "--limit"
-// and "--limit=3" are flags, and a "--name" that is no flag of search is a
-// word ("--deploy" in `djq search check --deploy`).
-func isSearchWord(cmd *cobra.Command, a string) bool {
-	if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
-		return false
-	}
-	if name, ok := strings.CutPrefix(a, "--"); ok {
-		name, _, _ = strings.Cut(name, "=")
-		return !djqFlags[name] && cmd.Flags().Lookup(name) == nil && cmd.InheritedFlags().Lookup(name) == nil
-	}
-	short := a[1:2]
-	if short == "h" && len(a) == 2 {
-		return false
-	}
-	fl := cmd.Flags().ShorthandLookup(short)
-	if fl == nil {
-		fl = cmd.InheritedFlags().ShorthandLookup(short)
-	}
-	if fl == nil {
-		return true
-	}
-	rest := a[2:]
-	if rest == "" || strings.HasPrefix(rest, "=") {
-		return false
-	}
-	// "-n5": a shorthand with its value stuck on; anything else is a word.
-	_, err := strconv.Atoi(rest)
-	return err != nil
+	return writeWith(opts.Common, func(w io.Writer) error { return render.SearchHits(w, opts.Policy, res.Hits) })
 }

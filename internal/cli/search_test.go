@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
 
@@ -87,8 +88,8 @@ func TestQueryArgs(t *testing.T) {
 		{"list -l beginner", "list -l beginner"},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(queryArgs(root, strings.Fields(tt.in)), " "); got != tt.want {
-			t.Errorf("queryArgs(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := strings.Join(cmdutil.QueryArgs(root, strings.Fields(tt.in)), " "); got != tt.want {
+			t.Errorf("cmdutil.QueryArgs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -15,10 +16,19 @@ import (
 type ShowOptions struct {
 	Common
 	Refs []string
+	Lib  func() refLookup
 }
 
-func newShowCmd(f *Factory, g *globals) *cobra.Command {
+// refLookup is what show needs of the library: the bank, and a "did you
+// mean" for text typed where a ref belongs.
+type refLookup interface {
+	banker
+	SuggestRef(ctx context.Context, text string, refErr error) error
+}
+
+func newShowCmd(f *Factory, g *globals, runF func(*ShowOptions) error) *cobra.Command {
 	opts := &ShowOptions{}
+	opts.Lib = func() refLookup { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "show REF [REF...]",
 		Short: "Show the answer to one or more questions",
@@ -33,7 +43,7 @@ it can be appended to notes. Questions in your own decks are NAME:ID.`,
   djq show 35 --format json`,
 		Annotations: rendersAnswers(),
 		Args: func(_ *cobra.Command, args []string) error {
-			return usageUnless(len(args) > 0, "show needs at least one question id, such as djq show 35 (see djq list)")
+			return cmdutil.UsageUnless(len(args) > 0, "show needs at least one question id, such as djq show 35 (see djq list)")
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			return completeRefs(f, toComplete)
@@ -41,29 +51,29 @@ it can be appended to notes. Questions in your own decks are NAME:ID.`,
 	}
 	return command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, args []string) error {
 		opts.Refs = args
-		return showRun(cmd.Context(), f, opts)
+		return runWith(runF, func(o *ShowOptions) error { return showRun(cmd.Context(), o) }, opts)
 	})
 }
 
 // showRun parses every ref first (a malformed one is a usage error and
 // nothing is printed), then prints the questions that exist and reports
 // the ones that do not, exiting 1 if any were missing.
-func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
+func showRun(ctx context.Context, opts *ShowOptions) error {
 	refs := make([]bank.Ref, len(opts.Refs))
 	for i, s := range opts.Refs {
 		r, err := bank.ParseRef(s)
 		if err != nil {
-			return f.Library(opts.Common).SuggestRef(ctx, s, err)
+			return opts.Lib().SuggestRef(ctx, s, err)
 		}
 		refs[i] = r
 	}
-	b, err := f.Library(opts.Common).Bank()
+	b, err := opts.Lib().Bank()
 	if err != nil {
 		return err
 	}
 	qs, missing := b.GetEach(refs)
 	if len(qs) > 0 {
-		if err := writeQuestions(f, opts.Common, b, qs); err != nil {
+		if err := writeQuestions(opts.Common, b, qs); err != nil {
 			return err
 		}
 	}
@@ -71,14 +81,14 @@ func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
 		return nil
 	}
 	for _, m := range missing[:len(missing)-1] {
-		fmt.Fprintf(f.IO.ErrOut, "djq: %s\n", m)
+		fmt.Fprintf(opts.IO.ErrOut, "djq: %s\n", m)
 	}
 	return missing[len(missing)-1]
 }
 
 // writeQuestions renders full answers in the run's policy.
-func writeQuestions(f *Factory, c Common, b *bank.Bank, qs []*bank.Question) error {
-	return writeWith(f, c, func(w io.Writer) error { return render.Questions(w, c.Policy, qs, b.Lookup) })
+func writeQuestions(c Common, b *bank.Bank, qs []*bank.Question) error {
+	return writeWith(c, func(w io.Writer) error { return render.Questions(w, c.Policy, qs, b.Lookup) })
 }
 
 // completeRefs offers question refs with their titles as descriptions.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/state"
@@ -16,10 +17,14 @@ type StatsOptions struct {
 	Common
 	Reset bool
 	Yes   bool
+	Lib   func() banker
+	// Store opens the quiz progress file.
+	Store func() (*state.Store, error)
 }
 
-func newStatsCmd(f *Factory, g *globals) *cobra.Command {
-	opts := &StatsOptions{}
+func newStatsCmd(f *Factory, g *globals, runF func(*StatsOptions) error) *cobra.Command {
+	opts := &StatsOptions{Store: f.StateStore}
+	opts.Lib = func() banker { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Show quiz progress: new, learning, due and mastered cards, streak, recent reviews",
@@ -35,21 +40,21 @@ not touch.`,
 		Example: `  djq stats
   djq stats --format json
   djq stats --reset --yes`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
 		if opts.Reset {
-			return statsReset(f, opts)
+			return runWith(runF, statsReset, opts)
 		}
-		return statsRun(f, opts)
+		return runWith(runF, statsRun, opts)
 	})
 	cmd.Flags().BoolVar(&opts.Reset, "reset", false, "forget all quiz progress (asks first)")
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "with --reset: do not ask")
 	return cmd
 }
 
-func statsRun(f *Factory, opts *StatsOptions) error {
-	store, err := f.Library(opts.Common).StateStore()
+func statsRun(opts *StatsOptions) error {
+	store, err := opts.Store()
 	if err != nil {
 		return err
 	}
@@ -57,36 +62,36 @@ func statsRun(f *Factory, opts *StatsOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := f.Library(opts.Common).Bank()
+	b, err := opts.Lib().Bank()
 	if err != nil {
 		return err
 	}
-	s := state.ComputeStats(b.Questions(), st, f.Now())
+	s := state.ComputeStats(b.Questions(), st, opts.Now())
 	if opts.Policy.Format == render.FormatJSON {
-		return writeJSONOut(f, opts.Common, s)
+		return writeJSONOut(opts.Common, s)
 	}
-	return writeWith(f, opts.Common, func(w io.Writer) error { return render.Stats(w, opts.Policy, s) })
+	return writeWith(opts.Common, func(w io.Writer) error { return render.Stats(w, opts.Policy, s) })
 }
 
-func statsReset(f *Factory, opts *StatsOptions) error {
-	store, err := f.Library(opts.Common).StateStore()
+func statsReset(opts *StatsOptions) error {
+	store, err := opts.Store()
 	if err != nil {
 		return err
 	}
 	if !opts.Yes {
-		if !f.IO.IsStdinTTY() {
+		if !opts.IO.IsStdinTTY() {
 			return exitcode.Usagef("stats --reset asks for confirmation on a terminal; add --yes to reset without asking")
 		}
-		if !f.IO.Confirm(fmt.Sprintf("Forget all quiz progress in %s? A copy stays in %s%sTIME.", store.Path, store.Path, state.ResetSuffix)) {
-			fmt.Fprintln(f.IO.ErrOut, "djq: nothing changed")
+		if !opts.IO.Confirm(fmt.Sprintf("Forget all quiz progress in %s? A copy stays in %s%sTIME.", store.Path, store.Path, state.ResetSuffix)) {
+			fmt.Fprintln(opts.IO.ErrOut, "djq: nothing changed")
 			return nil
 		}
 	}
-	backup, err := store.Reset(f.Now())
+	backup, err := store.Reset(opts.Now())
 	if err == nil && backup != "" {
-		fmt.Fprintf(f.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s\n", backup)
+		fmt.Fprintf(opts.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s\n", backup)
 	} else if err == nil {
-		fmt.Fprintln(f.IO.ErrOut, "djq: there was no quiz progress to reset")
+		fmt.Fprintln(opts.IO.ErrOut, "djq: there was no quiz progress to reset")
 	}
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -13,10 +14,12 @@ import (
 type TagsOptions struct {
 	Common
 	Level string
+	Lib   func() selector
 }
 
-func newTagsCmd(f *Factory, g *globals) *cobra.Command {
+func newTagsCmd(f *Factory, g *globals, runF func(*TagsOptions) error) *cobra.Command {
 	opts := &TagsOptions{}
+	opts.Lib = func() selector { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "tags",
 		Short: "List the tags with how many questions carry each",
@@ -26,19 +29,19 @@ quiz and export, or with tag: in a search.`,
 		Example: `  djq tags
   djq tags --level advanced
   djq tags --format json`,
-		Args: noArgs,
+		Args: cmdutil.NoArgs,
 	}
-	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return tagsRun(f, opts) })
+	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return runWith(runF, tagsRun, opts) })
 	addLevelFlag(cmd, &opts.Level, "count only questions of this level")
 	return cmd
 }
 
-func tagsRun(f *Factory, opts *TagsOptions) error {
-	sel, err := f.Library(opts.Common).Select(opts.Level, "")
+func tagsRun(opts *TagsOptions) error {
+	sel, err := opts.Lib().Select(opts.Level, "")
 	if err != nil {
 		return err
 	}
-	return writeWith(f, opts.Common, func(w io.Writer) error {
+	return writeWith(opts.Common, func(w io.Writer) error {
 		return render.Tags(w, opts.Policy, bank.TagCounts(sel.Questions))
 	})
 }

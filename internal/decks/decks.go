@@ -127,39 +127,6 @@ func IsPath(v string) bool {
 	return strings.ContainsAny(v, `/\`) || strings.HasPrefix(v, ".") || strings.HasPrefix(v, "~") || filepath.IsAbs(v)
 }
 
-// Load reads a deck folder.
-func Load(loc Location) (*bank.Deck, bank.Problems) {
-	return LoadWith(loc, nil)
-}
-
-// LoadWith reads a deck folder, telling progress (if not nil) how many
-// files are read of how many. The folder is opened as an os.Root: a link
-// in it that leads outside it (to /etc/shadow, to /dev/zero) is refused and
-// reported, never read.
-func LoadWith(loc Location, progress func(done, total int)) (*bank.Deck, bank.Problems) {
-	root, err := os.OpenRoot(loc.Path)
-	if err != nil {
-		d := &bank.Deck{Name: loc.Name, Path: loc.Path}
-		return d, bank.Problems{{File: loc.Path, Msg: fmt.Sprintf("cannot read deck: %v", unwrapPathErr(err)), Fatal: true}}
-	}
-	defer root.Close()
-	return bank.LoadDeckWith(root.FS(), ".", loc.Name, loc.Path, progress)
-}
-
-// Fingerprint identifies a deck's content cheaply, from the name, size and
-// modification time of each question file: editing, adding, removing or
-// renaming a file changes it, and reading 10,000 files is not needed.
-// Stats run on several goroutines, and each file's entry is hashed on its
-// own and the hashes summed, so no sort is needed: a 10,000-file deck costs
-// about 8 ms.
-func Fingerprint(loc Location) (string, error) {
-	names, stats, err := statDeck(loc)
-	if err != nil {
-		return "", err
-	}
-	return sumStats(loc, names, stats), nil
-}
-
 // statDeck lists a deck's question files and stats them.
 func statDeck(loc Location) ([]string, []fileStat, error) {
 	dir, err := os.Open(loc.Path)
@@ -182,7 +149,9 @@ func statDeck(loc Location) ([]string, []fileStat, error) {
 	return kept, stats, nil
 }
 
-// sumStats hashes the stats into the fingerprint.
+// sumStats hashes the stats into a deck's fingerprint. Stats run on several
+// goroutines, and each file's entry is hashed on its own and the hashes
+// summed, so no sort is needed: a 10,000-file deck costs about 8 ms.
 func sumStats(loc Location, names []string, stats []fileStat) string {
 	var sumA, sumB uint64
 	for i, n := range names {

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
 
@@ -84,6 +84,15 @@ type Created struct {
 	InDecksFolder bool
 }
 
+// Next is the command to try after `djq decks new`: a deck in the decks
+// folder is found by name; one elsewhere needs its folder, or decks add.
+func (c Created) Next() string {
+	if c.InDecksFolder {
+		return "djq list --deck " + c.Name
+	}
+	return fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", c.Dir, c.Dir)
+}
+
 // maxFolderName is the longest folder name most file systems allow.
 const maxFolderName = 255
 
@@ -95,23 +104,23 @@ func New(arg, dataDir string) (Created, error) {
 	c := Created{Dir: arg, InDecksFolder: !IsPath(arg)}
 	if c.InDecksFolder {
 		if dataDir == "" {
-			return c, exitcode.Usagef("no decks folder to create %s in: set DJQ_DATA_DIR (or HOME), or give a folder such as ./%s", sanitize.Quote(arg), sanitize.Echo(arg))
+			return c, errkind.Usagef("no decks folder to create %s in: set DJQ_DATA_DIR (or HOME), or give a folder such as ./%s", sanitize.Quote(arg), sanitize.Echo(arg))
 		}
 		c.Dir = filepath.Join(dataDir, "decks", arg)
 	}
 	c.Name = filepath.Base(filepath.Clean(c.Dir))
 	if len(c.Name) > maxFolderName {
-		return c, exitcode.Usagef("invalid deck name %s: a folder name has at most %d bytes", sanitize.Quote(c.Name), maxFolderName)
+		return c, errkind.Usagef("invalid deck name %s: a folder name has at most %d bytes", sanitize.Quote(c.Name), maxFolderName)
 	}
 	if !bank.ValidDeckName(c.Name) {
-		return c, exitcode.Usagef("invalid deck name %s: use letters, digits, '-', '_' and '.'", sanitize.Quote(c.Name))
+		return c, errkind.Usagef("invalid deck name %s: use letters, digits, '-', '_' and '.'", sanitize.Quote(c.Name))
 	}
 	if c.Name == bank.DefaultDeck {
-		return c, exitcode.Usagef("invalid deck name %s: it is the built-in deck's name", sanitize.Quote(c.Name))
+		return c, errkind.Usagef("invalid deck name %s: it is the built-in deck's name", sanitize.Quote(c.Name))
 	}
 	n, err := Scaffold(c.Dir, c.Name)
 	if errors.Is(err, ErrNotEmpty) {
-		return c, exitcode.Usagef("%s already exists and is not empty: choose a new folder (djq never overwrites files)", c.Dir)
+		return c, errkind.Usagef("%s already exists and is not empty: choose a new folder (djq never overwrites files)", c.Dir)
 	}
 	if err != nil {
 		return c, fmt.Errorf("creating deck %s: %w", c.Dir, unwrapPathErr(err))
@@ -125,10 +134,10 @@ func New(arg, dataDir string) (Created, error) {
 func IsFolder(dir, verb string) error {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return exitcode.Usagef("cannot %s %s: %v", verb, dir, unwrapPathErr(err))
+		return errkind.Usagef("cannot %s %s: %v", verb, dir, unwrapPathErr(err))
 	}
 	if !st.IsDir() {
-		return exitcode.Usagef("cannot %s %s: it is not a folder", verb, dir)
+		return errkind.Usagef("cannot %s %s: it is not a folder", verb, dir)
 	}
 	return nil
 }

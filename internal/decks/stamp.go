@@ -1,8 +1,6 @@
 package decks
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/djq-cli/djq/internal/atomicfile"
+	"github.com/djq-cli/djq/internal/cachefile"
 )
 
 // FullCheckEvery is how long a deck's recorded fingerprint is trusted
@@ -44,8 +42,10 @@ type hotFile struct {
 	Mtime int64  `json:"mtime"`
 }
 
-// QuickFingerprint is Fingerprint without stat'ing every file on every
-// run. A full check (every file's name, size and mtime) is recorded in
+// QuickFingerprint identifies a deck's content cheaply, from the name, size
+// and modification time of each question file (see sumStats): editing,
+// adding, removing or renaming a file changes it, and reading 10,000 files
+// is not needed. It also avoids stat'ing every file on every run. A full check (every file's name, size and mtime) is recorded in
 // stampDir with the folder's mtime and the most recently modified files.
 // Until FullCheckEvery has passed, a run stats only the folder and those
 // hot files and reuses the recorded fingerprint when they are unchanged.
@@ -60,14 +60,15 @@ type hotFile struct {
 // at once. With no stampDir it is Fingerprint.
 func QuickFingerprint(loc Location, stampDir string, now time.Time) (string, error) {
 	if stampDir == "" {
-		return Fingerprint(loc)
+		fp, _, _, err := fingerprintWithHot(loc)
+		return fp, err
 	}
 	dirInfo, err := os.Stat(loc.Path)
 	if err != nil {
 		return "", err
 	}
-	file := filepath.Join(stampDir, stampName(loc))
-	prev, ok := readStamp(file)
+	name := stampName(loc)
+	prev, ok := readStamp(stampDir, name)
 	if ok && prev.Path == loc.Path && prev.Files > alwaysFullCheck && prev.DirMtime == dirInfo.ModTime().UnixNano() &&
 		now.Sub(prev.CheckedAt) < FullCheckEvery && now.Sub(prev.CheckedAt) >= 0 && hotUnchanged(loc.Path, prev.Hot) {
 		return prev.Fingerprint, nil
@@ -80,21 +81,22 @@ func QuickFingerprint(loc Location, stampDir string, now time.Time) (string, err
 		return fp, nil // a small deck is checked in full every run: nothing to record
 	}
 	st := stamp{Path: loc.Path, DirMtime: dirInfo.ModTime().UnixNano(), Fingerprint: fp, CheckedAt: now, Hot: hot, Files: files}
-	if raw, err := json.Marshal(st); err == nil && os.MkdirAll(stampDir, 0o700) == nil {
-		_ = atomicfile.WriteFile(file, raw, 0o600) // a stamp that cannot be written only costs speed
+	if raw, err := json.Marshal(st); err == nil {
+		_ = cachefile.Write(stampDir, name, raw) // a stamp that cannot be written only costs speed
 	}
 	return fp, nil
 }
 
 // stampName names a deck's stamp file by its name and folder.
 func stampName(loc Location) string {
-	sum := sha256.Sum256([]byte(loc.Path))
-	return "stamp-" + loc.Name + "-" + hex.EncodeToString(sum[:6]) + ".json"
+	return "stamp-" + loc.Name + "-" + cachefile.Key(loc.Path)[:12] + ".json"
 }
 
-func readStamp(file string) (stamp, bool) {
+// readStamp reads a recorded stamp; a damaged one is no stamp, so the
+// next check is a full one.
+func readStamp(dir, name string) (stamp, bool) {
 	var st stamp
-	raw, err := os.ReadFile(file)
+	raw, err := cachefile.Read(dir, name)
 	if err != nil || json.Unmarshal(raw, &st) != nil {
 		return st, false
 	}

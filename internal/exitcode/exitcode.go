@@ -1,8 +1,8 @@
-// Package exitcode holds djq's error kinds and the one mapping from an error
-// to the process exit code. Errors carry their kind through an ExitCode
-// method, wherever they are made (a bad reference in bank, a bad flag value
-// in render, a bad query in search); Of is the only place that reads it.
-// It is a leaf: any package may import it.
+// Package exitcode is the one mapping from an error to the process exit code.
+// Domain packages say what kind an error is through internal/errkind (a bad
+// reference in bank, a bad query in search) and know nothing of codes; only
+// the command layer (internal/cli) imports this package, and Of is the only
+// place that turns a kind into a number.
 package exitcode
 
 import (
@@ -11,6 +11,8 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
+
+	"github.com/djq-cli/djq/internal/errkind"
 )
 
 // The exit codes, documented in the README.
@@ -22,48 +24,14 @@ const (
 	Internal = 70
 )
 
-// Coder is an error that knows its exit code.
-type Coder interface {
-	error
-	ExitCode() int
-}
-
-// kind wraps an error with an exit code.
-type kind struct {
-	code int
-	err  error
-}
-
-func (e *kind) Error() string { return e.err.Error() }
-func (e *kind) Unwrap() error { return e.err }
-
-// ExitCode is the code the error maps to.
-func (e *kind) ExitCode() int { return e.code }
-
-// Usagef is a usage error (exit 2): the message names the bad value and what
-// is valid.
-func Usagef(format string, args ...any) error {
-	return &kind{code: Usage, err: fmt.Errorf(format, args...)}
-}
-
-// AsUsage marks err as a usage error, keeping its message.
-func AsUsage(err error) error { return &kind{code: Usage, err: err} }
-
-// NotFoundf is a not-found error (exit 1).
-func NotFoundf(format string, args ...any) error {
-	return &kind{code: NotFound, err: fmt.Errorf(format, args...)}
-}
-
-// AsNotFound marks err as a not-found error, keeping its message.
-func AsNotFound(err error) error { return &kind{code: NotFound, err: err} }
+// Usagef is a usage error (exit 2) made in the command layer; domain
+// packages call errkind.Usagef themselves.
+func Usagef(format string, args ...any) error { return errkind.Usagef(format, args...) }
 
 // silent carries an exit code whose message has already been written.
 type silent struct{ code int }
 
 func (e *silent) Error() string { return fmt.Sprintf("exit status %d", e.code) }
-
-// ExitCode is the code the error maps to.
-func (e *silent) ExitCode() int { return e.code }
 
 // Silent is an error whose message was already printed (decks check lists
 // its problems itself): only its code matters.
@@ -81,15 +49,22 @@ func IsSilent(err error) bool {
 func IsBrokenPipe(err error) bool { return errors.Is(err, syscall.EPIPE) }
 
 // Of maps an error from a command to the process exit code: nil and a
-// closed pipe are success, an error that knows its kind gives it, and
-// anything else is a failure of the work (1).
+// closed pipe are success, a silent error gives its own code, a usage error
+// exits 2, a not-found error 1, and anything else is a failure of the work
+// (1).
 func Of(err error) int {
 	if err == nil || IsBrokenPipe(err) {
 		return OK
 	}
-	var c Coder
-	if errors.As(err, &c) {
-		return c.ExitCode()
+	var s *silent
+	if errors.As(err, &s) {
+		return s.code
+	}
+	switch errkind.Of(err) {
+	case errkind.Usage:
+		return Usage
+	case errkind.NotFound:
+		return NotFound
 	}
 	return Error
 }

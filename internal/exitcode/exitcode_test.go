@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"syscall"
 	"testing"
+
+	"github.com/djq-cli/djq/internal/errkind"
 )
 
 func TestOf(t *testing.T) {
@@ -18,8 +20,8 @@ func TestOf(t *testing.T) {
 		{"plain", errors.New("disk full"), Error},
 		{"usage", Usagef("unknown level %q", "x"), Usage},
 		{"wrapped usage", fmt.Errorf("list: %w", Usagef("bad")), Usage},
-		{"not found", NotFoundf("no question 999"), NotFound},
-		{"as usage keeps message", AsUsage(fs.ErrNotExist), Usage},
+		{"not found", errkind.NotFoundf("no question 999"), NotFound},
+		{"as usage keeps message", errkind.AsUsage(fs.ErrNotExist), Usage},
 		{"silent", Silent(1), 1},
 		{"broken pipe", fmt.Errorf("write: %w", syscall.EPIPE), OK},
 	}
@@ -30,7 +32,7 @@ func TestOf(t *testing.T) {
 			}
 		})
 	}
-	if AsUsage(fs.ErrNotExist).Error() != fs.ErrNotExist.Error() {
+	if errkind.AsUsage(fs.ErrNotExist).Error() != fs.ErrNotExist.Error() {
 		t.Errorf("AsUsage changed the message")
 	}
 	if !IsSilent(fmt.Errorf("x: %w", Silent(2))) {

@@ -5,8 +5,10 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,8 +16,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/djq-cli/djq/internal/atomicfile"
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
@@ -254,7 +257,7 @@ func JSON(w io.Writer, qs []*bank.Question) error {
 func ParseFormat(s string) (string, error) {
 	format := strings.ToLower(strings.TrimSpace(s))
 	if !slices.Contains(Formats, format) {
-		return "", exitcode.Usagef("unknown export format %s: valid formats are %s", sanitize.Quote(s), strings.Join(Formats, ", "))
+		return "", errkind.Usagef("unknown export format %s: valid formats are %s", sanitize.Quote(s), strings.Join(Formats, ", "))
 	}
 	return format, nil
 }
@@ -294,4 +297,27 @@ func Title(qs []*bank.Question, level bank.Level) string {
 		title += " (" + string(level) + ")"
 	}
 	return title
+}
+
+// ToFile writes what write produces to path, a file the user named with -o,
+// once it is all made (an error leaves the file as it was), atomically and
+// without following a link or overwriting a folder (atomicfile.WriteOver).
+func ToFile(path string, write func(io.Writer) error) error {
+	var out bytes.Buffer
+	if err := write(&out); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteOver(path, out.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// unwrapPath drops the path from a path error, whose message ToFile gives.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

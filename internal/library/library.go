@@ -1,28 +1,24 @@
-// Package library is the set of questions djq knows for one run: the
-// built-in deck, the user's decks (the decks folder, the folders added
-// with `djq decks add`, $DJQ_DECKS and --deck folders), and the search
-// index over them. Everything is found and loaded lazily and at most once,
-// so that `djq show 35` reads one deck and never opens the index.
+// Package library is the questions selected for one run: the built-in deck
+// and the user's decks that --deck asks for (found and loaded by
+// internal/decks), the --level/--tag selection, and the search index over
+// them. Everything is found and loaded lazily and at most once, so that
+// `djq show 35` reads one deck and never opens the index. Deck folders
+// themselves (add, remove, check, the compact cache) belong to decks, and
+// quiz progress to state: library reads neither.
 package library
 
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
-	"time"
 
 	"github.com/djq-cli/djq/data"
-	"github.com/djq-cli/djq/internal/atomicfile"
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/decks"
-	"github.com/djq-cli/djq/internal/paths"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
-	"github.com/djq-cli/djq/internal/state"
 )
 
 // Options are what a library is made from.
@@ -33,6 +29,9 @@ type Options struct {
 	Warn io.Writer
 	// Select is the --deck values: deck names, or folders to load.
 	Select []string
+	// Decks is the environment's user decks, shared by every library of a
+	// process; nil makes one from Getenv and Warn.
+	Decks *decks.Env
 	// LoadBank replaces the loading of the bank (tests).
 	LoadBank func(*Library) (*bank.Bank, error)
 	// Progress makes a progress report for long work; nil for none.
@@ -66,7 +65,7 @@ func (l *Library) report(label string) func(done, total int) {
 // Library is the questions of one --deck selection.
 type Library struct {
 	opts  Options
-	paths paths.Paths
+	decks *decks.Env
 
 	locOnce sync.Once
 	locs    []decks.Location
@@ -78,11 +77,6 @@ type Library struct {
 
 	ixMu sync.Mutex
 	ix   map[bool]*indexSlot
-
-	fpMu sync.Mutex
-	fps  map[string]string
-
-	regWarned sync.Once
 }
 
 type indexSlot struct {
@@ -93,63 +87,16 @@ type indexSlot struct {
 
 // New returns the library for opts; nothing is read until asked for.
 func New(opts Options) *Library {
-	return &Library{opts: opts, paths: paths.Resolve(opts.Getenv)}
-}
-
-// Paths are djq's folders in this environment.
-func (l *Library) Paths() paths.Paths { return l.paths }
-
-// StateStore is the quiz progress file, or an error that says how to get
-// one when there is no state folder.
-func (l *Library) StateStore() (*state.Store, error) {
-	if l.paths.State == "" {
-		return nil, fmt.Errorf("no folder to keep quiz progress in: set DJQ_STATE_DIR (or HOME)")
+	d := opts.Decks
+	if d == nil {
+		d = decks.NewEnv(opts.Getenv, opts.Warn)
 	}
-	return state.Open(l.paths.State), nil
-}
-
-// Registry reads the list of deck folders added with `djq decks add`, in
-// the config folder; with no config folder it is empty.
-func (l *Library) Registry() (*decks.Registry, error) {
-	if l.paths.Config == "" {
-		return &decks.Registry{}, nil
-	}
-	reg, err := decks.ReadRegistry(filepath.Join(l.paths.Config, decks.RegistryFile))
-	if err == nil {
-		l.regWarned.Do(func() {
-			for _, w := range reg.Warnings {
-				l.warnf("skipping %s", w)
-			}
-		})
-	}
-	return reg, err
+	return &Library{opts: opts, decks: d}
 }
 
 // Locations finds the user's decks without loading them.
 func (l *Library) Locations() ([]decks.Location, error) {
-	l.locOnce.Do(func() {
-		var folders []string
-		for _, a := range l.opts.Select {
-			if decks.IsPath(a) {
-				folders = append(folders, l.expandHome(a))
-			}
-		}
-		reg, err := l.Registry()
-		if err != nil {
-			l.warnf("skipping the list of added decks: %v", err)
-			reg = &decks.Registry{}
-		}
-		var warnings []error
-		l.locs, warnings, l.locErr = decks.Locate(decks.Sources{
-			DataDir: l.paths.Data,
-			EnvList: l.opts.Getenv("DJQ_DECKS"),
-			Flags:   folders,
-			Added:   reg.Folders,
-		})
-		for _, w := range warnings {
-			l.warnf("skipping %v", w)
-		}
-	})
+	l.locOnce.Do(func() { l.locs, l.locErr = l.decks.Locate(l.opts.Select) })
 	return l.locs, l.locErr
 }
 
@@ -159,14 +106,6 @@ func (l *Library) warnf(format string, args ...any) {
 	}
 }
 
-func (l *Library) expandHome(p string) string {
-	home := l.opts.Getenv("HOME")
-	if home != "" && (p == "~" || strings.HasPrefix(p, "~/")) {
-		return filepath.Join(home, strings.TrimPrefix(p, "~"))
-	}
-	return p
-}
-
 // Selected is the deck names --deck asks for: names as given, and the
 // names of the folders given; empty means every deck.
 func (l *Library) Selected() []string {
@@ -174,7 +113,7 @@ func (l *Library) Selected() []string {
 	for _, a := range l.opts.Select {
 		name := a
 		if decks.IsPath(a) {
-			if abs, err := filepath.Abs(l.expandHome(a)); err == nil {
+			if abs, err := filepath.Abs(l.decks.ExpandHome(a)); err == nil {
 				name = filepath.Base(abs)
 			}
 		}
@@ -247,7 +186,7 @@ func loadBank(l *Library) (*bank.Bank, error) {
 		return nil, err
 	}
 	for _, loc := range locs {
-		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return l.loadUserDeck(loc) }))
+		all = append(all, bank.LazyDeck(loc.Name, loc.Path, func() (*bank.Deck, bank.Problems) { return l.decks.Load(loc, l.report("reading deck "+loc.Name)) }))
 	}
 	return bank.New(all...)
 }
@@ -306,7 +245,7 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 		srcs = append(srcs, search.Source{
 			Name: loc.Name,
 			FingerprintFunc: func() (string, error) {
-				fp, err := l.fingerprint(loc)
+				fp, err := l.decks.Fingerprint(loc)
 				if err != nil {
 					return "", fmt.Errorf("reading deck %s: %w", loc.Path, err)
 				}
@@ -321,7 +260,7 @@ func (l *Library) openIndex(noCache bool) (*search.Index, error) {
 		debug = l.opts.Warn
 	}
 	return search.Open(srcs, search.ParseSynonyms(data.Synonyms), search.Options{
-		CacheDir: l.paths.Cache,
+		CacheDir: l.decks.Paths().Cache,
 		NoCache:  noCache,
 		Debug:    debug,
 		Warn:     l.opts.Warn,
@@ -359,60 +298,4 @@ func (l *Library) deckQuestions(name string) func() ([]*bank.Question, error) {
 		}
 		return d.Questions, nil
 	}
-}
-
-// fingerprint identifies a user deck's content, once per run; see
-// decks.QuickFingerprint for what it checks and what it may miss.
-func (l *Library) fingerprint(loc decks.Location) (string, error) {
-	l.fpMu.Lock()
-	defer l.fpMu.Unlock()
-	if fp, ok := l.fps[loc.Path]; ok {
-		return fp, nil
-	}
-	fp, err := decks.QuickFingerprint(loc, l.paths.Cache, time.Now())
-	if err != nil {
-		return "", err
-	}
-	if l.fps == nil {
-		l.fps = map[string]string{}
-	}
-	l.fps[loc.Path] = fp
-	return fp, nil
-}
-
-// loadUserDeck reads a user deck through a compact copy in the cache,
-// keyed by the deck's fingerprint: a 10,000-question deck decodes in
-// milliseconds where parsing its files takes seconds. Only decks without
-// problems are cached, so every run still reports a broken file.
-func (l *Library) loadUserDeck(loc decks.Location) (*bank.Deck, bank.Problems) {
-	if l.paths.Cache == "" {
-		return decks.Load(loc)
-	}
-	fp, err := l.fingerprint(loc)
-	if err != nil {
-		return decks.Load(loc)
-	}
-	prefix := "deck-" + loc.Name + "-"
-	// "l2": decks cached before bank's limits (issue 23) may hold questions
-	// past them, so those copies are not read.
-	file := filepath.Join(l.paths.Cache, prefix+"l2-"+fp[:24]+".bin")
-	if raw, err := os.ReadFile(file); err == nil {
-		if d, got, err := bank.DecodeCompact(loc.Name, loc.Path, string(raw)); err == nil && got == fp {
-			return d, nil
-		}
-	}
-	d, ps := decks.LoadWith(loc, l.report("reading deck "+loc.Name))
-	if len(ps) > 0 {
-		return d, ps
-	}
-	if os.MkdirAll(l.paths.Cache, 0o700) == nil &&
-		atomicfile.WriteFile(file, bank.EncodeCompact(d.Questions, fp), 0o600) == nil {
-		old, _ := filepath.Glob(filepath.Join(l.paths.Cache, prefix+"*.bin"))
-		for _, o := range old {
-			if o != file {
-				os.Remove(o)
-			}
-		}
-	}
-	return d, nil
 }

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,9 +138,15 @@ func TestSearch(t *testing.T) {
 			if len(res.Hits) > tt.q.Limit {
 				t.Errorf("%d hits, limit %d", len(res.Hits), tt.q.Limit)
 			}
+			if len(res.Hits) == 0 {
+				t.Fatalf("Search(%+v) found nothing", tt.q)
+			}
 			for _, h := range res.Hits {
 				if tt.q.Level != "" && h.Level != tt.q.Level {
 					t.Errorf("hit %s is %s, want %s", h.Ref, h.Level, tt.q.Level)
+				}
+				if tt.q.Tag != "" && !slices.Contains(h.Tags, tt.q.Tag) {
+					t.Errorf("hit %s has tags %v, want %s among them", h.Ref, h.Tags, tt.q.Tag)
 				}
 			}
 		})
@@ -169,121 +175,6 @@ func TestSuggestRef(t *testing.T) {
 				t.Errorf("error %q does not say %q", err, tt.msg)
 			}
 		})
-	}
-}
-
-func TestCheckDeck(t *testing.T) {
-	fx := newFixture(t)
-	broken := filepath.Join(fx.root, "broken")
-	if err := os.MkdirAll(broken, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(broken, "1.md"), []byte("---\nid: 1\nlevel: guru\ntitle: What?\n---\n\nAn answer.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct {
-		name     string
-		arg      string
-		code     int
-		dir      string
-		problems int
-	}{
-		{name: "a folder", arg: fx.deckDir, dir: fx.deckDir},
-		{name: "a known deck by name", arg: "mine", dir: fx.deckDir},
-		{name: "a deck with problems", arg: broken, dir: broken, problems: 1},
-		{name: "no such folder", arg: filepath.Join(fx.root, "nosuch"), code: 2},
-		{name: "a name that is no deck", arg: "nosuch", code: 2},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			dir, n, problems, err := fx.lib().CheckDeck(tt.arg)
-			if code := exitcode.Of(err); code != tt.code {
-				t.Fatalf("exit code %d (%v), want %d", code, err, tt.code)
-			}
-			if err != nil {
-				return
-			}
-			if dir != tt.dir || len(problems) != tt.problems {
-				t.Errorf("CheckDeck(%q) = %s, %d problems %v; want %s, %d problems", tt.arg, dir, len(problems), problems, tt.dir, tt.problems)
-			}
-			if tt.problems == 0 && n == 0 {
-				t.Errorf("CheckDeck(%q) found no questions", tt.arg)
-			}
-		})
-	}
-}
-
-func TestAddRemoveDeck(t *testing.T) {
-	fx := newFixture(t)
-	other := filepath.Join(fx.root, "other")
-	if _, err := decks.Scaffold(other, "other"); err != nil {
-		t.Fatal(err)
-	}
-	type step struct {
-		op, arg string
-		code    int
-		want    string // name added, or folder removed, or part of the error
-		added   bool
-	}
-	for _, s := range []step{
-		{op: "remove", arg: "other", code: 2, want: "no deck folders were added"},
-		{op: "add", arg: other, want: "other", added: true},
-		{op: "add", arg: other, want: "other", added: false},
-		{op: "add", arg: filepath.Join(fx.root, "nosuch"), code: 2, want: "nosuch"},
-		{op: "remove", arg: "nosuch", code: 2, want: "added decks are other"},
-		{op: "remove", arg: "other", want: other},
-	} {
-		var (
-			got   string
-			added bool
-			err   error
-		)
-		if s.op == "add" {
-			got, _, added, err = fx.lib().AddDeck(s.arg)
-		} else {
-			got, err = fx.lib().RemoveDeck(s.arg)
-		}
-		if code := exitcode.Of(err); code != s.code {
-			t.Fatalf("%s %s: exit code %d (%v), want %d", s.op, s.arg, code, err, s.code)
-		}
-		if err != nil {
-			if !strings.Contains(err.Error(), s.want) {
-				t.Errorf("%s %s: error %q does not say %q", s.op, s.arg, err, s.want)
-			}
-			continue
-		}
-		if got != s.want || added != s.added {
-			t.Errorf("%s %s = %q, added %v; want %q, %v", s.op, s.arg, got, added, s.want, s.added)
-		}
-	}
-	if _, err := os.Stat(other); err != nil {
-		t.Errorf("removing the deck touched its folder: %v", err)
-	}
-	fx.env["DJQ_CONFIG_DIR"], fx.env["HOME"] = "", ""
-	if _, _, _, err := fx.lib().AddDeck(other); exitcode.Of(err) != 2 {
-		t.Errorf("AddDeck without a config folder: %v, want a usage error", err)
-	}
-}
-
-func TestFoldersAndStateStore(t *testing.T) {
-	fx := newFixture(t)
-	fx.env["DJQ_DECKS"] = "/somewhere/decks"
-	rows, extra := fx.lib().Folders()
-	want := map[string]bool{"cache": false, "state": false, "config": false, "decks": true}
-	for _, r := range rows {
-		exists, ok := want[r.Name]
-		if !ok || r.Exists != exists || !strings.HasPrefix(r.Path, fx.root) {
-			t.Errorf("row %+v: want exists=%v under %s", r, exists, fx.root)
-		}
-	}
-	if len(rows) != len(want) || len(extra) != 1 || !strings.Contains(extra[0], "/somewhere/decks  (DJQ_DECKS)") {
-		t.Errorf("Folders() = %+v, %q", rows, extra)
-	}
-	if s, err := fx.lib().StateStore(); err != nil || !strings.HasPrefix(s.Path, fx.env["DJQ_STATE_DIR"]) {
-		t.Errorf("StateStore() = %v, %v", s, err)
-	}
-	fx.env["DJQ_STATE_DIR"], fx.env["HOME"] = "", ""
-	if _, err := fx.lib().StateStore(); err == nil || !strings.Contains(err.Error(), "DJQ_STATE_DIR") {
-		t.Errorf("StateStore() without a state folder: %v", err)
 	}
 }
 

@@ -2,14 +2,13 @@ package library
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/decks"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
+	"github.com/djq-cli/djq/internal/hit"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 )
@@ -39,7 +38,7 @@ func (l *Library) Select(level, tag string) (Selection, error) {
 	}
 	qs := b.Select(flt)
 	if len(qs) == 0 {
-		return Selection{}, exitcode.NotFoundf("no questions match %s (see djq list)", l.Describe(level, tag))
+		return Selection{}, errkind.NotFoundf("no questions match %s (see djq list)", l.Describe(level, tag))
 	}
 	return Selection{Bank: b, Filter: flt, Questions: qs}, nil
 }
@@ -106,17 +105,18 @@ func (l *Library) Search(ctx context.Context, q Query) (*search.Result, error) {
 	}
 	if len(res.Hits) == 0 {
 		hint := "try fewer or other words, or djq list"
-		if d := l.Describe(q.Level, q.Tag); d != "" && l.matchesUnfiltered(ctx, ix, req) {
+		if d := l.Describe(q.Level, q.Tag); d != "" && (q.Level == "" && q.Tag == "" || l.matchesUnfiltered(ctx, ix, req)) {
 			hint = "try without " + d
 		}
-		return res, exitcode.NotFoundf("no questions match %s (%s)", sanitize.Quote(q.Text), hint)
+		return res, errkind.NotFoundf("no questions match %s (%s)", sanitize.Quote(q.Text), hint)
 	}
 	return res, nil
 }
 
 // matchesUnfiltered reports whether req finds anything without the
 // --level and --tag flags, so that "try without --level advanced" is
-// only suggested when it would help.
+// only suggested when it would help. A --deck selection alone is always
+// named: the other decks are not in this index to try.
 func (l *Library) matchesUnfiltered(ctx context.Context, ix *search.Index, req search.Request) bool {
 	req.Filter = bank.Filter{Decks: req.Filter.Decks}
 	req.Limit = 1
@@ -153,38 +153,14 @@ func (l *Library) SuggestRef(ctx context.Context, text string, refErr error) err
 	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(text)); strings.Contains(text, ":") || !unicode.IsLetter(first) {
 		return refErr
 	}
-	var hits []search.Hit
+	var hits []hit.Hit
 	if ix, err := l.Index(false); err == nil {
 		hits, _ = ix.Suggest(ctx, text, 1)
 	}
 	if len(hits) == 0 {
-		return exitcode.Usagef("no question %s: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", sanitize.Quote(text), sanitize.Echo(text))
+		return errkind.Usagef("no question %s: a reference is an id such as 35 or NAME:ID; to look for text use djq search %s", sanitize.Quote(text), sanitize.Echo(text))
 	}
-	return exitcode.Usagef("no question %s: did you mean %s %s? (djq search %s)", sanitize.Quote(text), hits[0].Ref, strings.TrimSuffix(hits[0].Title, "?"), sanitize.Echo(text))
-}
-
-// CheckDeck reads every question file of a deck (a folder, or the name of
-// a deck djq knows) and returns the folder, the number of questions and
-// every problem. A folder that is not one is a usage error.
-func (l *Library) CheckDeck(nameOrDir string) (dir string, questions int, problems bank.Problems, err error) {
-	dir = nameOrDir
-	if !decks.IsPath(dir) {
-		locs, err := l.Locations()
-		if err != nil {
-			return "", 0, nil, err
-		}
-		for _, loc := range locs {
-			if loc.Name == dir {
-				dir = loc.Path
-			}
-		}
-	}
-	if err := decks.IsFolder(dir, "check"); err != nil {
-		return "", 0, nil, err
-	}
-	name := filepath.Base(filepath.Clean(dir))
-	d, problems := decks.LoadWith(decks.Location{Name: name, Path: dir}, l.report("checking deck "+name))
-	return dir, len(d.Questions), problems, nil
+	return errkind.Usagef("no question %s: did you mean %s %s? (djq search %s)", sanitize.Quote(text), hits[0].Ref, strings.TrimSuffix(hits[0].Title, "?"), sanitize.Echo(text))
 }
 
 // Complete lists the refs that start with prefix, each followed by a tab

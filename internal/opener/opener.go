@@ -54,6 +54,14 @@ func New(getenv func(string) string) *Opener {
 	return &Opener{Getenv: getenv, LookPath: exec.LookPath, GOOS: runtime.GOOS, Wait: DefaultWait}
 }
 
+// OnTerminal is New for a command that owns the terminal (djq open): a
+// $BROWSER command runs in the foreground with these streams.
+func OnTerminal(getenv func(string) string, in io.Reader, out, errOut io.Writer) *Opener {
+	o := New(getenv)
+	o.Stdin, o.Stdout, o.Stderr = in, out, errOut
+	return o
+}
+
 // Open opens link in a browser. $BROWSER is a command, or a list of them
 // separated by colons (semicolons on Windows) tried in turn; a %s in it
 // stands for the link, which is otherwise added as the last argument.

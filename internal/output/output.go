@@ -1,6 +1,6 @@
 // Package output holds the shapes djq writes for scripts and hands between
-// packages: the JSON objects for questions and search hits, a search hit
-// with its marked snippet, and the one JSON encoder. It is a leaf that
+// packages: the JSON objects for questions and search hits (the hit itself
+// lives in package hit), and the one JSON encoder. It is a leaf that
 // render, export, search and the commands share, so that none of them has
 // to import another only for a type.
 package output
@@ -8,9 +8,9 @@ package output
 import (
 	"encoding/json"
 	"io"
-	"strings"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/hit"
 )
 
 // Question is the JSON shape of a question, shared by show, list, random
@@ -68,17 +68,13 @@ type Path struct {
 	Env    string `json:"env"`
 }
 
-// Hit is one search result, best first in a result list.
-type Hit struct {
-	Ref     string
-	Deck    string
-	ID      int
-	Title   string
-	Level   string
-	Tags    []string
-	Score   float64
-	Snippet Snippet
-}
+// Hit and Snippet are the search result shapes, whose home is package hit;
+// the aliases stay until render imports hit itself (the render side of
+// this refactor).
+type (
+	Hit     = hit.Hit
+	Snippet = hit.Snippet
+)
 
 // HitJSON is the JSON shape of one search result.
 type HitJSON struct {
@@ -100,33 +96,6 @@ func Hits(hits []Hit) []HitJSON {
 			Tags: NonNil(h.Tags), Score: h.Score, Snippet: h.Snippet.Text}
 	}
 	return objs
-}
-
-// Snippet is a short excerpt of an answer with the matched words marked.
-type Snippet struct {
-	Text string
-	// Marks are [start, end) byte ranges of Text that matched, in order.
-	Marks [][2]int
-}
-
-// Format returns the text with every marked range passed through mark
-// (which adds bold, say); a nil mark returns the plain text.
-func (s Snippet) Format(mark func(...string) string) string {
-	if mark == nil {
-		return s.Text
-	}
-	var b strings.Builder
-	prev := 0
-	for _, m := range s.Marks {
-		if m[0] < prev || m[1] > len(s.Text) {
-			continue
-		}
-		b.WriteString(s.Text[prev:m[0]])
-		b.WriteString(mark(s.Text[m[0]:m[1]]))
-		prev = m[1]
-	}
-	b.WriteString(s.Text[prev:])
-	return b.String()
 }
 
 // NonNil returns xs, or an empty slice for nil, so JSON shows [] not null.

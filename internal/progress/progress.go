@@ -80,3 +80,18 @@ func (b *Bar) Done() {
 		b.visible = false
 	}
 }
+
+// Func is b as the done-of-total callback that loaders take (nil when b
+// is nil, so loaders skip the work of counting): the bar is cleared once
+// the work is complete.
+func (b *Bar) Func() func(done, total int) {
+	if b == nil {
+		return nil
+	}
+	return func(done, total int) {
+		b.Update(done, total)
+		if done >= total {
+			b.Done()
+		}
+	}
+}

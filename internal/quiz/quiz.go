@@ -19,7 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/fsrs"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/state"
@@ -76,7 +76,7 @@ func Deal(pool []*bank.Question, st *state.State, now time.Time, count int, seed
 	if t := NextDue(st, pool); !t.IsZero() {
 		next = " (the next is due " + t.Local().Format("Mon 2 Jan 15:04") + ")"
 	}
-	return nil, exitcode.NotFoundf("nothing to review now: every card here is scheduled for later%s (djq stats shows when)", next)
+	return nil, errkind.NotFoundf("nothing to review now: every card here is scheduled for later%s (djq stats shows when)", next)
 }
 
 // Session is one run of cards.
@@ -189,7 +189,7 @@ func (s *Session) plainGrade(in *bufio.Reader, c Card) (done bool, err error) {
 		// were graded: stop with a usage error. Every grade given before
 		// is already saved.
 		fmt.Fprintln(s.ErrOut)
-		return true, exitcode.Usagef("unknown grade %s: use again, hard, good, easy or 1-4 (or q to stop)", sanitize.Quote(text))
+		return true, errkind.Usagef("unknown grade %s: use again, hard, good, easy or 1-4 (or q to stop)", sanitize.Quote(text))
 	}
 	card, err := s.grade(c, g)
 	if err != nil {

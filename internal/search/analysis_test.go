@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/djq-cli/djq/internal/hit"
 )
 
 func TestTokenizer(t *testing.T) {
@@ -150,7 +152,7 @@ func TestSearchFeatures(t *testing.T) {
 		wantNone  bool
 		wantErr   bool // a query with nothing to search: a *QueryError
 		corrected string
-		check     func(t *testing.T, hits []Hit)
+		check     func(t *testing.T, hits []hit.Hit)
 	}{
 		{query: "selct_related", wantTop: 35, corrected: "select_related"},
 		{query: "middlware", wantTop: 27, corrected: "middleware"},
@@ -158,21 +160,21 @@ func TestSearchFeatures(t *testing.T) {
 		{query: "selct related", wantTop: 35, corrected: "select_related"},
 		{query: "caching", wantTop: 34},
 		{query: "zzzzqqqq", wantNone: true},
-		{query: "cache level:beginner", check: func(t *testing.T, hits []Hit) {
+		{query: "cache level:beginner", check: func(t *testing.T, hits []hit.Hit) {
 			for _, h := range hits {
 				if h.Level != "beginner" {
 					t.Errorf("level:beginner returned %s (%s)", h.Ref, h.Level)
 				}
 			}
 		}},
-		{query: "cache tag:security", check: func(t *testing.T, hits []Hit) {
+		{query: "cache tag:security", check: func(t *testing.T, hits []hit.Hit) {
 			for _, h := range hits {
 				if !contains2(h.Tags, "security") {
 					t.Errorf("tag:security returned %s %v", h.Ref, h.Tags)
 				}
 			}
 		}},
-		{query: "cache -template", check: func(t *testing.T, hits []Hit) {
+		{query: "cache -template", check: func(t *testing.T, hits []hit.Hit) {
 			for _, h := range hits {
 				if h.ID == 76 || h.ID == 15 {
 					t.Errorf("-template did not exclude %s", h.Ref)
@@ -182,7 +184,7 @@ func TestSearchFeatures(t *testing.T) {
 		{query: "+websocket", wantTop: 100},
 		{query: "check --deploy", wantTop: 66},
 		{query: "title:squashing", wantTop: 92},
-		{query: `"class-based views"`, check: func(t *testing.T, hits []Hit) {
+		{query: `"class-based views"`, check: func(t *testing.T, hits []hit.Hit) {
 			if len(hits) == 0 {
 				t.Errorf("phrase found nothing")
 			}
@@ -192,9 +194,9 @@ func TestSearchFeatures(t *testing.T) {
 		{query: "csfr", wantTop: 44, corrected: "csrf"},
 		{query: "midleware order", wantTop: 27, corrected: "middleware order"},
 		{query: "how do i get an object form the database", corrected: "how do i get an object from the database"},
-		{query: "how do i validate a form the user submitted", check: func(t *testing.T, hits []Hit) {}},
-		{query: "model form the fields", check: func(t *testing.T, hits []Hit) {}},
-		{query: "tag:orm", check: func(t *testing.T, hits []Hit) {
+		{query: "how do i validate a form the user submitted", check: func(t *testing.T, hits []hit.Hit) {}},
+		{query: "model form the fields", check: func(t *testing.T, hits []hit.Hit) {}},
+		{query: "tag:orm", check: func(t *testing.T, hits []hit.Hit) {
 			for i := 1; i < len(hits); i++ {
 				if hits[i].ID <= hits[i-1].ID {
 					t.Errorf("a filter-only query is not in id order: %d after %d", hits[i].ID, hits[i-1].ID)

@@ -193,11 +193,3 @@ func (ix *Index) Facets() (tags, decks []string, err error) {
 	}
 	return tags, decks, nil
 }
-
-// removeOnClose reports the temporary folder of a one-part index (tests).
-func (ix *Index) removeOnClose() string {
-	if len(ix.parts) == 1 {
-		return ix.parts[0].removeOnClose
-	}
-	return ""
-}

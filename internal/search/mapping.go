@@ -1,7 +1,3 @@
-// Package search is djq's full-text search: an identifier-aware English
-// analysis, a Bleve index of every deck cached on disk, a small query
-// language (phrases, +required, -excluded, level:/tag:/title:/deck:),
-// synonyms and typo correction, and snippets of the matching text.
 package search
 
 import (

@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/errkind"
 )
 
 // MaxQueryLen bounds a query in bytes. Longer input is almost certainly a
@@ -41,8 +41,8 @@ type QueryError struct{ Msg string }
 
 func (e *QueryError) Error() string { return e.Msg }
 
-// ExitCode makes a query that cannot be searched a usage error.
-func (e *QueryError) ExitCode() int { return exitcode.Usage }
+// Kind makes a query that cannot be searched a usage error.
+func (e *QueryError) Kind() errkind.Kind { return errkind.Usage }
 
 // fieldNames are the field terms the query language knows.
 var fieldNames = map[string]bool{"level": true, "tag": true, "title": true, "deck": true}

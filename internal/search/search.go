@@ -12,7 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/sanitize"
+	"github.com/djq-cli/djq/internal/hit"
 )
 
 // Request is one search.
@@ -40,13 +41,9 @@ func NewRequest(query string) (Request, error) {
 	return Request{Query: query, clauses: clauses}, nil
 }
 
-// Hit is one search result; the shape lives in package output so that
-// renderers need not import search.
-type Hit = output.Hit
-
 // Result is what a search found.
 type Result struct {
-	Hits []Hit
+	Hits []hit.Hit
 	// Total is the number of matching questions (before Limit).
 	Total uint64
 	// Corrected is the query with misspelt words replaced by the words
@@ -94,7 +91,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // reference was expected ("djq show select_related"), for a "did you
 // mean" message. Text that is not a searchable query (only stop words, say)
 // suggests nothing rather than failing.
-func (ix *Index) Suggest(ctx context.Context, text string, n int) ([]Hit, error) {
+func (ix *Index) Suggest(ctx context.Context, text string, n int) ([]hit.Hit, error) {
 	req, err := NewRequest(text)
 	if err != nil {
 		return nil, nil
@@ -265,27 +262,27 @@ func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, wor
 	return full, total, nil
 }
 
-func toHit(h *search.DocumentMatch, snippetLen int, weight func(string) float64) Hit {
+func toHit(h *search.DocumentMatch, snippetLen int, weight func(string) float64) hit.Hit {
 	str := func(f string) string {
 		s, _ := h.Fields[f].(string)
 		return s
 	}
-	hit := Hit{
+	out := hit.Hit{
 		Ref: str(fieldRef), Deck: str(fieldDeck), Title: str(fieldTitle), Level: str(fieldLevel), Score: h.Score,
 	}
-	fmt.Sscan(str(fieldID), &hit.ID)
+	fmt.Sscan(str(fieldID), &out.ID)
 	switch t := h.Fields[fieldTags].(type) {
 	case string:
-		hit.Tags = []string{t}
+		out.Tags = []string{t}
 	case []interface{}:
 		for _, x := range t {
 			if s, ok := x.(string); ok {
-				hit.Tags = append(hit.Tags, s)
+				out.Tags = append(out.Tags, s)
 			}
 		}
 	}
-	hit.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen, weight)
-	return hit
+	out.Snippet = makeSnippet(str(fieldBody), decodeBlocks(str(fieldBlocks)), str(fieldSummary), h.Locations[fieldBody], h.Locations[fieldSummary], snippetLen, weight)
+	return out
 }
 
 // textFields is a disjunction of the same text over every searched field,
@@ -555,4 +552,18 @@ func keyword(field, value string) query.Query {
 	q := bleve.NewTermQuery(value)
 	q.SetField(field)
 	return q
+}
+
+// DidYouMean is the corrected query for "did you mean", quoted; for a
+// long query only the words that were corrected ("from" for "form"),
+// which a cut query would hide.
+func (r *Result) DidYouMean(query string) string {
+	if len(query) <= 60 || len(r.Fixes) == 0 {
+		return sanitize.Quote(r.Corrected)
+	}
+	parts := make([]string, len(r.Fixes))
+	for i, fx := range r.Fixes {
+		parts[i] = sanitize.Quote(fx[1]) + " for " + sanitize.Quote(fx[0])
+	}
+	return strings.Join(parts, ", ")
 }

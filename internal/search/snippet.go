@@ -7,14 +7,22 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/hit"
 )
-
-// Snippet is a short excerpt of an answer with the matched words marked.
-type Snippet = output.Snippet
 
 // DefaultSnippetLen is the snippet length when the caller does not say.
 const DefaultSnippetLen = 160
+
+// SnippetLenFor is the snippet length for a list of hits: on a terminal
+// (pretty output of width columns) about two wrapped lines, between 40
+// and 220 bytes; anywhere else DefaultSnippetLen, so piped output and JSON
+// do not depend on the window.
+func SnippetLenFor(terminal bool, width int) int {
+	if !terminal {
+		return DefaultSnippetLen
+	}
+	return max(40, min(width*2-12, 220))
+}
 
 type span struct{ start, end int }
 
@@ -33,7 +41,7 @@ type termSpan struct {
 //
 // weight says how much a matched term tells (nil: every term alike): a
 // long question's window should hold its subject, not its noise words.
-func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryLocs search.TermLocationMap, maxLen int, weight func(string) float64) Snippet {
+func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryLocs search.TermLocationMap, maxLen int, weight func(string) float64) hit.Snippet {
 	if weight == nil {
 		weight = func(string) float64 { return 1 }
 	}
@@ -59,7 +67,7 @@ func makeSnippet(body string, blocks []block, summary string, bodyLocs, summaryL
 	if text == "" {
 		text = flatten(body)
 	}
-	return Snippet{Text: cut(text, maxLen)}
+	return hit.Snippet{Text: cut(text, maxLen)}
 }
 
 // spansOf lists the matched ranges of a text of length n, in order.
@@ -124,7 +132,7 @@ func bestWindow(spans []termSpan, maxLen int, weight func(string) float64) ([]te
 
 // proseWindow cuts about maxLen bytes of text around spans, within bl, at
 // word boundaries, and marks the spans.
-func proseWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
+func proseWindow(text string, bl block, spans []termSpan, maxLen int) hit.Snippet {
 	first, last := spans[0].start, spans[len(spans)-1].end
 	start, end := bl.start, bl.end
 	if end-start > maxLen {
@@ -157,7 +165,7 @@ func spansIn(spans []termSpan, start, end int) []termSpan {
 
 // codeWindow shows the code lines from the first span's to the last's,
 // trimmed and joined by " ⏎ ", stopping at about maxLen.
-func codeWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
+func codeWindow(text string, bl block, spans []termSpan, maxLen int) hit.Snippet {
 	var b strings.Builder
 	var marks [][2]int
 	last := spans[len(spans)-1].end
@@ -186,7 +194,7 @@ func codeWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
 		}
 		ls = le + 1
 	}
-	out := Snippet{Text: b.String()}
+	out := hit.Snippet{Text: b.String()}
 	for _, m := range marks {
 		if len(out.Marks) == 0 || m[0] >= out.Marks[len(out.Marks)-1][1] {
 			out.Marks = append(out.Marks, m)
@@ -198,7 +206,7 @@ func codeWindow(text string, bl block, spans []termSpan, maxLen int) Snippet {
 // flattenWithMarks collapses whitespace runs in text (which starts at
 // byte offset base of the body) to single spaces, keeping mark ranges
 // aligned, merging overlapping marks, and adding ellipses at cut ends.
-func flattenWithMarks(text string, base int, marks []span, cutStart, cutEnd bool) Snippet {
+func flattenWithMarks(text string, base int, marks []span, cutStart, cutEnd bool) hit.Snippet {
 	sort.Slice(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
 	var merged []span
 	for _, m := range marks {
@@ -245,7 +253,7 @@ func flattenWithMarks(text string, base int, marks []span, cutStart, cutEnd bool
 	if cutEnd {
 		b.WriteString("…")
 	}
-	s := Snippet{Text: b.String()}
+	s := hit.Snippet{Text: b.String()}
 	for _, m := range merged {
 		st, ok1 := outPos[m.start]
 		en, ok2 := outPos[m.end]

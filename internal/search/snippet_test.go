@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/djq-cli/djq/internal/hit"
 )
 
 // locate builds the match locations of words in text, as the index
@@ -29,7 +31,7 @@ func TestSnippetBlocks(t *testing.T) {
 	md := "Intro paragraph about caching views.\n\n## Per-view cache\n\nThe cache_page decorator caches a whole view for a number of seconds.\n\n```python\nfrom django.views.decorators.cache import cache_page\n\n@cache_page(60 * 15)\ndef my_view(request):\n    ...\n```\n\n## Low-level API\n\nUse the cache object for anything else."
 	summary := "Django caches whole sites, single views, template fragments or any value."
 	body, blocks := plainText(md)
-	marked := func(s Snippet) []string {
+	marked := func(s hit.Snippet) []string {
 		var out []string
 		for _, m := range s.Marks {
 			out = append(out, s.Text[m[0]:m[1]])

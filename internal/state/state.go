@@ -75,6 +75,16 @@ func (e *CorruptError) Unwrap() error { return e.Reason }
 // Open returns the store in dir.
 func Open(dir string) *Store { return &Store{Path: filepath.Join(dir, FileName)} }
 
+// OpenIn is the quiz progress file in the state folder dir, or an error
+// that says how to get one when there is no state folder (no
+// DJQ_STATE_DIR, XDG_STATE_HOME or HOME).
+func OpenIn(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, fmt.Errorf("no folder to keep quiz progress in: set DJQ_STATE_DIR (or HOME)")
+	}
+	return Open(dir), nil
+}
+
 // Load reads the state; a missing file is an empty state.
 func (s *Store) Load() (*State, error) {
 	raw, err := os.ReadFile(s.Path)

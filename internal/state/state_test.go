@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -178,5 +179,28 @@ func TestResetCopySurvivesGrades(t *testing.T) {
 	}
 	if again, err := Open(t.TempDir()).Reset(now); err != nil || again != "" {
 		t.Errorf("reset of an empty state: %q %v", again, err)
+	}
+}
+
+func TestOpenIn(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, dir, wantPath, wantErr string
+	}{
+		{name: "a state folder", dir: dir, wantPath: filepath.Join(dir, FileName)},
+		{name: "none", dir: "", wantErr: "set DJQ_STATE_DIR (or HOME)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := OpenIn(tt.dir)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("OpenIn(%q) = %v, want an error saying %q", tt.dir, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || s.Path != tt.wantPath {
+				t.Errorf("OpenIn(%q) = %v, %v; want %s", tt.dir, s, err, tt.wantPath)
+			}
+		})
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/textdist"
 )
 
 // correct replaces free words that occur nowhere in the bank with the
@@ -184,7 +184,7 @@ func closest(r multiReader, term string, edits int) []string {
 	// edits; ask one further and keep what is near enough with swaps
 	// counted as one.
 	for t, n := range r.fuzzy(fieldVocab, term, min(edits+1, maxCorrection)) {
-		if d := bank.EditDistance(term, t); d <= edits {
+		if d := textdist.EditDistance(term, t); d <= edits {
 			cands = append(cands, cand{t, d, n})
 		}
 	}

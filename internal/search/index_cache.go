@@ -5,9 +5,7 @@ package search
 // up after a rebuild.
 
 import (
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,7 +18,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
-	"github.com/djq-cli/djq/internal/atomicfile"
+	"github.com/djq-cli/djq/internal/cachefile"
 )
 
 // meta is written beside a cached index, last, so that an index without it
@@ -37,9 +35,7 @@ const metaFile = "djq-index.json"
 // index (the analysis and the mapping), so that an index written by a djq
 // that analysed differently is never read.
 func Key(src Source) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s", MappingVersion, codeHash(), src.Fingerprint)
-	return hex.EncodeToString(h.Sum(nil))[:20]
+	return cachefile.Key(MappingVersion, codeHash(), src.Fingerprint)[:20]
 }
 
 //go:embed analysis.go mapping.go plaintext.go
@@ -48,12 +44,12 @@ var indexCode embed.FS
 // codeHash fingerprints the code that shapes the index, on first use
 // rather than in package init, so commands that never search skip it.
 var codeHash = sync.OnceValue(func() string {
-	h := sha256.New()
+	var code strings.Builder
 	for _, name := range []string{"analysis.go", "mapping.go", "plaintext.go"} {
 		b, _ := indexCode.ReadFile(name)
-		h.Write(b)
+		code.Write(b)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	return cachefile.Key(code.String())[:16]
 })
 
 // openPart opens src's index from the cache, creating it there (from the
@@ -263,12 +259,13 @@ func discard(path, dir string) {
 	_ = os.Rename(path, filepath.Join(trash, "x"))
 }
 
-// latestFile records the key of a deck's newest index, so that the next
-// run can open it while it checks the deck's files.
-func latestFile(dir, deck string) string { return filepath.Join(dir, "latest-"+deck) }
+// latestName is the cache entry that records the key of a deck's newest
+// index, so that the next run can open it while it checks the deck's files.
+func latestName(deck string) string { return "latest-" + deck }
 
+// readLatest is the key recorded for deck; a damaged record is none.
 func readLatest(dir, deck string) string {
-	b, err := os.ReadFile(latestFile(dir, deck))
+	b, err := cachefile.Read(dir, latestName(deck))
 	if err != nil {
 		return ""
 	}
@@ -279,7 +276,7 @@ func readLatest(dir, deck string) string {
 // harmless (the next run checks the deck's files before searching).
 func writeLatest(dir, deck, key string) {
 	if readLatest(dir, deck) != key {
-		_ = atomicfile.WriteFile(latestFile(dir, deck), []byte(key+"\n"), 0o600)
+		_ = cachefile.Write(dir, latestName(deck), []byte(key+"\n"))
 	}
 }
 
@@ -297,18 +294,11 @@ func indexDirName(deck, key string) string {
 // versions of their content, or of djq) and abandoned temporary folders.
 // It runs only after a rebuild, so warm runs never pay for it.
 func cleanup(dir string, rebuilt []string, keep map[string]bool) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		name := e.Name()
-		path := filepath.Join(dir, name)
-		switch {
-		case strings.HasPrefix(name, "index-") && !keep[path] && isIndexOf(name, rebuilt):
-			discard(path, dir)
-		}
-	}
+	cachefile.Prune(dir, cachefile.Pruning{
+		Match:  func(name string) bool { return isIndexOf(name, rebuilt) },
+		Keep:   func(name string) bool { return keep[filepath.Join(dir, name)] },
+		Remove: func(path string) { discard(path, dir) },
+	}, time.Now())
 	removeStale(dir, false, time.Now())
 }
 

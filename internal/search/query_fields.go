@@ -7,6 +7,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/sanitize"
+	"github.com/djq-cli/djq/internal/textdist"
 )
 
 // checkFields validates the level:, tag: and deck: terms of a query against
@@ -38,7 +39,7 @@ func checkFields(r multiReader, clauses []Clause) error {
 			continue
 		}
 		hint := ""
-		if near := bank.Nearest(value, known); near != "" {
+		if near := textdist.Nearest(value, known); near != "" {
 			hint = "did you mean " + c.Field + ":" + near + "? "
 		}
 		return &QueryError{Msg: fmt.Sprintf("unknown %s %s in the query: %s%ss are %s", c.Field, sanitize.Quote(c.Text), hint, c.Field, strings.Join(known, ", "))}

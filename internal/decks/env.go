@@ -1,0 +1,250 @@
+package decks
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/errkind"
+	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/paths"
+	"github.com/djq-cli/djq/internal/sanitize"
+)
+
+// Env is the user's decks in one environment: where they are found (the
+// decks folder, decks.txt, $DJQ_DECKS, --deck folders), how folders are
+// added, removed, created and checked, and how one deck is loaded (through
+// the compact copy in the cache). It is the one owner of deck folders, so
+// that library only selects questions and the command layer only wires.
+// An Env is safe for concurrent use; make one per process with NewEnv.
+type Env struct {
+	paths  paths.Paths
+	getenv func(string) string
+	warn   io.Writer
+
+	regWarned sync.Once
+
+	fpMu sync.Mutex
+	fps  map[string]string
+}
+
+// NewEnv returns the decks of the environment getenv reads (HOME, DJQ_*,
+// XDG_*); warn (may be nil) gets one line per skipped file or folder.
+func NewEnv(getenv func(string) string, warn io.Writer) *Env {
+	return &Env{paths: paths.Resolve(getenv), getenv: getenv, warn: warn}
+}
+
+// Paths are djq's folders in this environment.
+func (e *Env) Paths() paths.Paths { return e.paths }
+
+func (e *Env) warnf(format string, args ...any) {
+	if e.warn != nil {
+		fmt.Fprintf(e.warn, "djq: %s\n", sanitize.Message(fmt.Sprintf(format, args...)))
+	}
+}
+
+// Registry reads the list of deck folders added with `djq decks add`, in
+// the config folder; with no config folder it is empty. Its warnings are
+// printed once per Env.
+func (e *Env) Registry() (*Registry, error) {
+	if e.paths.Config == "" {
+		return &Registry{}, nil
+	}
+	reg, err := ReadRegistry(filepath.Join(e.paths.Config, RegistryFile))
+	if err == nil {
+		e.regWarned.Do(func() {
+			for _, w := range reg.Warnings {
+				e.warnf("skipping %s", w)
+			}
+		})
+	}
+	return reg, err
+}
+
+// Locate finds the user's decks without loading them: the decks folder,
+// the added folders, $DJQ_DECKS, and the --deck values in sel that name
+// folders. A folder that cannot be used is a warning, not an error.
+func (e *Env) Locate(sel []string) ([]Location, error) {
+	var folders []string
+	for _, a := range sel {
+		if IsPath(a) {
+			folders = append(folders, e.ExpandHome(a))
+		}
+	}
+	reg, err := e.Registry()
+	if err != nil {
+		e.warnf("skipping the list of added decks: %v", err)
+		reg = &Registry{}
+	}
+	locs, warnings, err := Locate(Sources{
+		DataDir: e.paths.Data,
+		EnvList: e.getenv("DJQ_DECKS"),
+		Flags:   folders,
+		Added:   reg.Folders,
+	})
+	for _, w := range warnings {
+		e.warnf("skipping %v", w)
+	}
+	return locs, err
+}
+
+// ExpandHome expands a leading ~ in a --deck folder as a shell would,
+// leaving anything it cannot expand as it is (the folder is then reported
+// missing). Commands that create or record a folder use the stricter
+// homePath.
+func (e *Env) ExpandHome(p string) string {
+	home := e.getenv("HOME")
+	if home != "" && (p == "~" || strings.HasPrefix(p, "~/")) {
+		return filepath.Join(home, strings.TrimPrefix(p, "~"))
+	}
+	return p
+}
+
+// Add records a deck folder in the config folder's decks.txt, so that
+// every later run finds it; added is false when it was there already.
+// A folder that is not one, or no config folder, is a usage error.
+func (e *Env) Add(folder string) (name, abs string, added bool, err error) {
+	if folder, err = e.homePath(folder); err != nil {
+		return "", "", false, err
+	}
+	if err := IsFolder(folder, "add"); err != nil {
+		return "", "", false, err
+	}
+	if e.paths.Config == "" {
+		return "", "", false, errkind.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
+	}
+	reg, err := e.Registry()
+	if err != nil {
+		return "", "", false, err
+	}
+	if abs, added, err = reg.Add(folder); err != nil {
+		return "", "", false, fmt.Errorf("recording deck in %s: %w", reg.Path, err)
+	}
+	return filepath.Base(abs), abs, added, nil
+}
+
+// Remove forgets an added deck by name (or folder) and returns its
+// folder, which is left untouched. A name that was never added is a usage
+// error that lists the added decks.
+func (e *Env) Remove(name string) (string, error) {
+	reg, err := e.Registry()
+	if err != nil {
+		return "", err
+	}
+	removed, err := reg.Remove(name)
+	if err != nil {
+		return "", fmt.Errorf("updating %s: %w", reg.Path, err)
+	}
+	if removed != "" {
+		return removed, nil
+	}
+	var names []string
+	for _, p := range reg.Folders {
+		names = append(names, filepath.Base(p))
+	}
+	if len(names) == 0 {
+		return "", errkind.Usagef("unknown added deck %s: no deck folders were added with djq decks add", sanitize.Quote(name))
+	}
+	return "", errkind.Usagef("unknown added deck %s: added decks are %s", sanitize.Quote(name), strings.Join(names, ", "))
+}
+
+// Create makes a deck from the example (New) in the decks folder or at the
+// folder given, with a leading ~/ expanded.
+func (e *Env) Create(arg string) (Created, error) {
+	dir, err := e.homePath(arg)
+	if err != nil {
+		return Created{}, err
+	}
+	return New(dir, e.paths.Data)
+}
+
+// Check reads every question file of a deck (a folder, or the name of a
+// deck found with the --deck values sel) and returns the folder, the
+// number of questions and every problem. A folder that is not one is a
+// usage error.
+func (e *Env) Check(nameOrDir string, sel []string, progress func(done, total int)) (dir string, questions int, problems bank.Problems, err error) {
+	dir = nameOrDir
+	if !IsPath(dir) {
+		locs, err := e.Locate(sel)
+		if err != nil {
+			return "", 0, nil, err
+		}
+		for _, loc := range locs {
+			if loc.Name == dir {
+				dir = loc.Path
+			}
+		}
+	}
+	if err := IsFolder(dir, "check"); err != nil {
+		return "", 0, nil, err
+	}
+	name := filepath.Base(filepath.Clean(dir))
+	d, problems := read(Location{Name: name, Path: dir}, progress)
+	return dir, len(d.Questions), problems, nil
+}
+
+// FolderSource is a list of deck folders and where it was given: the data
+// behind one "decks" line of `djq paths` beyond the decks folder itself.
+type FolderSource struct {
+	Folders []string
+	// Env is the variable that gives them (DJQ_DECKS), or "" for the
+	// folders added with djq decks add.
+	Env string
+	// File is the file that lists them (decks.txt), when Env is "".
+	File string
+}
+
+// Folders lists djq's folders with the variable that moves each and
+// whether it exists (stateFile is the quiz progress file's name in the
+// state folder), and the deck folders that come from $DJQ_DECKS and from
+// djq decks add.
+func (e *Env) Folders(stateFile string) (rows []output.Path, sources []FolderSource) {
+	p := e.paths
+	join := func(dir, name string) string {
+		if dir == "" {
+			return ""
+		}
+		return filepath.Join(dir, name)
+	}
+	rows = []output.Path{
+		{Name: "cache", Path: p.Cache, Env: "DJQ_CACHE_DIR"},
+		{Name: "state", Path: join(p.State, stateFile), Env: "DJQ_STATE_DIR"},
+		{Name: "config", Path: p.Config, Env: "DJQ_CONFIG_DIR"},
+		{Name: "decks", Path: join(p.Data, "decks"), Env: "DJQ_DATA_DIR"},
+	}
+	for i := range rows {
+		if rows[i].Path != "" {
+			_, err := os.Stat(rows[i].Path)
+			rows[i].Exists = err == nil
+		}
+	}
+	if env := e.getenv("DJQ_DECKS"); env != "" {
+		sources = append(sources, FolderSource{Folders: filepath.SplitList(env), Env: "DJQ_DECKS"})
+	}
+	if reg, err := e.Registry(); err == nil && len(reg.Folders) > 0 {
+		sources = append(sources, FolderSource{Folders: reg.Folders, File: RegistryFile})
+	}
+	return rows, sources
+}
+
+// homePath expands a leading ~/ in a folder argument as a shell would; a
+// quoted '~/x' reaches djq as it is, and a folder literally named "~" in
+// the current folder is never what was meant. ~user is refused, as is ~
+// without HOME.
+func (e *Env) homePath(p string) (string, error) {
+	if !strings.HasPrefix(p, "~") {
+		return p, nil
+	}
+	if p != "~" && !strings.HasPrefix(p, "~/") && !strings.HasPrefix(p, "~"+string(os.PathSeparator)) {
+		return "", errkind.Usagef("cannot use the folder %s: only a leading ~/ is expanded; give the folder's full path", sanitize.Quote(p))
+	}
+	home := e.getenv("HOME")
+	if home == "" {
+		return "", errkind.Usagef("cannot expand ~ in %s: HOME is not set; give the folder's full path", sanitize.Quote(p))
+	}
+	return filepath.Join(home, p[1:]), nil
+}
