@@ -12,8 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/hit"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Request is one search.
