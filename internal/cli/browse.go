@@ -13,6 +13,7 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/renderenv"
 )
 
 // BrowseOptions is what `djq browse` was asked to do.
@@ -83,7 +84,7 @@ func browseRun(ctx context.Context, f *Factory, opts *BrowseOptions) error {
 // browseConfig wires browse to the library's search and to rendering on
 // the terminal.
 func browseConfig(ctx context.Context, f *Factory, c Common, qs []*bank.Question, level bank.Level) browse.Config {
-	p := render.OnTerminal(c.Policy, f.IO)
+	p := renderenv.OnTerminal(c.Policy, f.IO)
 	return browse.Config{
 		Questions: qs,
 		Level:     level,
@@ -91,6 +92,6 @@ func browseConfig(ctx context.Context, f *Factory, c Common, qs []*bank.Question
 		Search: func(query string, lvl bank.Level) ([]string, error) {
 			return f.Library(c).Refs(ctx, query, lvl)
 		},
-		Render: func(q *bank.Question, width int) string { return render.Answer(p, q, max(width-4, render.MinWidth)) },
+		Render: func(q *bank.Question, width int) string { return c.Cache.Answer(p, q, max(width-4, render.MinWidth)) },
 	}
 }

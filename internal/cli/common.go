@@ -9,15 +9,19 @@ import (
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
-	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/rendercache"
+	"github.com/djq-cli/djq/internal/renderenv"
 )
 
 // Common is what every command's options carry: the choices made once per
 // run from the persistent flags.
 type Common struct {
 	Policy render.Policy
-	Pager  iostreams.PagerMode
+	// Cache keeps pretty answers between runs (rendercache wraps render,
+	// which writes no file).
+	Cache rendercache.Cache
+	Pager iostreams.PagerMode
 	// Decks is --deck as given: deck names, or folders to load.
 	Decks []string
 	// Quiet hides progress bars.
@@ -60,11 +64,11 @@ func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 	if g.pagerOn && g.pagerOff {
 		return Common{}, exitcode.Usagef("--pager and --no-pager cannot be used together: choose one")
 	}
-	p, err := render.Decide(f.IO, fl)
+	p, err := renderenv.Decide(f.IO, fl)
 	if err != nil {
 		return Common{}, err
 	}
-	c := Common{Policy: p, Decks: g.decks, Quiet: g.quiet}
+	c := Common{Policy: p, Cache: rendercache.New(f.IO.Getenv), Decks: g.decks, Quiet: g.quiet}
 	switch {
 	case g.pagerOff:
 		c.Pager = iostreams.PagerNever
@@ -86,11 +90,6 @@ func writeWith(f *Factory, c Common, draw func(io.Writer) error) error {
 		return err
 	}
 	return writeOut(f, c, out.String())
-}
-
-// writeJSONOut writes v as indented JSON to stdout.
-func writeJSONOut(f *Factory, c Common, v any) error {
-	return writeWith(f, c, func(w io.Writer) error { return output.WriteJSON(w, v) })
 }
 
 // filterFlags are --level and --tag as typed.

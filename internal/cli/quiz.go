@@ -93,7 +93,7 @@ func quizRun(f *Factory, opts *QuizOptions) error {
 		Out: f.IO.Out, ErrOut: f.IO.ErrOut,
 		Markdown:  func(q *bank.Question) string { return render.Markdown(q, nil) },
 		WriteCard: func(doc string) error { return writeOut(f, opts.Common, doc) },
-		Rendered:  func(q *bank.Question, width int) string { return render.Answer(pretty, q, width) },
+		Rendered:  func(q *bank.Question, width int) string { return opts.Cache.Answer(pretty, q, width) },
 		Width:     pretty.Width,
 	}
 	if opts.Plain {

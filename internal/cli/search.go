@@ -12,7 +12,6 @@ import (
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/sanitize"
-	"github.com/djq-cli/djq/internal/search"
 )
 
 // SearchOptions is what `djq search` was asked to do.
@@ -75,10 +74,7 @@ Query syntax:
 func searchRun(ctx context.Context, f *Factory, opts *SearchOptions) error {
 	q := library.Query{
 		Text: opts.Query, Level: opts.Filter.Level, Tag: opts.Filter.Tag,
-		Limit: opts.Limit, SnippetLen: search.DefaultSnippetLen, NoCache: opts.NoCache,
-	}
-	if opts.Policy.Format == render.FormatPretty && opts.Policy.TTY {
-		q.SnippetLen = max(40, min(opts.Policy.Width*2-12, 220))
+		Limit: opts.Limit, SnippetLen: render.SnippetLen(opts.Policy), NoCache: opts.NoCache,
 	}
 	res, err := f.Library(opts.Common).Search(ctx, q)
 	if res != nil && res.Corrected != "" {

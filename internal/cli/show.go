@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/render"
 )
 
 // ShowOptions is what `djq show` was asked to do.
@@ -78,7 +77,7 @@ func showRun(ctx context.Context, f *Factory, opts *ShowOptions) error {
 
 // writeQuestions renders full answers in the run's policy.
 func writeQuestions(f *Factory, c Common, b *bank.Bank, qs []*bank.Question) error {
-	return writeWith(f, c, func(w io.Writer) error { return render.Questions(w, c.Policy, qs, b.Lookup) })
+	return writeWith(f, c, func(w io.Writer) error { return c.Cache.Questions(w, c.Policy, qs, b.Lookup) })
 }
 
 // completeRefs offers question refs with their titles as descriptions.

@@ -62,9 +62,6 @@ func statsRun(f *Factory, opts *StatsOptions) error {
 		return err
 	}
 	s := state.ComputeStats(b.Questions(), st, f.Now())
-	if opts.Policy.Format == render.FormatJSON {
-		return writeJSONOut(f, opts.Common, s)
-	}
 	return writeWith(f, opts.Common, func(w io.Writer) error { return render.Stats(w, opts.Policy, s) })
 }
 

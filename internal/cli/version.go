@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -23,9 +23,6 @@ func newVersionCmd(f *Factory, g *globals) *cobra.Command {
 		Args:    noArgs,
 	}
 	return command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
-		if opts.Policy.Format == render.FormatJSON {
-			return writeJSONOut(f, opts.Common, f.Build)
-		}
-		return writeOut(f, opts.Common, fmt.Sprintln(f.Build.String()))
+		return writeWith(f, opts.Common, func(w io.Writer) error { return render.Version(w, opts.Policy, f.Build) })
 	})
 }

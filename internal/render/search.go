@@ -61,6 +61,16 @@ func SearchHits(w io.Writer, p Policy, hits []output.Hit) error {
 	return err
 }
 
+// SnippetLen is how many characters of context a search hit's snippet
+// gets: about two lines of the terminal when hits are drawn there, else 0
+// (search's default length), since a pipe has no width to fill.
+func SnippetLen(p Policy) int {
+	if p.Format == FormatPretty && p.TTY {
+		return max(40, min(p.Width*2-12, 220))
+	}
+	return 0
+}
+
 // wrap breaks text (which may hold ANSI sequences) into lines of at most
 // width display columns at spaces.
 func wrap(text string, width int) []string {

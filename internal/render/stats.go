@@ -11,13 +11,17 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/state"
 )
 
-// Stats writes quiz progress: a table of card counts per level (and per
+// Stats writes quiz progress, as JSON when the policy says so: a table of card counts per level (and per
 // deck when there are several), then a chart of the last days' reviews.
 // A brand-new user gets one line instead of a chart of zeros.
 func Stats(w io.Writer, p Policy, s state.Stats) error {
+	if p.Format == FormatJSON {
+		return output.WriteJSON(w, s)
+	}
 	var out strings.Builder
 	if s.Reviews == 0 {
 		fmt.Fprintf(&out, "No reviews yet: %d cards are new. Start with djq quiz.\n", s.Total.New)
