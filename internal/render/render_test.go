@@ -10,7 +10,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/golden"
-	"github.com/djq-cli/djq/internal/state"
+	"github.com/djq-cli/djq/internal/output"
 )
 
 func fixture() ([]*bank.Question, bank.Lookup) {
@@ -115,8 +115,8 @@ func TestEscapeProse(t *testing.T) {
 // TestStatsHeader: the column titles are the bold header, not the empty
 // cell before them; a new user gets one line.
 func TestStatsHeader(t *testing.T) {
-	s := state.Stats{Reviews: 3, Streak: 1, Levels: map[string]state.Counts{}, Decks: map[string]state.Counts{"django": {}},
-		Days: []state.DayCount{{Date: "2026-11-30", Reviews: 3}}}
+	s := output.Stats{Reviews: 3, Streak: 1, Levels: map[string]output.Counts{}, Decks: map[string]output.Counts{"django": {}},
+		Days: []output.DayCount{{Date: "2026-11-30", Reviews: 3}}}
 	var out strings.Builder
 	if err := Stats(&out, Policy{Color: true}, s); err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestStatsHeader(t *testing.T) {
 		t.Errorf("header row %q: want the bold to start at the column titles", header)
 	}
 	out.Reset()
-	if err := Stats(&out, Policy{}, state.Stats{Total: state.Counts{New: 160}}); err != nil || out.String() != "No reviews yet: 160 cards are new. Start with djq quiz.\n" {
+	if err := Stats(&out, Policy{}, output.Stats{Total: output.Counts{New: 160}}); err != nil || out.String() != "No reviews yet: 160 cards are new. Start with djq quiz.\n" {
 		t.Errorf("new user: %q %v", out.String(), err)
 	}
 }
