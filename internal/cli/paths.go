@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/djq-cli/djq/internal/decks"
 	"github.com/djq-cli/djq/internal/render"
 )
 
@@ -33,7 +34,12 @@ else the XDG variables, else the usual folders of the OS.`,
 		Args: noArgs,
 	}
 	return command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
-		rows, extra := f.Library(Common{}).Folders()
-		return writeWith(f, opts.Common, func(w io.Writer) error { return render.Paths(w, opts.Policy, rows, extra) })
+		lib := f.Library(Common{})
+		folders := render.Folders{EnvDecks: f.IO.Getenv("DJQ_DECKS"), Registry: decks.RegistryFile}
+		folders.Rows, _ = lib.Folders()
+		if reg, err := lib.Registry(); err == nil {
+			folders.Added = reg.Folders
+		}
+		return writeWith(f, opts.Common, func(w io.Writer) error { return render.Paths(w, opts.Policy, folders) })
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/output"
 )
 
 func TestDeckCheck(t *testing.T) {
@@ -40,6 +41,43 @@ func TestDeckCheck(t *testing.T) {
 			}
 			if b.String() != tt.want {
 				t.Errorf("DeckCheck wrote\n%q\nwant\n%q", b.String(), tt.want)
+			}
+		})
+	}
+}
+
+// TestPaths: render draws djq paths from data rows alone: missing
+// folders, ones not created yet, deck folders from $DJQ_DECKS and from
+// decks add, hostile bytes sanitised, and JSON with the folder rows only.
+func TestPaths(t *testing.T) {
+	rows := []output.Path{
+		{Name: "cache", Path: "/c", Exists: true, Env: "DJQ_CACHE_DIR"},
+		{Name: "state", Path: "/s/state.json", Env: "DJQ_STATE_DIR"},
+		{Name: "config", Env: "DJQ_CONFIG_DIR"},
+	}
+	tests := []struct {
+		name   string
+		policy Policy
+		f      Folders
+		want   string
+	}{
+		{name: "folders", f: Folders{Rows: rows},
+			want: "cache   /c\nstate   /s/state.json  (not created yet)\nconfig  (none)  set DJQ_CONFIG_DIR or HOME\n"},
+		{name: "deck folders from elsewhere", f: Folders{Rows: rows[:1], EnvDecks: "/d1", Added: []string{"/a", "/b"}, Registry: "decks.txt"},
+			want: "cache   /c\ndecks   /d1  (DJQ_DECKS)\ndecks   /a:/b  (added in decks.txt)\n"},
+		{name: "escapes in a path are not passed through", f: Folders{Rows: []output.Path{{Name: "cache", Path: "/bad\x1b]2;x\a", Exists: true}}, EnvDecks: "/e\x1b[31m"},
+			want: "cache   \"/bad\\x1b]2;x\\a\"\ndecks   /e\\x1b[31m  (DJQ_DECKS)\n"},
+		{name: "json is the folder rows", policy: Policy{Format: FormatJSON}, f: Folders{Rows: rows[:1], EnvDecks: "/d1"},
+			want: "[\n  {\n    \"name\": \"cache\",\n    \"path\": \"/c\",\n    \"exists\": true,\n    \"env\": \"DJQ_CACHE_DIR\"\n  }\n]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			if err := Paths(&b, tt.policy, tt.f); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.String(); got != tt.want {
+				t.Errorf("Paths =\n%q\nwant\n%q", got, tt.want)
 			}
 		})
 	}
