@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/glamour/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/sanitize"
@@ -206,7 +205,7 @@ func (pr *protected) inline(l string) string {
 		}
 		tok := ""
 		if strings.Contains(shown, " ") && !strings.Contains(shown, "`") {
-			if w := runewidth.StringWidth(shown); w >= minCodeTokenW {
+			if w := xansi.StringWidth(shown); w >= minCodeTokenW {
 				tok = pr.token(tokenPrefix, w)
 			}
 		}
@@ -255,7 +254,7 @@ func (pr *protected) urls(s string) string {
 			after = ">" + sub[3][len(url):]
 		}
 		scheme := url[:strings.Index(url, "://")+3]
-		w := min(runewidth.StringWidth(url), max(pr.maxURL, len(scheme)+minCodeTokenW))
+		w := min(xansi.StringWidth(url), max(pr.maxURL, len(scheme)+minCodeTokenW))
 		tok := pr.token(scheme+tokenPrefix, w)
 		if tok == "" {
 			return m
@@ -326,7 +325,7 @@ func newPretty(p Policy) (*prettyRenderer, error) {
 	if r.doc, err = mk(p.Width); err != nil {
 		return nil, err
 	}
-	if r.quote, err = mk(p.Width - runewidth.StringWidth(r.bar())); err != nil {
+	if r.quote, err = mk(p.Width - xansi.StringWidth(r.bar())); err != nil {
 		return nil, err
 	}
 	return r, nil
