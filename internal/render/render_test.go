@@ -130,3 +130,35 @@ func TestStatsHeader(t *testing.T) {
 		t.Errorf("new user: %q %v", out.String(), err)
 	}
 }
+
+// TestDecideAsksForTheBackgroundOnlyWhenNeeded: the background query may
+// wait for the terminal, so Decide calls it only for answers drawn pretty
+// in colour with the style left to auto.
+func TestDecideAsksForTheBackgroundOnlyWhenNeeded(t *testing.T) {
+	tests := []struct {
+		name      string
+		flags     Flags
+		colorAuto bool
+		wantAsked bool
+		wantStyle string
+	}{
+		{name: "answers in colour, style auto", flags: Flags{RendersAnswers: true}, colorAuto: true, wantAsked: true, wantStyle: "light"},
+		{name: "a listing", flags: Flags{}, colorAuto: true, wantStyle: "auto"},
+		{name: "a chosen style", flags: Flags{Style: "dark", RendersAnswers: true}, colorAuto: true, wantStyle: "dark"},
+		{name: "no colour", flags: Flags{RendersAnswers: true}, wantStyle: "notty"},
+		{name: "markdown", flags: Flags{Format: "markdown", RendersAnswers: true}, colorAuto: true, wantStyle: "auto"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			asked := false
+			term := Terminal{StdoutTTY: true, Width: 80, ColorAuto: tt.colorAuto, LightBackground: func() bool { asked = true; return true }}
+			p, err := Decide(term, tt.flags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if asked != tt.wantAsked || p.Style != tt.wantStyle {
+				t.Errorf("asked %v, style %q; want %v, %q", asked, p.Style, tt.wantAsked, tt.wantStyle)
+			}
+		})
+	}
+}

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/buildinfo"
 	"github.com/djq-cli/djq/internal/output"
 )
 
@@ -78,6 +80,40 @@ func TestPaths(t *testing.T) {
 			}
 			if got := b.String(); got != tt.want {
 				t.Errorf("Paths =\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestVersionAndStatsFormats: text or JSON is the policy's choice, made in
+// render for version and stats as for every other output.
+func TestVersionAndStatsFormats(t *testing.T) {
+	info := buildinfo.Info{Version: "v1.2.3", Commit: "abc", Date: "2026-12-01"}
+	stats := output.Stats{Total: output.Counts{New: 3}}
+	tests := []struct {
+		name string
+		draw func(w io.Writer, p Policy) error
+		p    Policy
+		want string
+		// part: want is only part of the output.
+		part bool
+	}{
+		{"version text", func(w io.Writer, p Policy) error { return Version(w, p, info) }, Policy{Format: FormatMarkdown}, info.String() + "\n", false},
+		{"version json", func(w io.Writer, p Policy) error { return Version(w, p, info) }, Policy{Format: FormatJSON},
+			"{\n  \"version\": \"v1.2.3\",\n  \"commit\": \"abc\",\n  \"date\": \"2026-12-01\"\n}\n", false},
+		{"stats text", func(w io.Writer, p Policy) error { return Stats(w, p, stats) }, Policy{Format: FormatPretty},
+			"No reviews yet: 3 cards are new. Start with djq quiz.\n", false},
+		{"stats json", func(w io.Writer, p Policy) error { return Stats(w, p, stats) }, Policy{Format: FormatJSON},
+			`"total": {` + "\n    \"new\": 3,", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			if err := tt.draw(&b, tt.p); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.String(); got != tt.want && !(tt.part && strings.Contains(got, tt.want)) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})
 	}

@@ -190,3 +190,69 @@ func TestRenderCacheDamagedEntries(t *testing.T) {
 		})
 	}
 }
+
+// TestNew: the cache lives in djq's cache folder unless DJQ_RENDER_CACHE=0
+// or there is no cache folder at all.
+func TestNew(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"the cache folder", map[string]string{"DJQ_CACHE_DIR": dir}, dir},
+		{"turned off", map[string]string{"DJQ_CACHE_DIR": dir, "DJQ_RENDER_CACHE": "0"}, ""},
+		{"any other value keeps it", map[string]string{"DJQ_CACHE_DIR": dir, "DJQ_RENDER_CACHE": "1"}, dir},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := New(func(k string) string { return tt.env[k] }).dir; got != tt.want {
+				t.Errorf("New().dir = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOnlyPrettySingleQuestionsAreCached: Markdown, JSON and several
+// questions at once go straight to render and leave no file; Answer (browse,
+// quiz) is cached like show.
+func TestOnlyPrettySingleQuestionsAreCached(t *testing.T) {
+	qs, lookup := fixture()
+	pretty := render.Policy{Format: render.FormatPretty, Style: "notty", Width: 70, Profile: termenv.Ascii}
+	tests := []struct {
+		name      string
+		draw      func(c Cache) (string, error)
+		wantFiles int
+	}{
+		{"markdown", func(c Cache) (string, error) {
+			var b strings.Builder
+			err := c.Questions(&b, render.Policy{Format: render.FormatMarkdown}, qs[:1], lookup)
+			return b.String(), err
+		}, 0},
+		{"json", func(c Cache) (string, error) {
+			var b strings.Builder
+			err := c.Questions(&b, render.Policy{Format: render.FormatJSON}, qs[:1], lookup)
+			return b.String(), err
+		}, 0},
+		{"two questions", func(c Cache) (string, error) { return c.Pretty(pretty, qs, lookup) }, 0},
+		{"one question", func(c Cache) (string, error) {
+			var b strings.Builder
+			err := c.Questions(&b, pretty, qs[:1], lookup)
+			return b.String(), err
+		}, 1},
+		{"an answer", func(c Cache) (string, error) { return c.Answer(pretty, qs[0], 50), nil }, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, err := tt.draw(Dir(dir))
+			if err != nil || out == "" {
+				t.Fatalf("draw = %q, %v", out, err)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "render", "*", "*.txt"))
+			if len(files) != tt.wantFiles {
+				t.Errorf("%d cache files, want %d", len(files), tt.wantFiles)
+			}
+		})
+	}
+}
