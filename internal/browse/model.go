@@ -13,7 +13,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
 )
@@ -97,7 +97,7 @@ func New(cfg Config) *Model {
 	for _, q := range cfg.Questions {
 		m.byRef[q.Ref()] = q
 		m.refWidth = max(m.refWidth, len(q.Ref()))
-		m.titleWidth = max(m.titleWidth, runewidth.StringWidth(q.Title))
+		m.titleWidth = max(m.titleWidth, ansi.StringWidth(q.Title))
 		m.numericRefs = m.numericRefs && q.Deck == bank.DefaultDeck
 	}
 	for i, l := range levelCycle {

@@ -7,9 +7,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/textwidth"
 )
 
 // WideLayout is the width from which list and preview sit side by side.
@@ -59,16 +60,6 @@ var (
 	}
 )
 
-// fitHint is the longest hint that fits in width cells, or "" when none does.
-func fitHint(hints []string, width int) string {
-	for _, h := range hints {
-		if runewidth.StringWidth(h) <= width {
-			return h
-		}
-	}
-	return ""
-}
-
 func (m *Model) wide() bool { return m.width >= WideLayout }
 
 // listWidth is the width of the list column.
@@ -111,18 +102,18 @@ func (m *Model) statusLines() []string {
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(m.status) {
-		for runewidth.StringWidth(w) > m.width {
+		for ansi.StringWidth(w) > m.width {
 			if line != "" {
 				lines, line = append(lines, line), ""
 			}
-			head := runewidth.Truncate(w, m.width, "")
+			head := ansi.Truncate(w, m.width, "")
 			lines, w = append(lines, head), w[len(head):]
 		}
 		switch {
 		case w == "":
 		case line == "":
 			line = w
-		case runewidth.StringWidth(line)+1+runewidth.StringWidth(w) <= m.width:
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w) <= m.width:
 			line += " " + w
 		default:
 			lines, line = append(lines, line), w
@@ -194,7 +185,7 @@ func (m *Model) header() string {
 	if m.err != "" {
 		h += " · " + m.err
 	}
-	return headStyle.Render(runewidth.Truncate(h, m.width, "…"))
+	return headStyle.Render(ansi.Truncate(h, m.width, "…"))
 }
 
 // footer is the search input while typing, else a status message, else
@@ -202,7 +193,7 @@ func (m *Model) header() string {
 func (m *Model) footer() string {
 	if m.mode == modeFilter {
 		in := m.filter.View()
-		if hint := fitHint(filterHints, m.width-lipgloss.Width(in)-2); hint != "" {
+		if hint := textwidth.FitHint(filterHints, m.width-lipgloss.Width(in)-2); hint != "" {
 			in += "  " + dimStyle.Render(hint)
 		}
 		return in
@@ -210,7 +201,7 @@ func (m *Model) footer() string {
 	if lines := m.statusLines(); lines != nil {
 		return strings.Join(lines, "\n")
 	}
-	return dimStyle.Render(fitHint(listHints, m.width))
+	return dimStyle.Render(textwidth.FitHint(listHints, m.width))
 }
 
 // readerFooter names the question and the keys, with the scroll position
@@ -221,12 +212,12 @@ func (m *Model) readerFooter() string {
 	}
 	ref := " " + m.Selected().Ref() + " · "
 	pct := fmt.Sprintf("  %3.0f%%", m.view.ScrollPercent()*100)
-	hint := fitHint(readerHints, m.width-len(ref)-len(pct))
+	hint := textwidth.FitHint(readerHints, m.width-len(ref)-len(pct))
 	if hint == "" {
-		return dimStyle.Render(runewidth.Truncate(strings.TrimSpace(ref+hint), m.width, ""))
+		return dimStyle.Render(ansi.Truncate(strings.TrimSpace(ref+hint), m.width, ""))
 	}
 	line := ref + hint
-	line += strings.Repeat(" ", max(m.width-runewidth.StringWidth(line)-len(pct), 0)) + pct
+	line += strings.Repeat(" ", max(m.width-ansi.StringWidth(line)-len(pct), 0)) + pct
 	return dimStyle.Render(line)
 }
 
@@ -254,14 +245,14 @@ func (m *Model) row(i, width int) string {
 	if m.numericRefs {
 		ref = fmt.Sprintf("%*s", m.refWidth, q.Ref())
 	}
-	title := runewidth.Truncate(q.Title, max(width-m.refWidth-3, 5), "…")
+	title := ansi.Truncate(q.Title, max(width-m.refWidth-3, 5), "…")
 	base, badge := lipgloss.NewStyle(), lipgloss.NewStyle().Foreground(levelColors[q.Level])
 	if i == m.cursor {
 		base, badge = selStyle, selStyle
 	}
 	line := base.Render(ref+" ") + badge.Render(string(q.Level[:1])) + base.Render(" ") + m.markTitle(title, base)
 	if i == m.cursor {
-		if pad := width - runewidth.StringWidth(ref) - 3 - runewidth.StringWidth(title); pad > 0 {
+		if pad := width - ansi.StringWidth(ref) - 3 - ansi.StringWidth(title); pad > 0 {
 			line += base.Render(strings.Repeat(" ", pad))
 		}
 	}
@@ -272,7 +263,7 @@ func (m *Model) row(i, width int) string {
 func (m *Model) helpView() string {
 	lines := strings.Split(helpText, "\n")
 	for i, l := range lines {
-		lines[i] = runewidth.Truncate(l, m.width, "…")
+		lines[i] = ansi.Truncate(l, m.width, "…")
 	}
 	return clip(strings.Join(lines, "\n"), m.height)
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
 )
@@ -30,7 +30,7 @@ func TestListColumns(t *testing.T) {
 		m := sized(longTitles(103), 120, 40)
 		row := lines(m.Render())[2]
 		title := strings.TrimSpace(row[:m.listWidth()])
-		if w := runewidth.StringWidth(title); w < 60 {
+		if w := ansi.StringWidth(title); w < 60 {
 			t.Errorf("list row is %d cells at 120 columns: %q", w, title)
 		}
 		if pw := 120 - m.listWidth() - gap; pw < minPreview {
@@ -67,7 +67,7 @@ func TestListColumns(t *testing.T) {
 	})
 	t.Run("the selected row is reversed across the column", func(t *testing.T) {
 		m := sized(testConfig(10), 120, 40)
-		if w := runewidth.StringWidth(selectedRow(m.listView(m.listWidth()))); w != m.listWidth() {
+		if w := ansi.StringWidth(selectedRow(m.listView(m.listWidth()))); w != m.listWidth() {
 			t.Errorf("selection is %d wide, list %d", w, m.listWidth())
 		}
 	})
@@ -81,13 +81,13 @@ func TestKeyHints(t *testing.T) {
 			m := sized(testConfig(30), w, 24)
 			ls := lines(m.Render())
 			foot := ls[len(ls)-1]
-			if !strings.HasSuffix(foot, "q quit") || runewidth.StringWidth(foot) > w || strings.Contains(foot, "…") {
+			if !strings.HasSuffix(foot, "q quit") || ansi.StringWidth(foot) > w || strings.Contains(foot, "…") {
 				t.Errorf("list footer at %d: %q", w, foot)
 			}
 			press(m, "enter")
 			ls = lines(m.Render())
 			foot = ls[len(ls)-1]
-			if !strings.Contains(foot, "q back") || runewidth.StringWidth(foot) > w {
+			if !strings.Contains(foot, "q back") || ansi.StringWidth(foot) > w {
 				t.Errorf("reader footer at %d: %q", w, foot)
 			}
 		})

@@ -14,6 +14,7 @@ import (
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/opener"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/renderenv"
 )
 
 // BrowseOptions is what `djq browse` was asked to do.
@@ -95,7 +96,7 @@ func browseRun(ctx context.Context, opts *BrowseOptions) error {
 // browseConfig wires browse to the library's search and to rendering on
 // the terminal.
 func browseConfig(ctx context.Context, opts *BrowseOptions, qs []*bank.Question, level bank.Level) browse.Config {
-	p := render.OnTerminal(opts.Policy, opts.IO)
+	p := renderenv.OnTerminal(opts.Policy, opts.IO)
 	return browse.Config{
 		Questions: qs,
 		Level:     level,
@@ -103,6 +104,6 @@ func browseConfig(ctx context.Context, opts *BrowseOptions, qs []*bank.Question,
 		Search: func(query string, lvl bank.Level) ([]string, error) {
 			return opts.Lib().Refs(ctx, query, lvl)
 		},
-		Render: func(q *bank.Question, width int) string { return render.Answer(p, q, max(width-4, render.MinWidth)) },
+		Render: func(q *bank.Question, width int) string { return opts.Cache.Answer(p, q, max(width-4, render.MinWidth)) },
 	}
 }

@@ -14,13 +14,18 @@ import (
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/rendercache"
+	"github.com/djq-cli/djq/internal/renderenv"
 )
 
 // Common is what every command's options carry: the choices made once per
 // run from the persistent flags.
 type Common struct {
 	Policy render.Policy
-	Pager  iostreams.PagerMode
+	// Cache keeps pretty answers between runs (rendercache wraps render,
+	// which writes no file).
+	Cache rendercache.Cache
+	Pager iostreams.PagerMode
 	// Decks is --deck as given: deck names, or folders to load.
 	Decks []string
 	// Quiet hides progress bars.
@@ -86,11 +91,11 @@ func (g *globals) resolve(f *Factory, cmd *cobra.Command) (Common, error) {
 	if g.pagerOn && g.pagerOff {
 		return Common{}, exitcode.Usagef("--pager and --no-pager cannot be used together: choose one")
 	}
-	p, err := render.Decide(f.IO, fl)
+	p, err := renderenv.Decide(f.IO, fl)
 	if err != nil {
 		return Common{}, err
 	}
-	c := Common{Policy: p, Decks: g.decks, Quiet: g.quiet, IO: f.IO, Now: f.Now}
+	c := Common{Policy: p, Cache: rendercache.New(f.IO.Getenv), Decks: g.decks, Quiet: g.quiet, IO: f.IO, Now: f.Now}
 	switch {
 	case g.pagerOff:
 		c.Pager = iostreams.PagerNever

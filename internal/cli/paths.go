@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -47,19 +46,13 @@ else the XDG variables, else the usual folders of the OS.`,
 
 func pathsRun(opts *PathsOptions) error {
 	rows, sources := opts.Folders(state.FileName)
-	return writeWith(opts.Common, func(w io.Writer) error { return render.Paths(w, opts.Policy, rows, sourceLines(sources)) })
-}
-
-// sourceLines is the deck-folder lines of djq paths in the form render.Paths
-// takes today; it goes when render draws decks.FolderSource rows itself
-// (the render side of this refactor, part A).
-func sourceLines(sources []decks.FolderSource) (lines []string) {
-	for _, s := range sources {
-		from := "(" + s.Env + ")"
-		if s.Env == "" {
-			from = "(added in " + s.File + ")"
+	folders := render.Folders{Rows: rows, Registry: decks.RegistryFile}
+	for _, src := range sources {
+		if src.Env != "" {
+			folders.EnvDecks = strings.Join(src.Folders, string(os.PathListSeparator))
+		} else {
+			folders.Added, folders.Registry = src.Folders, src.File
 		}
-		lines = append(lines, fmt.Sprintf("%-7s %s  %s", "decks", strings.Join(s.Folders, string(os.PathListSeparator)), from))
 	}
-	return lines
+	return writeWith(opts.Common, func(w io.Writer) error { return render.Paths(w, opts.Policy, folders) })
 }

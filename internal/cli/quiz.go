@@ -99,7 +99,7 @@ func quizRun(opts *QuizOptions) error {
 		Out: opts.IO.Out, ErrOut: opts.IO.ErrOut,
 		Markdown:  func(q *bank.Question) string { return render.Markdown(q, nil) },
 		WriteCard: func(doc string) error { return writeOut(opts.Common, doc) },
-		Rendered:  func(q *bank.Question, width int) string { return render.Answer(pretty, q, width) },
+		Rendered:  func(q *bank.Question, width int) string { return opts.Cache.Answer(pretty, q, width) },
 		Width:     pretty.Width,
 	}
 	if opts.Plain {

@@ -81,8 +81,7 @@ Query syntax:
 func searchRun(ctx context.Context, opts *SearchOptions) error {
 	q := library.Query{
 		Text: opts.Query, Level: opts.Filter.Level, Tag: opts.Filter.Tag,
-		Limit: opts.Limit, NoCache: opts.NoCache,
-		SnippetLen: search.SnippetLenFor(opts.Policy.Format == render.FormatPretty && opts.Policy.TTY, opts.Policy.Width),
+		Limit: opts.Limit, SnippetLen: render.SnippetLen(opts.Policy), NoCache: opts.NoCache,
 	}
 	res, err := opts.Lib().Search(ctx, q)
 	if res != nil && res.Corrected != "" {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/cmdutil"
-	"github.com/djq-cli/djq/internal/render"
 )
 
 // ShowOptions is what `djq show` was asked to do.
@@ -88,7 +87,7 @@ func showRun(ctx context.Context, opts *ShowOptions) error {
 
 // writeQuestions renders full answers in the run's policy.
 func writeQuestions(c Common, b *bank.Bank, qs []*bank.Question) error {
-	return writeWith(c, func(w io.Writer) error { return render.Questions(w, c.Policy, qs, b.Lookup) })
+	return writeWith(c, func(w io.Writer) error { return c.Cache.Questions(w, c.Policy, qs, b.Lookup) })
 }
 
 // completeRefs offers question refs with their titles as descriptions.

@@ -67,9 +67,6 @@ func statsRun(opts *StatsOptions) error {
 		return err
 	}
 	s := state.ComputeStats(b.Questions(), st, opts.Now())
-	if opts.Policy.Format == render.FormatJSON {
-		return writeJSONOut(opts.Common, s)
-	}
 	return writeWith(opts.Common, func(w io.Writer) error { return render.Stats(w, opts.Policy, s) })
 }
 

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -29,8 +29,5 @@ func newVersionCmd(f *Factory, g *globals, runF func(*VersionOptions) error) *co
 }
 
 func versionRun(opts *VersionOptions) error {
-	if opts.Policy.Format == render.FormatJSON {
-		return writeJSONOut(opts.Common, opts.Build)
-	}
-	return writeOut(opts.Common, fmt.Sprintln(opts.Build.String()))
+	return writeWith(opts.Common, func(w io.Writer) error { return render.Version(w, opts.Policy, opts.Build) })
 }

@@ -8,9 +8,10 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/fsrs"
+	"github.com/djq-cli/djq/internal/textwidth"
 )
 
 // The reader's keys. Grading uses the quiz's own keys (1-4, a/h/g/e), the
@@ -141,8 +142,8 @@ func (r *reader) Render() string {
 // and the key hints that fit.
 func (r *reader) footer() string {
 	pct := fmt.Sprintf(" %3.0f%% ──", r.view.ScrollPercent()*100)
-	label := runewidth.Truncate("── "+r.label+" ", r.width-runewidth.StringWidth(pct), "… ")
-	rule := label + strings.Repeat("─", max(r.width-runewidth.StringWidth(label)-runewidth.StringWidth(pct), 0)) + pct
+	label := ansi.Truncate("── "+r.label+" ", r.width-ansi.StringWidth(pct), "… ")
+	rule := label + strings.Repeat("─", max(r.width-ansi.StringWidth(label)-ansi.StringWidth(pct), 0)) + pct
 	lines := []string{readerDim.Render(rule)}
 	for i, l := range r.summaryLines() {
 		if i == 0 {
@@ -150,7 +151,7 @@ func (r *reader) footer() string {
 		}
 		lines = append(lines, l)
 	}
-	return strings.Join(append(lines, readerDim.Render(fitHint(readerHints, r.width))), "\n")
+	return strings.Join(append(lines, readerDim.Render(textwidth.FitHint(readerHints, r.width))), "\n")
 }
 
 func (r *reader) footerRows() int { return 2 + len(r.summaryLines()) }
@@ -168,7 +169,7 @@ func (r *reader) summaryLines() []string {
 	lines := wrap("In short: "+r.summary, r.width)
 	if len(lines) > rows {
 		lines = lines[:rows]
-		lines[rows-1] = runewidth.Truncate(lines[rows-1]+" …", r.width, "…")
+		lines[rows-1] = ansi.Truncate(lines[rows-1]+" …", r.width, "…")
 	}
 	return lines
 }
@@ -176,33 +177,11 @@ func (r *reader) summaryLines() []string {
 // wrap breaks s at spaces into lines at most width cells wide; a word
 // longer than a line is cut.
 func wrap(s string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(s) {
-		w = runewidth.Truncate(w, width, "…")
-		switch {
-		case line == "":
-			line = w
-		case runewidth.StringWidth(line)+1+runewidth.StringWidth(w) <= width:
-			line += " " + w
-		default:
-			lines, line = append(lines, line), w
-		}
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = ansi.Truncate(w, width, "…")
 	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}
-
-// fitHint is the longest hint that fits in width cells, or "" when none does.
-func fitHint(hints []string, width int) string {
-	for _, h := range hints {
-		if runewidth.StringWidth(h) <= width {
-			return h
-		}
-	}
-	return ""
+	return textwidth.WrapWords(strings.Join(words, " "), width)
 }
 
 // teaReader runs the reader as a Bubble Tea program on a terminal. The

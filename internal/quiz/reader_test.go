@@ -8,7 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/fsrs"
@@ -131,8 +131,8 @@ func TestReaderView(t *testing.T) {
 			}
 			w := max(width, 20)
 			for i, l := range lines {
-				if runewidth.StringWidth(l) > w {
-					t.Errorf("line %d is %d cells wide, over %d: %q", i, runewidth.StringWidth(l), w, l)
+				if ansi.StringWidth(l) > w {
+					t.Errorf("line %d is %d cells wide, over %d: %q", i, ansi.StringWidth(l), w, l)
 				}
 			}
 			last := lines[len(lines)-1]

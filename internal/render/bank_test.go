@@ -8,7 +8,6 @@ import (
 
 	"github.com/charmbracelet/glamour/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/data"
@@ -212,17 +211,17 @@ func checkRendered(out string, p Policy, q *bank.Question, src facts) []string {
 	// push a line past the width.
 	room := p.Width - 2*margin - 4
 	for i, l := range vis {
-		if runewidth.StringWidth(l) <= p.Width {
+		if xansi.StringWidth(l) <= p.Width {
 			continue
 		}
 		ok := false
 		for _, a := range append(append([]string{}, src.urls...), src.spans...) {
-			if runewidth.StringWidth(a) > room && strings.Contains(l, a) {
+			if xansi.StringWidth(a) > room && strings.Contains(l, a) {
 				ok = true
 			}
 		}
 		if !ok {
-			add("line %d is %d columns wide: %q", i+1, runewidth.StringWidth(l), l)
+			add("line %d is %d columns wide: %q", i+1, xansi.StringWidth(l), l)
 		}
 	}
 

@@ -7,7 +7,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/charmbracelet/glamour/ansi"
-	"github.com/mattn/go-runewidth"
+	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
@@ -172,14 +172,14 @@ func (h *highlighter) codeBlock(code, lang string, indent, avail int) []string {
 	var out []string
 	for _, l := range h.lines(code, lang) {
 		plain := l.plain()
-		if runewidth.StringWidth(plain) <= avail {
+		if xansi.StringWidth(plain) <= avail {
 			out = append(out, pad+h.join(l))
 			continue
 		}
 		lead := len(plain) - len(strings.TrimLeft(plain, " "))
-		room := avail - lead - runewidth.StringWidth(contMarker)
+		room := avail - lead - xansi.StringWidth(contMarker)
 		if room < avail/2 {
-			lead, room = 0, avail-runewidth.StringWidth(contMarker)
+			lead, room = 0, avail-xansi.StringWidth(contMarker)
 		}
 		first := true
 		for len(l) > 0 {
@@ -220,15 +220,11 @@ func (h *highlighter) join(l codeLine) string {
 // the room, and drops the spaces at the cut. rest is nil when all fits.
 func splitLine(l codeLine, limit int) (head, rest codeLine) {
 	plain := []rune(l.plain())
-	if runewidth.StringWidth(string(plain)) <= limit {
+	if xansi.StringWidth(string(plain)) <= limit {
 		return l, nil
 	}
-	// Find the rune index where the width reaches limit.
-	cut, w := 0, 0
-	for cut < len(plain) && w+runewidth.RuneWidth(plain[cut]) <= limit {
-		w += runewidth.RuneWidth(plain[cut])
-		cut++
-	}
+	// The rune index where the width reaches limit.
+	cut := len([]rune(xansi.Truncate(string(plain), limit, "")))
 	// Prefer a space or comma; an opening bracket only when there is none.
 	best := -1
 	for _, breaks := range []string{" ,", "([{"} {

@@ -7,7 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/mattn/go-runewidth"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/output"
@@ -60,7 +60,7 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 		level := fmt.Sprintf("%-*s", levelWidth, q.Level)
 		title := q.Title
 		if p.Format == FormatPretty && p.TTY {
-			title = runewidth.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
+			title = xansi.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
 		}
 		line := p.paint(boldStyle, ref) + "  " + p.paint(LevelStyle(q.Level), level) + "  " + title
 		b.WriteString(strings.TrimRight(line, " "))

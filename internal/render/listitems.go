@@ -2,7 +2,6 @@ package render
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	xansi "github.com/charmbracelet/x/ansi"
 )
@@ -66,23 +65,21 @@ type lineStart struct {
 	blank          bool
 }
 
-// scanLine reads the start of a rendered line past escape sequences: a
-// list item as glamour draws it is the margin and two columns per level of
-// nesting, then a bullet ("• " in djq's styles, "* ", "- " or "+ " in
-// others) or a number of up to three digits ("12. "). It looks at a few
-// bytes of each line only, since it runs over every line of every answer.
+// scanLine reads the start of a rendered line with its escape sequences
+// stripped: a list item as glamour draws it is the margin and two columns
+// per level of nesting, then a bullet ("• " in djq's styles, "* ", "- " or
+// "+ " in others) or a number of up to three digits ("12. ").
 func scanLine(l string) lineStart {
 	var st lineStart
-	i := skipEscapes(l, 0)
-	for i < len(l) && l[i] == ' ' {
-		st.indent++
-		i = skipEscapes(l, i+1)
+	if strings.IndexByte(l, 0x1b) >= 0 {
+		l = xansi.Strip(l)
 	}
-	if i >= len(l) {
+	rest := strings.TrimLeft(l, " ")
+	st.indent = len(l) - len(rest)
+	if rest == "" {
 		st.blank = true
 		return st
 	}
-	rest := l[i:]
 	switch {
 	case strings.HasPrefix(rest, "• "):
 		st.marker = 2
@@ -100,38 +97,25 @@ func scanLine(l string) lineStart {
 	return st
 }
 
-// skipEscapes returns the index of the first byte at or after i that does
-// not belong to a CSI escape sequence.
-func skipEscapes(s string, i int) int {
-	for i < len(s) && s[i] == 0x1b {
-		j := i + 1
-		if j < len(s) && s[j] == '[' {
-			for j++; j < len(s) && (s[j] < 0x40 || s[j] > 0x7e); j++ {
-			}
-			j++
-		}
-		i = min(j, len(s))
-	}
-	return i
-}
-
 // cutCells splits s after its first n cells, which must be one column
 // each (a margin, a bullet, digits): head is those cells with any escape
 // sequences among them, esc those sequences alone (to carry their styling
-// onto a joined line), and rest the remainder.
+// onto a joined line), and rest the remainder. x/ansi's parser tells the
+// sequences (no width) from the cells.
 func cutCells(s string, n int) (head, esc, rest string) {
 	var seqs strings.Builder
+	var state byte
 	i := 0
-	for {
-		j := skipEscapes(s, i)
-		seqs.WriteString(s[i:j])
-		i = j
-		if n == 0 || i >= len(s) {
+	for i < len(s) {
+		seq, width, size, next := xansi.DecodeSequence(s[i:], state, nil)
+		if width == 0 && strings.HasPrefix(seq, "\x1b") {
+			seqs.WriteString(seq)
+		} else if n == 0 {
 			break
+		} else {
+			n--
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		n--
+		i, state = i+size, next
 	}
 	return s[:i], seqs.String(), s[i:]
 }

@@ -2,21 +2,24 @@
 // pretty (glamour on a terminal), markdown (clean source for pipes and
 // notes) or json (for scripts), with which style, width and colour.
 //
-// The decision is made once, from flags, environment and TTY state, by
-// Decide; every command then passes the resulting Policy down explicitly.
+// The decision is made once, from flags and the facts about the terminal
+// (a Terminal the command layer fills), by Decide; every command then
+// passes the resulting Policy down explicitly. render is pure: it reads no
+// file, no environment variable and no terminal, so every output is a
+// function of (questions, policy) that tests can pin down exactly. What
+// needs I/O (the facts, a style file's bytes, the cache of pretty output)
+// is read or written by the caller (internal/renderenv,
+// internal/rendercache).
 package render
 
 import (
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/glamour/styles"
 	"github.com/muesli/termenv"
 
-	"github.com/djq-cli/djq/internal/exitcode"
-	"github.com/djq-cli/djq/internal/iostreams"
-	"github.com/djq-cli/djq/internal/paths"
+	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
 )
 
@@ -75,8 +78,11 @@ type Policy struct {
 	Format Format
 	// Color is true when escape sequences may be written.
 	Color bool
-	// Style is a glamour standard style name, or a path to a JSON style file.
+	// Style is a glamour standard style name, or the path of the JSON
+	// style file whose bytes are StyleData (the path names it in errors).
 	Style string
+	// StyleData is the JSON style file's content when Style is a path.
+	StyleData string
 	// Width is the column count to wrap pretty output to.
 	Width int
 	// TTY is true when stdout is a terminal.
@@ -91,10 +97,48 @@ type Policy struct {
 	// `djq show 21 >> notes.md`: Markdown output then starts with a blank
 	// line so that its title does not stick to the text before it.
 	AfterText bool
-	// CacheDir is djq's cache folder; pretty output of one question is
-	// cached under it. Empty turns the cache off (tests, no HOME).
-	CacheDir string
 }
+
+// Terminal is what Decide needs to know about where output goes and the
+// environment, read by the caller (internal/renderenv reads it from
+// iostreams) so that render itself touches no terminal, file or variable.
+type Terminal struct {
+	// StdoutTTY is true when stdout is a terminal.
+	StdoutTTY bool
+	// ColorAuto is whether colour is on when --color is auto: NO_COLOR,
+	// CLICOLOR_FORCE, TERM=dumb and the TTY state, as iostreams decides.
+	ColorAuto bool
+	// Width is the width of the terminal on stdout, 0 when stdout is not
+	// one; ControllingWidth that of the controlling terminal (/dev/tty), 0
+	// when there is none.
+	Width, ControllingWidth int
+	// Appends is true when stdout is a non-empty regular file.
+	Appends bool
+	// Env holds the values of the variables in EnvNames ("" when unset).
+	Env map[string]string
+	// StyleFiles holds the content of JSON style files by path: the one
+	// --style or GLAMOUR_STYLE names when the caller could read it. A style
+	// path missing here does not exist.
+	StyleFiles map[string]string
+	// LightBackground asks the terminal whether its background is light.
+	// It may wait for the terminal's answer, so Decide calls it only when
+	// the style must follow the background; nil means dark.
+	LightBackground func() bool
+}
+
+// EnvNames are the environment variables Decide and OnTerminal read from
+// Terminal.Env.
+var EnvNames = []string{"GLAMOUR_STYLE", "COLUMNS", "COLORTERM", "TERM", "DJQ_HYPERLINKS", "NO_COLOR"}
+
+// ColorMode is a --color value.
+type ColorMode string
+
+// The values --color accepts.
+const (
+	ColorAuto   ColorMode = "auto"
+	ColorAlways ColorMode = "always"
+	ColorNever  ColorMode = "never"
+)
 
 // ParseFormat validates a --format value.
 func ParseFormat(s string) (Format, error) {
@@ -104,23 +148,43 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", exitcode.Usagef("unknown format %s: valid formats are %s", sanitize.Quote(s), strings.Join(FormatNames, ", "))
+	return "", errkind.Usagef("unknown format %s: valid formats are %s", sanitize.Quote(s), strings.Join(FormatNames, ", "))
 }
 
 // ParseColor validates a --color value.
-func ParseColor(s string) (iostreams.ColorMode, error) {
+func ParseColor(s string) (ColorMode, error) {
 	c := strings.ToLower(strings.TrimSpace(s))
 	for _, n := range ColorNames {
 		if c == n {
-			return iostreams.ColorMode(c), nil
+			return ColorMode(c), nil
 		}
 	}
-	return "", exitcode.Usagef("unknown color mode %s: valid modes are %s", sanitize.Quote(s), strings.Join(ColorNames, ", "))
+	return "", errkind.Usagef("unknown color mode %s: valid modes are %s", sanitize.Quote(s), strings.Join(ColorNames, ", "))
+}
+
+// StyleText is the style the user asked for and where it came from:
+// --style, else GLAMOUR_STYLE, else "" (auto).
+func StyleText(fl Flags, env map[string]string) (text, source string) {
+	if fl.Style != "" {
+		return fl.Style, "--style"
+	}
+	return env["GLAMOUR_STYLE"], "GLAMOUR_STYLE"
+}
+
+// StylePath is the path of the JSON style file text names, or "" when it
+// names a built-in style: the caller reads that file into
+// Terminal.StyleFiles.
+func StylePath(text string) string {
+	if name := strings.TrimSpace(text); strings.HasSuffix(strings.ToLower(name), ".json") {
+		return name
+	}
+	return ""
 }
 
 // ParseStyle validates a --style value (or GLAMOUR_STYLE): a built-in style
-// name or the path of an existing glamour JSON style file.
-func ParseStyle(s, source string) (string, error) {
+// name or the path of a glamour JSON style file present in files (the
+// caller read it; a path it could not read does not exist).
+func ParseStyle(s, source string, files map[string]string) (string, error) {
 	name := strings.TrimSpace(s)
 	lower := strings.ToLower(name)
 	for _, n := range StyleNames {
@@ -128,20 +192,20 @@ func ParseStyle(s, source string) (string, error) {
 			return n, nil
 		}
 	}
-	if strings.HasSuffix(lower, ".json") {
-		if st, err := os.Stat(name); err == nil && !st.IsDir() {
-			return name, nil
+	if path := StylePath(name); path != "" {
+		if _, ok := files[path]; ok {
+			return path, nil
 		}
-		return "", exitcode.Usagef("style file %s given by %s does not exist", sanitize.Quote(s), source)
+		return "", errkind.Usagef("style file %s given by %s does not exist", sanitize.Quote(s), source)
 	}
-	return "", exitcode.Usagef("unknown style %s given by %s: valid styles are %s, or a glamour JSON style file", sanitize.Quote(s), source, strings.Join(StyleNames, ", "))
+	return "", errkind.Usagef("unknown style %s given by %s: valid styles are %s, or a glamour JSON style file", sanitize.Quote(s), source, strings.Join(StyleNames, ", "))
 }
 
-// Decide resolves the user's flags against the environment and the
-// terminal. It never blocks for long: the terminal background is only
-// queried when the style is auto, colour is on, and stdout is a terminal,
-// and the query gives up after BackgroundQueryTimeout.
-func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
+// Decide resolves the user's flags against the terminal and the
+// environment t describes. It never blocks for long: the terminal
+// background is only asked for (t.LightBackground) when the style is auto,
+// colour is on, and the command renders answers.
+func Decide(t Terminal, fl Flags) (Policy, error) {
 	format, err := ParseFormat(orDefault(fl.Format, "auto"))
 	if err != nil {
 		return Policy{}, err
@@ -150,22 +214,18 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 	if err != nil {
 		return Policy{}, err
 	}
-	styleSource := "--style"
-	styleText := fl.Style
-	if styleText == "" {
-		styleText, styleSource = ios.Getenv("GLAMOUR_STYLE"), "GLAMOUR_STYLE"
-	}
+	styleText, styleSource := StyleText(fl, t.Env)
 	style := "auto"
 	if styleText != "" {
-		if style, err = ParseStyle(styleText, styleSource); err != nil {
+		if style, err = ParseStyle(styleText, styleSource, t.StyleFiles); err != nil {
 			return Policy{}, err
 		}
 	}
 	if fl.WidthSet && (fl.Width < MinWidth || fl.Width > MaxWidth) {
-		return Policy{}, exitcode.Usagef("invalid width %d: use a number of columns from %d to %d", fl.Width, MinWidth, MaxWidth)
+		return Policy{}, errkind.Usagef("invalid width %d: use a number of columns from %d to %d", fl.Width, MinWidth, MaxWidth)
 	}
 
-	p := Policy{TTY: ios.IsStdoutTTY(), Color: ios.ColorEnabled(colorMode)}
+	p := Policy{TTY: t.StdoutTTY, Color: colorMode == ColorAlways || colorMode == ColorAuto && t.ColorAuto}
 	if format == FormatAuto {
 		// A user who forces colour through a pipe (`--color always | less -R`,
 		// CLICOLOR_FORCE) wants the rendered view, not the source.
@@ -176,50 +236,50 @@ func Decide(ios *iostreams.IOStreams, fl Flags) (Policy, error) {
 		}
 	}
 	p.Format = format
-
-	// Width: --width, else the terminal on stdout, else (pretty output
-	// forced into a pipe) the controlling terminal the pipe is read in,
-	// else COLUMNS, else 80. Terminal widths are capped for readability.
-	switch {
-	case fl.WidthSet:
-		p.Width = fl.Width
-	case ios.TerminalWidth() > 0:
-		p.Width = min(ios.TerminalWidth(), DefaultMaxWidth)
-	case format == FormatPretty && ios.ControllingTerminalWidth() > 0:
-		p.Width = min(ios.ControllingTerminalWidth(), DefaultMaxWidth)
-	case columns(ios) > 0:
-		p.Width = min(columns(ios), DefaultMaxWidth)
-	default:
-		p.Width = FallbackWidth
-	}
-	p.Width = max(p.Width, MinWidth)
+	p.Width = decideWidth(t, fl, format)
 
 	if format == FormatPretty {
 		switch {
 		case !p.Color:
 			style = styles.NoTTYStyle
 		case style == "auto" && fl.RendersAnswers:
-			style = autoStyle(ios)
+			style = autoStyle(t)
 		}
 	}
 	p.Style = style
+	p.StyleData = t.StyleFiles[style]
 	p.Profile = termenv.Ascii
 	if p.Color {
-		p.Profile = colorProfile(ios.Getenv)
+		p.Profile = colorProfile(t.Env)
 	}
-	if p.Hyperlinks, err = hyperlinks(ios, fl.Hyperlinks, p); err != nil {
+	if p.Hyperlinks, err = hyperlinks(t.Env, fl.Hyperlinks, p); err != nil {
 		return Policy{}, err
 	}
-	p.AfterText = format == FormatMarkdown && ios.StdoutAppends()
-	if format == FormatPretty && fl.RendersAnswers && ios.Getenv("DJQ_RENDER_CACHE") != "0" {
-		p.CacheDir = paths.Resolve(ios.Getenv).Cache
-	}
+	p.AfterText = format == FormatMarkdown && t.Appends
 	return p, nil
 }
 
+// decideWidth: --width, else the terminal on stdout, else (pretty output
+// forced into a pipe) the controlling terminal the pipe is read in, else
+// COLUMNS, else 80. Terminal widths are capped for readability.
+func decideWidth(t Terminal, fl Flags, format Format) int {
+	w := FallbackWidth
+	switch {
+	case fl.WidthSet:
+		w = fl.Width
+	case t.StdoutTTY && t.Width > 0:
+		w = min(t.Width, DefaultMaxWidth)
+	case format == FormatPretty && t.ControllingWidth > 0:
+		w = min(t.ControllingWidth, DefaultMaxWidth)
+	case columns(t.Env) > 0:
+		w = min(columns(t.Env), DefaultMaxWidth)
+	}
+	return max(w, MinWidth)
+}
+
 // columns reads COLUMNS, or 0 when it is not a usable width.
-func columns(ios *iostreams.IOStreams) int {
-	n, err := strconv.Atoi(strings.TrimSpace(ios.Getenv("COLUMNS")))
+func columns(env map[string]string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(env["COLUMNS"]))
 	if err != nil || n < MinWidth || n > MaxWidth {
 		return 0
 	}
@@ -235,11 +295,26 @@ func orDefault(s, d string) string {
 
 // autoStyle picks dark or light for the terminal's background, dark when
 // the terminal does not say.
-func autoStyle(ios *iostreams.IOStreams) string {
-	if ios.TerminalBackground() == iostreams.BackgroundLight {
+func autoStyle(t Terminal) string {
+	if t.LightBackground != nil && t.LightBackground() {
 		return styles.LightStyle
 	}
 	return styles.DarkStyle
+}
+
+// colorProfile reads the colour depth the terminal advertises. It sits
+// beside Decide because the profile is part of the one rendering decision.
+func colorProfile(env map[string]string) termenv.Profile {
+	ct := strings.ToLower(env["COLORTERM"])
+	t := strings.ToLower(env["TERM"])
+	switch {
+	case ct == "truecolor" || ct == "24bit":
+		return termenv.TrueColor
+	case strings.Contains(t, "256color"):
+		return termenv.ANSI256
+	default:
+		return termenv.ANSI
+	}
 }
 
 // HyperlinkNames lists the values Flags.Hyperlinks and DJQ_HYPERLINKS
@@ -250,10 +325,10 @@ var HyperlinkNames = []string{"auto", "always", "never"}
 // colour on (not with NO_COLOR, --color never or TERM=dumb), and in auto
 // mode only on a terminal whose TERM is known to handle them or ignore
 // them cleanly. The Linux console and GNU screen print them as garbage.
-func hyperlinks(ios *iostreams.IOStreams, flag string, p Policy) (bool, error) {
+func hyperlinks(env map[string]string, flag string, p Policy) (bool, error) {
 	value, source := flag, "--hyperlinks"
 	if strings.TrimSpace(value) == "" {
-		value, source = ios.Getenv("DJQ_HYPERLINKS"), "DJQ_HYPERLINKS"
+		value, source = env["DJQ_HYPERLINKS"], "DJQ_HYPERLINKS"
 	}
 	switch strings.ToLower(strings.TrimSpace(value)) {
 	case "", "auto":
@@ -262,11 +337,11 @@ func hyperlinks(ios *iostreams.IOStreams, flag string, p Policy) (bool, error) {
 	case "never", "0", "false", "off", "no":
 		return false, nil
 	default:
-		return false, exitcode.Usagef("unknown hyperlink mode %s given by %s: valid modes are %s", sanitize.Quote(value), source, strings.Join(HyperlinkNames, ", "))
+		return false, errkind.Usagef("unknown hyperlink mode %s given by %s: valid modes are %s", sanitize.Quote(value), source, strings.Join(HyperlinkNames, ", "))
 	}
 	if p.Format != FormatPretty || !p.Color || !p.TTY {
 		return false, nil
 	}
-	t := ios.Getenv("TERM")
+	t := env["TERM"]
 	return t != "" && t != "dumb" && t != "linux" && !strings.HasPrefix(t, "screen"), nil
 }

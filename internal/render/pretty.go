@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -8,7 +10,6 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/glamour/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/sanitize"
@@ -206,7 +207,7 @@ func (pr *protected) inline(l string) string {
 		}
 		tok := ""
 		if strings.Contains(shown, " ") && !strings.Contains(shown, "`") {
-			if w := runewidth.StringWidth(shown); w >= minCodeTokenW {
+			if w := xansi.StringWidth(shown); w >= minCodeTokenW {
 				tok = pr.token(tokenPrefix, w)
 			}
 		}
@@ -255,7 +256,7 @@ func (pr *protected) urls(s string) string {
 			after = ">" + sub[3][len(url):]
 		}
 		scheme := url[:strings.Index(url, "://")+3]
-		w := min(runewidth.StringWidth(url), max(pr.maxURL, len(scheme)+minCodeTokenW))
+		w := min(xansi.StringWidth(url), max(pr.maxURL, len(scheme)+minCodeTokenW))
 		tok := pr.token(scheme+tokenPrefix, w)
 		if tok == "" {
 			return m
@@ -326,7 +327,7 @@ func newPretty(p Policy) (*prettyRenderer, error) {
 	if r.doc, err = mk(p.Width); err != nil {
 		return nil, err
 	}
-	if r.quote, err = mk(p.Width - runewidth.StringWidth(r.bar())); err != nil {
+	if r.quote, err = mk(p.Width - xansi.StringWidth(r.bar())); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -421,26 +422,18 @@ func (r *prettyRenderer) quoteStyle() ansi.StylePrimitive {
 	return ansi.StylePrimitive{Color: st.Color, BackgroundColor: st.BackgroundColor}
 }
 
+// PrettyVersion changes whenever pretty output changes for the same input, so
+// that no cached output written by an older djq is ever served (see
+// Identity).
+const PrettyVersion = "render-4"
+
 // Pretty renders questions for a terminal: glamour with djq's fixes for
 // wrapping, its own code blocks, and hyperlinks when the policy allows.
 //
-// With Policy.CacheDir set, a single question's output is cached there
-// (see renderCache).
-//
-// The result, cached or not, goes through sanitize.Terminal: deck text was
-// sanitised before rendering, and this keeps anything a renderer decodes
-// from it from reaching the terminal as more than colour or a link.
+// The result goes through sanitize.Terminal: deck text was sanitised
+// before rendering, and this keeps anything a renderer decodes from it
+// from reaching the terminal as more than colour or a link.
 func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
-	cache := renderCache{dir: p.CacheDir}
-	key := ""
-	if len(qs) == 1 && cache.dir != "" {
-		if k, err := cache.key(p, qs[0], lookup); err == nil {
-			key = k
-			if out, ok := cache.get(key); ok {
-				return sanitize.Terminal(out), nil
-			}
-		}
-	}
 	r, err := newPretty(p)
 	if err != nil {
 		return "", err
@@ -460,11 +453,31 @@ func Pretty(p Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
 	if !p.Color {
 		text = joinBoldRuns(text)
 	}
-	text = sanitize.Terminal(trimTrailingSpace(text))
-	if key != "" {
-		cache.put(key, text)
+	return sanitize.Terminal(trimTrailingSpace(text)), nil
+}
+
+// Identity is everything Pretty's output for q depends on, as bytes: a
+// cache of pretty output (internal/rendercache) keys its entries by a hash
+// of it, so a changed question, related title, style, width, colour depth
+// or PrettyVersion gets a new key and stale output is never served. Render knows
+// its own inputs; the cache knows nothing of them.
+func Identity(p Policy, q *bank.Question, lookup bank.Lookup) ([]byte, error) {
+	cfg, err := p.styleConfig()
+	if err != nil {
+		return nil, err
 	}
-	return text, nil
+	style, err := json.Marshal(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s\x00%d\x00%d\x00%t\x00%t\x00", PrettyVersion, p.Width, p.Profile, p.Color, p.Hyperlinks)
+	b.Write(style)
+	b.WriteByte(0)
+	b.WriteString(q.Ref())
+	b.WriteByte(0)
+	b.WriteString(Markdown(q, lookup))
+	return b.Bytes(), nil
 }
 
 // Block starts that render's own passes look for.

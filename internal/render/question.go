@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/muesli/termenv"
-
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/output"
 )
@@ -104,11 +102,21 @@ const separator = "\n---\n\n"
 
 // Questions writes questions in the policy's format.
 func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Lookup) error {
+	return QuestionsWith(w, p, qs, lookup, Pretty)
+}
+
+// PrettyFunc makes pretty output: Pretty itself, or a cache around it
+// (internal/rendercache), which is how output is cached without render
+// touching a file.
+type PrettyFunc func(Policy, []*bank.Question, bank.Lookup) (string, error)
+
+// QuestionsWith is Questions with pretty output made by pretty.
+func QuestionsWith(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Lookup, pretty PrettyFunc) error {
 	switch p.Format {
 	case FormatJSON:
 		return output.WriteJSON(w, output.Questions(qs, true))
 	case FormatPretty:
-		text, err := Pretty(p, qs, lookup)
+		text, err := pretty(p, qs, lookup)
 		if err != nil {
 			return err
 		}
@@ -128,20 +136,6 @@ func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Lookup) e
 		}
 		_, err := io.WriteString(w, text)
 		return err
-	}
-}
-
-// colorProfile reads the colour depth the terminal advertises.
-func colorProfile(getenv func(string) string) termenv.Profile {
-	ct := strings.ToLower(getenv("COLORTERM"))
-	t := strings.ToLower(getenv("TERM"))
-	switch {
-	case ct == "truecolor" || ct == "24bit":
-		return termenv.TrueColor
-	case strings.Contains(t, "256color"):
-		return termenv.ANSI256
-	default:
-		return termenv.ANSI
 	}
 }
 

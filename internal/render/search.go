@@ -2,19 +2,21 @@ package render
 
 import (
 	"fmt"
+	"github.com/djq-cli/djq/internal/hit"
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/textwidth"
 )
 
 // SearchHits writes results best first: a line with ref, level and title,
 // then an indented snippet with the matched words in bold on a terminal
 // and plain when piped.
-func SearchHits(w io.Writer, p Policy, hits []output.Hit) error {
+func SearchHits(w io.Writer, p Policy, hits []hit.Hit) error {
 	if p.Format == FormatJSON {
 		return output.WriteJSON(w, output.Hits(hits))
 	}
@@ -33,7 +35,7 @@ func SearchHits(w io.Writer, p Policy, hits []output.Hit) error {
 		}
 		title := h.Title
 		if fit {
-			title = runewidth.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
+			title = xansi.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
 		}
 		fmt.Fprintf(&b, "%s  %s  %s\n",
 			p.paint(boldStyle, alignRef(h.Ref, refWidth, numeric)),
@@ -50,7 +52,7 @@ func SearchHits(w io.Writer, p Policy, hits []output.Hit) error {
 			text = snip.Text
 		}
 		if fit {
-			for _, line := range wrap(text, max(p.Width-len(indent), 20)) {
+			for _, line := range textwidth.WrapWords(text, max(p.Width-len(indent), 20)) {
 				b.WriteString(indent + line + "\n")
 			}
 		} else {
@@ -61,46 +63,12 @@ func SearchHits(w io.Writer, p Policy, hits []output.Hit) error {
 	return err
 }
 
-// wrap breaks text (which may hold ANSI sequences) into lines of at most
-// width display columns at spaces.
-func wrap(text string, width int) []string {
-	var lines []string
-	var line strings.Builder
-	lineWidth := 0
-	for _, word := range strings.Split(text, " ") {
-		w := runewidth.StringWidth(stripANSI(word))
-		if lineWidth > 0 && lineWidth+1+w > width {
-			lines = append(lines, line.String())
-			line.Reset()
-			lineWidth = 0
-		}
-		if lineWidth > 0 {
-			line.WriteByte(' ')
-			lineWidth++
-		}
-		line.WriteString(word)
-		lineWidth += w
+// SnippetLen is how many characters of context a search hit's snippet
+// gets: about two lines of the terminal when hits are drawn there, else 0
+// (search's default length), since a pipe has no width to fill.
+func SnippetLen(p Policy) int {
+	if p.Format == FormatPretty && p.TTY {
+		return max(40, min(p.Width*2-12, 220))
 	}
-	if line.Len() > 0 {
-		lines = append(lines, line.String())
-	}
-	return lines
-}
-
-// stripANSI drops CSI sequences (colour) so that a word's width can be
-// measured; it scans with the same skipEscapes as list-item wrapping.
-func stripANSI(s string) string {
-	if !strings.Contains(s, "\x1b") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		if j := skipEscapes(s, i); j > i {
-			i = j
-			continue
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	return b.String()
+	return 0
 }

@@ -11,13 +11,16 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/state"
+	"github.com/djq-cli/djq/internal/output"
 )
 
-// Stats writes quiz progress: a table of card counts per level (and per
+// Stats writes quiz progress, as JSON when the policy says so: a table of card counts per level (and per
 // deck when there are several), then a chart of the last days' reviews.
 // A brand-new user gets one line instead of a chart of zeros.
-func Stats(w io.Writer, p Policy, s state.Stats) error {
+func Stats(w io.Writer, p Policy, s output.Stats) error {
+	if p.Format == FormatJSON {
+		return output.WriteJSON(w, s)
+	}
 	var out strings.Builder
 	if s.Reviews == 0 {
 		fmt.Fprintf(&out, "No reviews yet: %d cards are new. Start with djq quiz.\n", s.Total.New)
@@ -26,7 +29,7 @@ func Stats(w io.Writer, p Policy, s state.Stats) error {
 	}
 	bar := lipgloss.NewStyle().Foreground(lipgloss.Green)
 	fmt.Fprintf(&out, "%s %d reviews in all, streak %d day%s\n\n", p.paint(boldStyle, "Progress:"), s.Reviews, s.Streak, pluralS(s.Streak))
-	row := func(name string, c state.Counts) {
+	row := func(name string, c output.Counts) {
 		fmt.Fprintf(&out, "  %-14s %5d %9d %10d %9d\n", name, c.New, c.Learning, c.DueToday, c.Mastered)
 	}
 	fmt.Fprintf(&out, "  %-14s %s\n", "", p.paint(boldStyle, fmt.Sprintf("%5s %9s %10s %9s", "new", "learning", "due today", "mastered")))

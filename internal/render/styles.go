@@ -3,7 +3,6 @@ package render
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/charmbracelet/glamour/ansi"
@@ -47,13 +46,10 @@ func (p Policy) styleConfig() (ansi.StyleConfig, error) {
 	if name == "" || name == styles.AutoStyle {
 		name = styles.DarkStyle
 	}
-	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			return ansi.StyleConfig{}, fmt.Errorf("loading style %s: %w", name, err)
-		}
+	if StylePath(name) != "" {
+		// The caller read the file (Policy.StyleData): render reads none.
 		var cfg ansi.StyleConfig
-		if err := json.Unmarshal(raw, &cfg); err != nil {
+		if err := json.Unmarshal([]byte(p.StyleData), &cfg); err != nil {
 			return ansi.StyleConfig{}, fmt.Errorf("loading style %s: %w", name, err)
 		}
 		return cfg, nil

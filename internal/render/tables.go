@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -61,14 +62,37 @@ func Tags(w io.Writer, p Policy, counts []bank.TagCount) error {
 	return err
 }
 
+// Folders is what djq paths shows, as data: the rows of djq's folders,
+// then the deck folders that come from elsewhere. The text is render's to
+// decide; whoever finds the folders only fills this in.
+type Folders struct {
+	// Rows are djq's own folders (cache, state, config, decks), and all
+	// that --format json prints.
+	Rows []output.Path
+	// EnvDecks is $DJQ_DECKS as set ("" when unset).
+	EnvDecks string
+	// Added are the deck folders recorded by djq decks add, in the file
+	// named Registry (decks.txt) in the config folder.
+	Added    []string
+	Registry string
+}
+
 // Paths writes djq's folders, saying which are not created yet and which
-// variable moves a folder that cannot be had; extra lines follow them.
-func Paths(w io.Writer, p Policy, rows []output.Path, extra []string) error {
+// variable moves a folder that cannot be had, then the deck folders from
+// $DJQ_DECKS and from djq decks add.
+func Paths(w io.Writer, p Policy, f Folders) error {
 	if p.Format == FormatJSON {
-		return output.WriteJSON(w, rows)
+		return output.WriteJSON(w, f.Rows)
+	}
+	var extra []string
+	if f.EnvDecks != "" {
+		extra = append(extra, fmt.Sprintf("%-7s %s  (DJQ_DECKS)", "decks", f.EnvDecks))
+	}
+	if len(f.Added) > 0 {
+		extra = append(extra, fmt.Sprintf("%-7s %s  (added in %s)", "decks", strings.Join(f.Added, string(filepath.ListSeparator)), f.Registry))
 	}
 	var b strings.Builder
-	for _, r := range rows {
+	for _, r := range f.Rows {
 		path, note := sanitize.Name(r.Path), ""
 		switch {
 		case path == "":

@@ -6,16 +6,15 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/internal/bank"
-	"github.com/djq-cli/djq/internal/iostreams"
 )
 
 // OnTerminal is p for drawing on the terminal itself (/dev/tty), as browse
 // does even when stdout is redirected (djq browse >> notes.md): output is
 // pretty, and colour follows the terminal rather than stdout, so it is off
 // only for NO_COLOR, TERM=dumb or --color never on a terminal stdout.
-func OnTerminal(p Policy, ios *iostreams.IOStreams) Policy {
+func OnTerminal(p Policy, t Terminal) Policy {
 	p.Format = FormatPretty
-	p.Color = p.Color || (!ios.IsStdoutTTY() && ios.Getenv("NO_COLOR") == "" && ios.Getenv("TERM") != "dumb")
+	p.Color = p.Color || (!t.StdoutTTY && t.Env["NO_COLOR"] == "" && t.Env["TERM"] != "dumb")
 	if !p.Color {
 		p.Profile, p.Style = termenv.Ascii, "notty"
 		return p
@@ -32,11 +31,16 @@ func OnTerminal(p Policy, ios *iostreams.IOStreams) Policy {
 // browse and the full-screen reader of quiz. A question glamour cannot
 // render falls back to its Markdown.
 func Answer(p Policy, q *bank.Question, width int) string {
+	return AnswerWith(p, q, width, Pretty)
+}
+
+// AnswerWith is Answer with pretty output made by pretty.
+func AnswerWith(p Policy, q *bank.Question, width int, pretty PrettyFunc) string {
 	if width > 0 {
 		p.Width = max(width, MinWidth)
 	}
 	var out strings.Builder
-	if err := Questions(&out, p, []*bank.Question{q}, nil); err != nil {
+	if err := QuestionsWith(&out, p, []*bank.Question{q}, nil, pretty); err != nil {
 		return Markdown(q, nil)
 	}
 	return out.String()

@@ -6,54 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
-
-	"github.com/djq-cli/djq/internal/iostreams"
 )
-
-func TestOnTerminal(t *testing.T) {
-	tests := []struct {
-		name string
-		in   Policy
-		tty  bool
-		env  map[string]string
-		want Policy
-	}{
-		{name: "stdout redirected: colour follows the terminal",
-			in:   Policy{Format: FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii},
-			want: Policy{Format: FormatPretty, Color: true, Style: "dark", Width: 80, Profile: termenv.ANSI256}},
-		{name: "empty style becomes dark",
-			in:   Policy{Format: FormatMarkdown, Style: "", Width: 80},
-			want: Policy{Format: FormatPretty, Color: true, Style: "dark", Width: 80, Profile: termenv.ANSI256}},
-		{name: "notty becomes dark with colour",
-			in:   Policy{Format: FormatMarkdown, Style: "notty", Width: 80},
-			want: Policy{Format: FormatPretty, Color: true, Style: "dark", Width: 80, Profile: termenv.ANSI256}},
-		{name: "a chosen style is kept",
-			in:   Policy{Format: FormatMarkdown, Style: "light", Width: 72, Hyperlinks: true, CacheDir: "/c"},
-			want: Policy{Format: FormatPretty, Color: true, Style: "light", Width: 72, Profile: termenv.ANSI256, Hyperlinks: true, CacheDir: "/c"}},
-		{name: "NO_COLOR with stdout redirected", env: map[string]string{"NO_COLOR": "1"},
-			in:   Policy{Format: FormatMarkdown, Style: "dark", Width: 80},
-			want: Policy{Format: FormatPretty, Style: "notty", Width: 80, Profile: termenv.Ascii}},
-		{name: "TERM=dumb with stdout redirected", env: map[string]string{"TERM": "dumb"},
-			in:   Policy{Format: FormatJSON, Style: "auto", Width: 80},
-			want: Policy{Format: FormatPretty, Style: "notty", Width: 80, Profile: termenv.Ascii}},
-		{name: "terminal stdout without colour stays without", tty: true, env: map[string]string{"TERM": "xterm"},
-			in:   Policy{Format: FormatPretty, Style: "light", Width: 90, TTY: true},
-			want: Policy{Format: FormatPretty, Style: "notty", Width: 90, TTY: true, Profile: termenv.Ascii}},
-		{name: "terminal stdout with colour keeps it", tty: true, env: map[string]string{"TERM": "xterm"},
-			in:   Policy{Format: FormatPretty, Color: true, Style: "auto", Width: 90, TTY: true, Profile: termenv.TrueColor},
-			want: Policy{Format: FormatPretty, Color: true, Style: "dark", Width: 90, TTY: true, Profile: termenv.ANSI256}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			ios.SetStdoutTTY(tt.tty)
-			ios.SetEnv(tt.env)
-			if got := OnTerminal(tt.in, ios); got != tt.want {
-				t.Errorf("OnTerminal = %+v\nwant %+v", got, tt.want)
-			}
-		})
-	}
-}
 
 func TestAnswer(t *testing.T) {
 	qs, _ := fixture()

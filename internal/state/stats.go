@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/output"
 )
 
 // MasteredDays is the stability, in days, from which a card counts as
@@ -13,29 +14,16 @@ const MasteredDays = 21
 // ChartDays is how many days the review chart covers.
 const ChartDays = 14
 
-// Counts are the cards of one level or deck by state.
-type Counts struct {
-	New      int `json:"new"`
-	Learning int `json:"learning"`
-	DueToday int `json:"due_today"`
-	Mastered int `json:"mastered"`
-}
-
-// DayCount is the number of reviews on one day.
-type DayCount struct {
-	Date    string `json:"date"`
-	Reviews int    `json:"reviews"`
-}
-
-// Stats is what djq stats reports.
-type Stats struct {
-	Reviews int               `json:"reviews"`
-	Streak  int               `json:"streak"`
-	Total   Counts            `json:"total"`
-	Levels  map[string]Counts `json:"levels"`
-	Decks   map[string]Counts `json:"decks"`
-	Days    []DayCount        `json:"last_14_days"`
-}
+// The stats shapes live in internal/output, where render reads them
+// without importing state (render is pure; state owns a file).
+type (
+	// Counts are the cards of one level or deck by state.
+	Counts = output.Counts
+	// DayCount is the number of reviews on one day.
+	DayCount = output.DayCount
+	// Stats is what djq stats reports.
+	Stats = output.Stats
+)
 
 // ComputeStats classifies every question against the state at time now.
 func ComputeStats(qs []*bank.Question, st *State, now time.Time) Stats {

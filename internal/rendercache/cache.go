@@ -1,10 +1,15 @@
-package render
+// Package rendercache keeps pretty output of single questions in djq's
+// cache folder. It wraps render's pure functions from the outside, so that
+// render reads and writes no file: the command layer renders through a
+// Cache (New reads DJQ_RENDER_CACHE and the cache folder), and everything
+// else calls render directly.
+package rendercache
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,15 +19,12 @@ import (
 
 	"github.com/djq-cli/djq/internal/atomicfile"
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/paths"
+	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
-// renderVersion changes whenever pretty output changes for the same input,
-// so that no cache written by an older djq is ever served. The binary's
-// own size and modification time are part of every key too, which covers
-// a rebuild that forgot to bump it.
-const renderVersion = "render-4"
-
-// renderCache keeps pretty output of single questions in the cache
+// Cache keeps pretty output of single questions in the cache
 // folder, one file per (question content, width, style, colour depth,
 // hyperlinks). Glamour's first render in a process costs more than the
 // whole rest of `djq show` (lexer and style set-up), so a repeated show
@@ -30,10 +32,57 @@ const renderVersion = "render-4"
 // depends on, so a changed question, related title, style file or binary
 // gets a new key: stale output is never served. Files a new binary or an
 // edited question no longer uses are pruned at most once a day (see prune).
-type renderCache struct {
+type Cache struct {
 	dir string
 	// now is the clock for pruning; nil is time.Now.
 	now func() time.Time
+}
+
+// New is the cache in djq's cache folder, or a cache that keeps nothing
+// when DJQ_RENDER_CACHE=0 or there is no cache folder (no HOME).
+func New(getenv func(string) string) Cache {
+	if getenv("DJQ_RENDER_CACHE") == "0" {
+		return Cache{}
+	}
+	return Cache{dir: paths.Resolve(getenv).Cache}
+}
+
+// Dir is a cache in dir ("" keeps nothing): tests.
+func Dir(dir string) Cache { return Cache{dir: dir} }
+
+// Questions is render.Questions with pretty output of one question served
+// from, or stored in, the cache.
+func (c Cache) Questions(w io.Writer, p render.Policy, qs []*bank.Question, lookup bank.Lookup) error {
+	return render.QuestionsWith(w, p, qs, lookup, c.Pretty)
+}
+
+// Answer is render.Answer through the cache: browse's preview and quiz's
+// reader show the same answers again and again.
+func (c Cache) Answer(p render.Policy, q *bank.Question, width int) string {
+	return render.AnswerWith(p, q, width, c.Pretty)
+}
+
+// Pretty is render.Pretty, with a single question's output cached.
+//
+// The result, cached or not, goes through sanitize.Terminal: deck text was
+// sanitised before rendering, and this keeps anything a renderer decodes
+// from it, or anything written into the cache file, from reaching the
+// terminal as more than colour or a link.
+func (c Cache) Pretty(p render.Policy, qs []*bank.Question, lookup bank.Lookup) (string, error) {
+	key := ""
+	if len(qs) == 1 && c.dir != "" {
+		if k, err := c.key(p, qs[0], lookup); err == nil {
+			key = k
+			if out, ok := c.get(key); ok {
+				return sanitize.Terminal(out), nil
+			}
+		}
+	}
+	text, err := render.Pretty(p, qs, lookup)
+	if err == nil && key != "" {
+		c.put(key, text)
+	}
+	return text, err
 }
 
 // Pruning limits: a rendered answer not written for renderMaxAge goes, and
@@ -47,26 +96,21 @@ const (
 	pruneStamp     = "pruned"
 )
 
-func (c renderCache) key(p Policy, q *bank.Question, lookup bank.Lookup) (string, error) {
-	cfg, err := p.styleConfig()
-	if err != nil {
-		return "", err
-	}
-	style, err := json.Marshal(cfg)
+// key hashes everything the output depends on: render's own account of
+// its inputs (render.Identity) and the running binary, which covers a
+// rebuild that forgot to bump render.PrettyVersion.
+func (c Cache) key(p render.Policy, q *bank.Question, lookup bank.Lookup) (string, error) {
+	id, err := render.Identity(p, q, lookup)
 	if err != nil {
 		return "", err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%d\x00%t\x00%t\x00", renderVersion, binaryID(), p.Width, p.Profile, p.Color, p.Hyperlinks)
-	h.Write(style)
-	h.Write([]byte{0})
-	h.Write([]byte(q.Ref()))
-	h.Write([]byte{0})
-	h.Write([]byte(Markdown(q, lookup)))
+	fmt.Fprintf(h, "%s\x00", binaryID())
+	h.Write(id)
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func (c renderCache) path(key string) string {
+func (c Cache) path(key string) string {
 	return filepath.Join(c.dir, "render", key[:2], key+".txt")
 }
 
@@ -77,7 +121,7 @@ func (c renderCache) path(key string) string {
 const entryHeader = "djq-render"
 
 // get returns the cached output for key, if any.
-func (c renderCache) get(key string) (string, bool) {
+func (c Cache) get(key string) (string, bool) {
 	if c.dir == "" {
 		return "", false
 	}
@@ -115,7 +159,7 @@ func encodeEntry(out string) []byte {
 // put stores output atomically, so a reader never sees half a file, in a
 // folder only the user can read: a private deck's answers stay private. A
 // cache that cannot be written is not an error: the output was rendered.
-func (c renderCache) put(key, out string) {
+func (c Cache) put(key, out string) {
 	if c.dir == "" {
 		return
 	}
@@ -130,7 +174,7 @@ func (c renderCache) put(key, out string) {
 // maybePrune prunes when the last prune was over a day ago. It runs only
 // after a cache miss, which has just paid for a whole glamour render, so
 // the walk (a few ms for a full cache) is not felt.
-func (c renderCache) maybePrune() {
+func (c Cache) maybePrune() {
 	now := time.Now
 	if c.now != nil {
 		now = c.now
@@ -147,7 +191,7 @@ func (c renderCache) maybePrune() {
 // prune removes rendered answers older than renderMaxAge, then the oldest
 // beyond renderMaxFiles, and the folders left empty. Errors are ignored: a
 // file that cannot be removed is tried again next time.
-func (c renderCache) prune(now time.Time) {
+func (c Cache) prune(now time.Time) {
 	type entry struct {
 		path string
 		mod  time.Time

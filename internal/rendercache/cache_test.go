@@ -1,4 +1,4 @@
-package render
+package rendercache
 
 import (
 	"fmt"
@@ -11,7 +11,22 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/render"
 )
+
+// fixture is a question with a related one and a docs link: all of what
+// a key depends on.
+func fixture() ([]*bank.Question, bank.Lookup) {
+	q1 := &bank.Question{
+		ID: 7, Deck: bank.DefaultDeck, Title: "How do you start an app?", Level: bank.Beginner,
+		Tags: []string{"setup", "tooling"}, Summary: "Run startapp, then add the app to INSTALLED_APPS.",
+		Related: []int{8}, Docs: []string{"https://docs.djangoproject.com/en/stable/ref/django-admin/#startapp"},
+		Body: "Run `python manage.py startapp polls` and list the app in **INSTALLED_APPS**.\n\n```python\nINSTALLED_APPS = [\n    \"polls\",\n]\n```",
+	}
+	q2 := &bank.Question{ID: 8, Deck: bank.DefaultDeck, Title: "What does runserver do?", Level: bank.Beginner}
+	byRef := map[bank.Ref]*bank.Question{{Deck: "django", ID: 7}: q1, {Deck: "django", ID: 8}: q2}
+	return []*bank.Question{q1, q2}, func(r bank.Ref) *bank.Question { return byRef[r] }
+}
 
 // TestRenderCacheNeverStale renders through the cache, changes the
 // question and renders again: the cached output must be served only while
@@ -20,16 +35,17 @@ func TestRenderCacheNeverStale(t *testing.T) {
 	dir := t.TempDir()
 	qs, lookup := fixture()
 	q := *qs[0]
-	p := Policy{Format: FormatPretty, Style: "dark", Width: 70, Color: true, Profile: termenv.ANSI, CacheDir: dir}
-	render := func(p Policy, q *bank.Question) string {
+	c := Dir(dir)
+	p := render.Policy{Format: render.FormatPretty, Style: "dark", Width: 70, Color: true, Profile: termenv.ANSI}
+	draw := func(p render.Policy, q *bank.Question) string {
 		t.Helper()
-		out, err := Pretty(p, []*bank.Question{q}, lookup)
+		out, err := c.Pretty(p, []*bank.Question{q}, lookup)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return out
 	}
-	first := render(p, &q)
+	first := draw(p, &q)
 	files, _ := filepath.Glob(filepath.Join(dir, "render", "*", "*.txt"))
 	if len(files) != 1 {
 		t.Fatalf("cache holds %d files, want 1", len(files))
@@ -38,19 +54,19 @@ func TestRenderCacheNeverStale(t *testing.T) {
 	if err := os.WriteFile(files[0], encodeEntry(first+"MARK"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := render(p, &q); got != first+"MARK" {
+	if got := draw(p, &q); got != first+"MARK" {
 		t.Fatalf("second render did not come from the cache")
 	}
 	q.Body += "\n\nA new closing paragraph."
-	if got := render(p, &q); !strings.Contains(got, "new closing paragraph") {
+	if got := draw(p, &q); !strings.Contains(got, "new closing paragraph") {
 		t.Errorf("changed question served stale output")
 	}
 	p.Width = 90
-	if got := render(p, &q); strings.Contains(got, "MARK") {
+	if got := draw(p, &q); strings.Contains(got, "MARK") {
 		t.Errorf("another width served the cached output")
 	}
 	p.Width, p.Profile = 70, termenv.TrueColor
-	if got := render(p, &q); strings.Contains(got, "MARK") {
+	if got := draw(p, &q); strings.Contains(got, "MARK") {
 		t.Errorf("another colour depth served the cached output")
 	}
 }
@@ -81,7 +97,7 @@ func TestRenderCachePrune(t *testing.T) {
 		if err := os.WriteFile(other, nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		renderCache{dir: dir}.prune(now)
+		Dir(dir).prune(now)
 		if exists(old) || exists(filepath.Dir(old)) {
 			t.Errorf("%s (or its folder) was kept", old)
 		}
@@ -96,7 +112,7 @@ func TestRenderCachePrune(t *testing.T) {
 		for i := range renderMaxFiles + 5 {
 			paths = append(paths, write(t, dir, fmt.Sprintf("%02x%05d", i%256, i), time.Duration(renderMaxFiles+5-i)*time.Minute))
 		}
-		renderCache{dir: dir}.prune(now)
+		Dir(dir).prune(now)
 		for i, p := range paths {
 			if want := i >= 5; exists(p) != want {
 				t.Fatalf("entry %d (age %d min): exists %v, want %v", i, renderMaxFiles+5-i, exists(p), want)
@@ -107,7 +123,7 @@ func TestRenderCachePrune(t *testing.T) {
 	t.Run("at most once a day, after a write", func(t *testing.T) {
 		dir := t.TempDir()
 		clock := now
-		c := renderCache{dir: dir, now: func() time.Time { return clock }}
+		c := Cache{dir: dir, now: func() time.Time { return clock }}
 		c.put("cc"+strings.Repeat("0", 62), "first")
 		old := write(t, dir, "ddold", renderMaxAge+time.Hour)
 		clock = now.Add(time.Hour)
@@ -147,8 +163,9 @@ func TestRenderCacheDamagedEntries(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			p := Policy{Format: FormatPretty, Style: "dark", Width: 70, Color: true, Profile: termenv.ANSI, CacheDir: dir}
-			first, err := Pretty(p, qs[:1], lookup)
+			c := Dir(dir)
+			p := render.Policy{Format: render.FormatPretty, Style: "dark", Width: 70, Color: true, Profile: termenv.ANSI}
+			first, err := c.Pretty(p, qs[:1], lookup)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,12 +180,78 @@ func TestRenderCacheDamagedEntries(t *testing.T) {
 			}
 			b, _ := os.ReadFile(files[0])
 			os.WriteFile(files[0], tc.damage(b), 0o600)
-			again, err := Pretty(p, qs[:1], lookup)
+			again, err := c.Pretty(p, qs[:1], lookup)
 			if err != nil || again != first {
 				t.Errorf("damaged entry served: %v\n%q", err, again)
 			}
 			if b2, _ := os.ReadFile(files[0]); string(b2) != string(b) {
 				t.Errorf("the damaged entry was not written again")
+			}
+		})
+	}
+}
+
+// TestNew: the cache lives in djq's cache folder unless DJQ_RENDER_CACHE=0
+// or there is no cache folder at all.
+func TestNew(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"the cache folder", map[string]string{"DJQ_CACHE_DIR": dir}, dir},
+		{"turned off", map[string]string{"DJQ_CACHE_DIR": dir, "DJQ_RENDER_CACHE": "0"}, ""},
+		{"any other value keeps it", map[string]string{"DJQ_CACHE_DIR": dir, "DJQ_RENDER_CACHE": "1"}, dir},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := New(func(k string) string { return tt.env[k] }).dir; got != tt.want {
+				t.Errorf("New().dir = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOnlyPrettySingleQuestionsAreCached: Markdown, JSON and several
+// questions at once go straight to render and leave no file; Answer (browse,
+// quiz) is cached like show.
+func TestOnlyPrettySingleQuestionsAreCached(t *testing.T) {
+	qs, lookup := fixture()
+	pretty := render.Policy{Format: render.FormatPretty, Style: "notty", Width: 70, Profile: termenv.Ascii}
+	tests := []struct {
+		name      string
+		draw      func(c Cache) (string, error)
+		wantFiles int
+	}{
+		{"markdown", func(c Cache) (string, error) {
+			var b strings.Builder
+			err := c.Questions(&b, render.Policy{Format: render.FormatMarkdown}, qs[:1], lookup)
+			return b.String(), err
+		}, 0},
+		{"json", func(c Cache) (string, error) {
+			var b strings.Builder
+			err := c.Questions(&b, render.Policy{Format: render.FormatJSON}, qs[:1], lookup)
+			return b.String(), err
+		}, 0},
+		{"two questions", func(c Cache) (string, error) { return c.Pretty(pretty, qs, lookup) }, 0},
+		{"one question", func(c Cache) (string, error) {
+			var b strings.Builder
+			err := c.Questions(&b, pretty, qs[:1], lookup)
+			return b.String(), err
+		}, 1},
+		{"an answer", func(c Cache) (string, error) { return c.Answer(pretty, qs[0], 50), nil }, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, err := tt.draw(Dir(dir))
+			if err != nil || out == "" {
+				t.Fatalf("draw = %q, %v", out, err)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "render", "*", "*.txt"))
+			if len(files) != tt.wantFiles {
+				t.Errorf("%d cache files, want %d", len(files), tt.wantFiles)
 			}
 		})
 	}
