@@ -28,10 +28,10 @@ func TestOpen(t *testing.T) {
 	}{
 		{"first link", map[string]string{"BROWSER": fake}, []string{"open", "35"}, 0, []string{"#select-related"}, "", ""},
 		{"second link", map[string]string{"BROWSER": fake}, []string{"open", "35", "2"}, 0, []string{"#prefetch-related"}, "", ""},
-		{"all links", map[string]string{"BROWSER": fake}, []string{"open", "35", "--all"}, 0, []string{"#select-related", "#prefetch-related", "#prefetch-objects"}, "", ""},
+		{"all links", map[string]string{"BROWSER": fake}, []string{"open", "35", "--all"}, 0, []string{"#select-related", "#prefetch-related", "#prefetch-objects", "/fetch-modes/"}, "", ""},
 		{"print only", map[string]string{"BROWSER": fake}, []string{"open", "35", "--print"}, 0, nil, "#select-related\n", ""},
 		{"no opener prints the link", map[string]string{"BROWSER": filepath.Join(dir, "missing")}, []string{"open", "35"}, 0, nil, "#select-related\n", "could not open a browser"},
-		{"link number out of range", map[string]string{"BROWSER": fake}, []string{"open", "35", "9"}, 2, nil, "", "question 35 has 3 docs links: use a number from 1 to 3"},
+		{"link number out of range", map[string]string{"BROWSER": fake}, []string{"open", "35", "9"}, 2, nil, "", "question 35 has 4 docs links: use a number from 1 to 4"},
 		{"bad link number", nil, []string{"open", "35", "x"}, 2, nil, "", `invalid link number "x"`},
 		{"number and --all", nil, []string{"open", "35", "2", "--all"}, 2, nil, "", "not both"},
 		{"missing question", nil, []string{"open", "99999"}, 1, nil, "", "no question 99999"},
