@@ -104,6 +104,8 @@ func browseConfig(ctx context.Context, opts *BrowseOptions, qs []*bank.Question,
 		Search: func(query string, lvl bank.Level) ([]string, error) {
 			return opts.Lib().Refs(ctx, query, lvl)
 		},
-		Render: func(q *bank.Question, width int) string { return opts.Cache.Answer(p, q, max(width-4, render.MinWidth)) },
+		Render: func(q *bank.Question, width int) string {
+			return opts.Cache.Answer(p, q, max(width-4, render.MinWidth))
+		},
 	}
 }
