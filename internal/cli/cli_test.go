@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -407,5 +408,34 @@ func TestExportIsLintClean(t *testing.T) {
 		if problems > 10 {
 			t.Errorf("%v: %d problems in all", args, problems)
 		}
+	}
+}
+
+// TestPathsInMessagesAreQuoted: a file or folder name the user typed is
+// echoed quoted (no raw escape reaches the terminal) and cut when huge.
+func TestPathsInMessagesAreQuoted(t *testing.T) {
+	dir := t.TempDir()
+	evil := filepath.Join(dir, "a\x1b]2;PWN\x07b")
+	huge := filepath.Join(dir, strings.Repeat("A", 1500))
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"export -o success line", []string{"export", "-o", evil}},
+		{"decks check of a long missing folder", []string{"decks", "check", huge}},
+		{"decks add of a long missing folder", []string{"decks", "add", huge}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, stderr := run(t, runOpts{}, tt.args...)
+			if strings.ContainsAny(stderr, "\x1b\x07") {
+				t.Errorf("raw control bytes on stderr: %q", stderr)
+			}
+			for _, l := range strings.Split(stderr, "\n") {
+				if len(l) > 400 {
+					t.Errorf("a %d-byte line on stderr: %.80q…", len(l), l)
+				}
+			}
+		})
 	}
 }

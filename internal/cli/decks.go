@@ -139,7 +139,7 @@ func decksAddRun(opts *DecksOptions) error {
 	if !added {
 		return writeOut(opts.Common, fmt.Sprintf("deck folder %s is already added\n", sanitize.Name(opts.Arg)))
 	}
-	return writeOut(opts.Common, fmt.Sprintf("added deck %q (%s); try: djq list --deck %s\n", name, sanitize.Name(abs), name))
+	return writeOut(opts.Common, fmt.Sprintf("added deck %s (%s); try: djq list --deck %s\n", sanitize.Quote(name), sanitize.Name(abs), sanitize.Echo(name)))
 }
 
 func decksRemoveRun(opts *DecksOptions) error {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/export"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // ExportOptions is what `djq export` was asked to do.
@@ -70,6 +71,6 @@ func exportRun(opts *ExportOptions) error {
 	if err := export.ToFile(opts.Output, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), opts.Output)
+	fmt.Fprintf(opts.IO.ErrOut, "djq: wrote %d questions to %s\n", len(sel.Questions), sanitize.Name(opts.Output))
 	return nil
 }

@@ -8,6 +8,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"log"
+	"os"
 	"os/signal"
 	"runtime/debug"
 	"strings"
@@ -110,6 +112,9 @@ func Main(args []string) int {
 	// EPIPE, which djq treats as success, instead of killing the process
 	// with SIGPIPE (exit 141) depending on how much was left to write.
 	signal.Ignore(syscall.SIGPIPE)
+	// Bleve logs through the standard logger ("unable to load snapshot …
+	// continuing" for a damaged index, which djq itself reports in one line).
+	log.SetOutput(iostreams.DebugWriter(os.Getenv, os.Stderr))
 	defer search.CleanUpOnSignal()()
 	return Run(context.Background(), iostreams.System(), args)
 }

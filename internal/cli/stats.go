@@ -9,6 +9,7 @@ import (
 	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/render"
+	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/state"
 )
 
@@ -86,7 +87,7 @@ func statsReset(opts *StatsOptions) error {
 	}
 	backup, err := store.Reset(opts.Now())
 	if err == nil && backup != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s\n", backup)
+		fmt.Fprintf(opts.IO.ErrOut, "djq: quiz progress reset; the previous state is in %s\n", sanitize.Name(backup))
 	} else if err == nil {
 		fmt.Fprintln(opts.IO.ErrOut, "djq: there was no quiz progress to reset")
 	}

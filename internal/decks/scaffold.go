@@ -90,7 +90,7 @@ func (c Created) Next() string {
 	if c.InDecksFolder {
 		return "djq list --deck " + c.Name
 	}
-	return fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", c.Dir, c.Dir)
+	return fmt.Sprintf("djq list --deck %s (or djq decks add %s to make it known for good)", sanitize.Name(c.Dir), sanitize.Name(c.Dir))
 }
 
 // maxFolderName is the longest folder name most file systems allow.
@@ -134,10 +134,10 @@ func New(arg, dataDir string) (Created, error) {
 func IsFolder(dir, verb string) error {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return errkind.Usagef("cannot %s %s: %v", verb, dir, unwrapPathErr(err))
+		return errkind.Usagef("cannot %s %s: %v", verb, sanitize.Quote(dir), unwrapPathErr(err))
 	}
 	if !st.IsDir() {
-		return errkind.Usagef("cannot %s %s: it is not a folder", verb, dir)
+		return errkind.Usagef("cannot %s %s: it is not a folder", verb, sanitize.Quote(dir))
 	}
 	return nil
 }

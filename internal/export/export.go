@@ -143,7 +143,26 @@ func HTML(md string) (string, error) {
 	if err := markdownToHTML.Convert([]byte(md), &buf); err != nil {
 		return "", err
 	}
-	return strings.TrimSpace(buf.String()), nil
+	return strings.TrimSpace(safeHrefs(buf.String())), nil
+}
+
+var hrefAttr = regexp.MustCompile(`(?i)\b(href|src)="([^"]*)"`)
+
+// safeHrefs empties every link target that is not a web link or an
+// in-page anchor. The Markdown converter already empties javascript: in
+// [text](link) form, but keeps autolinks (<javascript:alert(1)>, <data:…>,
+// <file:///…>) as they are, and an answer from a shared deck is untrusted
+// text that Anki would make clickable.
+func safeHrefs(html string) string {
+	return hrefAttr.ReplaceAllStringFunc(html, func(m string) string {
+		sub := hrefAttr.FindStringSubmatch(m)
+		target := strings.ToLower(strings.TrimSpace(sub[2]))
+		if target == "" || strings.HasPrefix(target, "#") || strings.HasPrefix(target, "https://") ||
+			strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "mailto:") {
+			return m
+		}
+		return sub[1] + `=""`
+	})
 }
 
 // AnkiNote is one line of the Anki export.

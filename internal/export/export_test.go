@@ -317,3 +317,28 @@ func TestAnkiDocsLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLLinkTargets: only web links and anchors stay clickable in the
+// Anki export; autolinks to other schemes from an untrusted deck do not.
+func TestHTMLLinkTargets(t *testing.T) {
+	tests := []struct{ md, want, notWant string }{
+		{"<javascript:alert(1)>", `href=""`, `href="javascript`},
+		{"<JavaScript:alert(2)>", `href=""`, `href="JavaScript`},
+		{"<vbscript:x>", `href=""`, `href="vbscript`},
+		{"<data:text/html,x>", `href=""`, `href="data`},
+		{"<file:///etc/passwd>", `href=""`, `href="file`},
+		{"[l](javascript:alert(3))", `href=""`, `href="javascript`},
+		{"<https://docs.djangoproject.com/>", `href="https://docs.djangoproject.com/"`, ""},
+		{"[a](#x)", `href="#x"`, ""},
+		{"<mailto:a@example.com>", `href="mailto:a@example.com"`, ""},
+	}
+	for _, tt := range tests {
+		got, err := HTML(tt.md)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got, tt.want) || tt.notWant != "" && strings.Contains(got, tt.notWant) {
+			t.Errorf("HTML(%q) = %q, want %q and not %q", tt.md, got, tt.want, tt.notWant)
+		}
+	}
+}

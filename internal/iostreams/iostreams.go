@@ -291,3 +291,13 @@ func WriteErr(err error, w io.Writer) error {
 	}
 	return err
 }
+
+// DebugWriter is w when DJQ_DEBUG is set, else a writer that drops what it
+// is given: for libraries that log on their own (Bleve), whose lines a user
+// should see only when asking for detail.
+func DebugWriter(getenv func(string) string, w io.Writer) io.Writer {
+	if getenv("DJQ_DEBUG") != "" {
+		return w
+	}
+	return io.Discard
+}

@@ -2,8 +2,10 @@ package iostreams
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -212,5 +214,21 @@ func TestWriteOutputErrors(t *testing.T) {
 	s, _, out, _ := Test()
 	if err := s.WriteOutput("all of it\n", PagerAuto); err != nil || out.String() != "all of it\n" {
 		t.Errorf("WriteOutput = %v, stdout %q", err, out.String())
+	}
+}
+
+// TestDebugWriter: libraries' own log lines (Bleve's) reach stderr only
+// when DJQ_DEBUG asks for detail.
+func TestDebugWriter(t *testing.T) {
+	for _, tt := range []struct {
+		debug string
+		want  bool
+	}{{"", false}, {"1", true}} {
+		var b strings.Builder
+		w := DebugWriter(func(string) string { return tt.debug }, &b)
+		fmt.Fprint(w, "x")
+		if got := b.String() == "x"; got != tt.want {
+			t.Errorf("DJQ_DEBUG=%q: written %v, want %v", tt.debug, got, tt.want)
+		}
 	}
 }

@@ -43,11 +43,26 @@ func Echo(s string) string {
 // its escape as text instead of retitling the terminal. Names are not cut:
 // the file system bounds them, and a cut path cannot be found.
 func Name(s string) string {
+	if utf8.RuneCountInString(s) > NameMax {
+		// A path this long is a paste gone wrong or an attack: say how
+		// long it was instead of filling the screen.
+		i, n := 0, 0
+		for i = range s {
+			if n == NameMax {
+				break
+			}
+			n++
+		}
+		return strconv.Quote(s[:i]+"…") + fmt.Sprintf(" (%d bytes)", len(s))
+	}
 	if clean(s) && utf8.ValidString(s) && !hasLayoutControl(s) {
 		return s
 	}
 	return strconv.Quote(s)
 }
+
+// NameMax is how many characters of a file or folder name Name shows.
+const NameMax = 200
 
 // hasLayoutControl reports a tab or line break, which would split or shift
 // a one-line message.
@@ -62,7 +77,7 @@ func hasLayoutControl(s string) bool {
 
 // MessageMax bounds a one-line message: a net under Quote for any value a
 // message repeats without it.
-const MessageMax = 4096
+const MessageMax = 1024
 
 // Message makes a one-line message safe to print: every control or
 // invisible character in it, line breaks included, shows as its Go escape

@@ -155,7 +155,8 @@ func TestQuoteEchoName(t *testing.T) {
 		{"name bidi", Name("a\u202Egnp.md"), `"a\u202egnp.md"`},
 		{"name newline", Name("a\nb"), `"a\nb"`},
 		{"name invalid UTF-8", Name("a\xffb"), `"a\xffb"`},
-		{"name long kept", Name(long), long},
+		{"name long is cut with its size", Name(long), `"` + strings.Repeat("a", NameMax) + `…" (100000 bytes)`},
+		{"name at the limit is kept", Name(strings.Repeat("b", NameMax)), strings.Repeat("b", NameMax)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
