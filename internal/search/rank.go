@@ -125,8 +125,10 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 				}
 			}
 			best = max(best, match(q, total, terms, idf))
-			for t := range terms {
-				covered[t] = true
+			for t := range q {
+				if terms[t] {
+					covered[t] = true
+				}
 			}
 		}
 		cov := 0.0
