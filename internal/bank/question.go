@@ -11,6 +11,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
+	"github.com/djq-cli/djq/internal/textdist"
 )
 
 // Level is how hard a question is. The zero value is not a valid level.
@@ -43,7 +44,11 @@ func ParseLevel(s string) (Level, error) {
 	if slices.Contains(Levels, l) {
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown level %s: valid levels are %s", sanitize.Quote(s), strings.Join(LevelNames(), ", "))
+	hint := ""
+	if near := textdist.Nearest(string(l), LevelNames()); near != "" {
+		hint = "did you mean " + near + "? "
+	}
+	return "", fmt.Errorf("unknown level %s: %svalid levels are %s", sanitize.Quote(s), hint, strings.Join(LevelNames(), ", "))
 }
 
 // Rank orders levels from easiest (0) to hardest; unknown levels rank last.

@@ -93,6 +93,7 @@ $DJQ_DECKS. The folder stays where it is.`, "djq decks add ./interview", runF, d
 			`Remove a deck from the list of added folders. Only the entry goes: the
 folder and its questions are not touched.`, "djq decks remove interview", runF, decksRemoveRun),
 	)
+	cmd.Commands()[len(cmd.Commands())-1].Aliases = []string{"rm"}
 	return cmd
 }
 

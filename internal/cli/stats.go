@@ -44,6 +44,9 @@ not touch.`,
 		Args: cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error {
+		if err := cmdutil.UsageUnless(opts.Reset || !opts.Yes, "--yes only answers the question --reset asks: use djq stats --reset --yes"); err != nil {
+			return err
+		}
 		if opts.Reset {
 			return runWith(runF, statsReset, opts)
 		}
