@@ -1,20 +1,10 @@
 """142 null vs blank: defaults, the answer's Customer model, form behaviour
 (empty -> "" or None), save() skips validation, full_clean's message, and
 the NOT NULL error wording on SQLite vs PostgreSQL."""
-import os
-
 from djqcheck import claim, create_tables, equal, raises, setup
 
-pg = {
-    "ENGINE": "django.db.backends.postgresql",
-    "NAME": "postgres",
-    "USER": os.environ.get("DJQ_CHECK_PG_USER", "djq"),
-    "HOST": os.environ.get("DJQ_CHECK_PG_HOST"),
-    "TEST": {"NAME": "test_djq_%d" % os.getpid()},
-}
-lite = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 # database="postgresql": the default database is PostgreSQL, "lite" is SQLite.
-setup(database="postgresql", DATABASES={"default": pg, "lite": lite})
+setup(database="postgresql", sqlite_alias="lite")
 
 from django.core.management import call_command
 from django.db import models

@@ -2,17 +2,10 @@
 relation spanning, duplicates and distinct(), one filter() vs two on a
 many-valued relation, get() exceptions, first() None, laziness, FieldError,
 field=None is IS NULL, contains case handling on SQLite vs PostgreSQL."""
-import os
-
 from djqcheck import claim, create_tables, equal, queries, raises, setup
 
-pg = {
-    "ENGINE": "django.db.backends.postgresql", "NAME": "postgres",
-    "USER": os.environ.get("DJQ_CHECK_PG_USER", "djq"), "HOST": os.environ.get("DJQ_CHECK_PG_HOST"),
-    "TEST": {"NAME": "test_djq_%d" % os.getpid()},
-}
 # database="postgresql" is the default; "lite" is SQLite.
-setup(database="postgresql", DATABASES={"default": pg, "lite": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}})
+setup(database="postgresql", sqlite_alias="lite")
 
 from datetime import date
 from decimal import Decimal

@@ -3,17 +3,10 @@ DivisibleBy lookup (SQL with the value as a parameter, exclude, F(), field
 subclasses) and EmailDomain transform (chaining, __in, values/annotate,
 order_by, as_postgresql), per-instance registration, Lower as a transform,
 the Mod/Exact alternatives, an expression index, None rejected as rhs."""
-import os
-
 from djqcheck import claim, create_tables, equal, queries, raises, setup
 
-pg = {
-    "ENGINE": "django.db.backends.postgresql", "NAME": "postgres",
-    "USER": os.environ.get("DJQ_CHECK_PG_USER", "djq"), "HOST": os.environ.get("DJQ_CHECK_PG_HOST"),
-    "TEST": {"NAME": "test_djq_%d" % os.getpid()},
-}
 # database="postgresql" is the default; "lite" is SQLite.
-setup(database="postgresql", DATABASES={"default": pg, "lite": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}})
+setup(database="postgresql", sqlite_alias="lite")
 
 # --- shop/lookups.py, as written ---
 from django.db import models

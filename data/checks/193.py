@@ -1,18 +1,8 @@
 """193 CharField vs TextField: column types, form widgets, where max_length
 is enforced (full_clean, forms, PostgreSQL, not SQLite), E120, the _like index."""
-import os
-
 from djqcheck import claim, create_tables, equal, raises, setup
 
-pg = {
-    "ENGINE": "django.db.backends.postgresql",
-    "NAME": "postgres",
-    "USER": os.environ.get("DJQ_CHECK_PG_USER", "djq"),
-    "HOST": os.environ.get("DJQ_CHECK_PG_HOST"),
-    "TEST": {"NAME": "test_djq_%d" % os.getpid()},
-}
-lite = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
-setup(database="postgresql", DATABASES={"default": pg, "lite": lite})
+setup(database="postgresql", sqlite_alias="lite")
 
 from django.core.management import call_command
 

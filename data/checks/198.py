@@ -4,20 +4,11 @@ on PostgreSQL vs SQLite, nulls_last/first, Lower, random SQL, Meta.ordering
 and GROUP BY/exists(), the pagination warning, first() by pk."""
 import contextlib
 import datetime
-import os
 from decimal import Decimal
 
 from djqcheck import claim, create_tables, equal, queries, raises, setup, warns
 
-pg = {
-    "ENGINE": "django.db.backends.postgresql",
-    "NAME": "postgres",
-    "USER": os.environ.get("DJQ_CHECK_PG_USER", "djq"),
-    "HOST": os.environ.get("DJQ_CHECK_PG_HOST"),
-    "TEST": {"NAME": "test_djq_%d" % os.getpid()},
-}
-lite = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
-setup(database="postgresql", DATABASES={"default": pg, "lite": lite})
+setup(database="postgresql", sqlite_alias="lite")
 
 # --- the answer's models, as written ---
 from django.db import models

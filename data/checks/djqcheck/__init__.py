@@ -28,11 +28,12 @@ VERSION = django.VERSION[:2]
 _configured = False
 
 
-def setup(*, database="sqlite", installed_apps=(), middleware=None, templates=None, **settings):
+def setup(*, database="sqlite", sqlite_alias=None, installed_apps=(), middleware=None, templates=None, **settings):
     """Configure and set up Django for one check.
 
     database is "sqlite" (in memory) or "postgresql" (the throwaway cluster
-    the runner starts). installed_apps are added to the contrib apps most
+    the runner starts); sqlite_alias adds an in-memory SQLite database under
+    that alias beside it, for checks that compare the two backends. installed_apps are added to the contrib apps most
     answers assume (auth, contenttypes, sessions, messages) and the check's
     own app. templates maps template names to their source (locmem loader).
     Any other keyword becomes a setting.
@@ -91,7 +92,7 @@ def setup(*, database="sqlite", installed_apps=(), middleware=None, templates=No
         DEBUG=False,
         SECRET_KEY="djq-check-not-secret",
         ALLOWED_HOSTS=["testserver", "localhost"],
-        DATABASES={"default": db},
+        DATABASES=dict({"default": db}, **({sqlite_alias: {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}} if sqlite_alias else {})),
         INSTALLED_APPS=apps,
         MIDDLEWARE=middleware,
         ROOT_URLCONF="djqcheck.models",
