@@ -45,7 +45,7 @@ func init() {
 		stem = &memoStemmer{inner: stem}
 		return &analysis.DefaultAnalyzer{
 			Tokenizer:    identTokenizer{},
-			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter(), stopFilter{}, stem},
+			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter(), lookupFilter{}, stopFilter{}, stem},
 		}, nil
 	}))
 	must(registry.RegisterAnalyzer(VocabAnalyzer, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
@@ -290,6 +290,43 @@ func (stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		if !stopWords[string(t.Term)] {
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// lookupFilter adds the English words that Django's field lookups squash
+// together, at the lookup's position: a learner asks for names that "start
+// with" a letter or "contain" a word, while answers write
+// name__istartswith and title__icontains. The table holds Django's built-in
+// lookups only; identifiers stay searchable whole.
+type lookupFilter struct{}
+
+var lookupWords = map[string][]string{
+	"contains": nil, "icontains": {"contains"},
+	"startswith": {"starts"}, "istartswith": {"starts"},
+	"endswith": {"ends"}, "iendswith": {"ends"},
+	"iexact": {"exact"}, "isnull": {"null"},
+	"gte": {"greater"}, "gt": {"greater"}, "lte": {"less"}, "lt": {"less"},
+	"iregex": {"regex"},
+}
+
+func (lookupFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	for i, t := range in {
+		words := lookupWords[string(t.Term)]
+		if out == nil && len(words) == 0 {
+			continue
+		}
+		if out == nil {
+			out = append(make(analysis.TokenStream, 0, len(in)+4), in[:i]...)
+		}
+		out = append(out, t)
+		for _, w := range words {
+			out = append(out, &analysis.Token{Term: []byte(w), Start: t.Start, End: t.End, Position: t.Position, Type: t.Type})
+		}
+	}
+	if out == nil {
+		return in
 	}
 	return out
 }
