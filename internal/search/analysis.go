@@ -42,7 +42,11 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		stem = &memoStemmer{inner: stem}
+		ms := &memoStemmer{inner: stem}
+		for w, st := range stemOverrides {
+			ms.memo.Store(w, []byte(st))
+		}
+		stem = ms
 		return &analysis.DefaultAnalyzer{
 			Tokenizer:    identTokenizer{},
 			TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter(), lookupFilter{}, stopFilter{}, stem},
@@ -341,6 +345,17 @@ type memoStemmer struct {
 	inner analysis.TokenFilter
 	memo  sync.Map // string -> []byte
 	size  atomic.Int64
+}
+
+// stemOverrides fix the Snowball stemmer's collisions that matter in
+// Django answers: it stems "authorization" to "author", so a question about
+// a book's author matched every permissions answer. The words listed get a
+// stem of their own; the memo is seeded with them before any text is seen.
+var stemOverrides = map[string]string{
+	"authorization": "authoriz", "authorizations": "authoriz", "authorize": "authoriz",
+	"authorized": "authoriz", "authorizes": "authoriz", "authorizing": "authoriz",
+	"authorisation": "authoriz", "authorise": "authoriz", "authorised": "authoriz",
+	"unauthorized": "unauthoriz", "unauthorised": "unauthoriz",
 }
 
 // maxMemo bounds the memo so that a huge deck cannot grow it without end.

@@ -277,3 +277,54 @@ func TestSimpleWordsHaveNoParts(t *testing.T) {
 		t.Errorf("only %d simple words checked", simple)
 	}
 }
+
+// TestLookupWords: a field lookup also indexes the English words it
+// squashes, beside the lookup itself, and other words pass untouched.
+func TestLookupWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // terms that must be present
+		not  []string // terms that must be absent
+	}{
+		{text: `title__icontains="x"`, want: []string{"icontain", "contain", "titl"}},
+		{text: "name__istartswith", want: []string{"istartswith", "start"}},
+		{text: "price__gte=10", want: []string{"gte", "greater"}},
+		{text: "contains a word", want: []string{"contain", "word"}},
+		{text: "the greatest contribution", not: []string{"greater", "contain"}},
+	}
+	for _, tt := range tests {
+		got := map[string]bool{}
+		for _, term := range analyze(sharedCache, EnglishAnalyzer, tt.text) {
+			got[term] = true
+		}
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("%q analyses to %v; want %q among them", tt.text, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if got[w] {
+				t.Errorf("%q analyses to %v; %q must not be among them", tt.text, got, w)
+			}
+		}
+	}
+}
+
+// TestStemOverrides: "authorization" no longer stems to "author".
+func TestStemOverrides(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"authorization", "author", false},
+		{"authorization", "authorized", true},
+		{"authorisation", "authorization", true},
+		{"authors", "author", true},
+	}
+	for _, tt := range tests {
+		a, b := analyze(sharedCache, EnglishAnalyzer, tt.a), analyze(sharedCache, EnglishAnalyzer, tt.b)
+		if len(a) == 0 || len(b) == 0 || (a[0] == b[0]) != tt.same {
+			t.Errorf("%q → %v, %q → %v; same stem = %v, want %v", tt.a, a, tt.b, b, len(a) > 0 && len(b) > 0 && a[0] == b[0], tt.same)
+		}
+	}
+}

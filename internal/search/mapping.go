@@ -14,7 +14,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes cached by an older djq are rebuilt rather than misread.
-const MappingVersion = "djq-mapping-8"
+const MappingVersion = "djq-mapping-9"
 
 // Field names in the index.
 const (
