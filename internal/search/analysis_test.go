@@ -328,3 +328,30 @@ func TestStemOverrides(t *testing.T) {
 		}
 	}
 }
+
+// TestWordPairs: neighbouring content words of a question become phrases,
+// keeping the stop words between them and skipping question words.
+func TestWordPairs(t *testing.T) {
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"what is django used for", []string{"django used"}},
+		{"get an object or None", []string{"get an object", "object or None"}},
+		{"checking for empty queryset", []string{"checking for empty", "empty queryset"}},
+		{"is there any way to cache a page", []string{"cache a page"}},
+		{"select_related", nil},
+		{`"exact phrase" cors drf`, []string{"cors drf"}},
+		{"tag:orm lazy queryset", []string{"lazy queryset"}},
+	}
+	for _, tt := range tests {
+		clauses, err := ParseQuery(tt.query)
+		if err != nil {
+			t.Fatalf("ParseQuery(%q): %v", tt.query, err)
+		}
+		got := wordPairs(clauses)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("wordPairs(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
