@@ -161,14 +161,22 @@ var evalSets = []struct {
 	// only their figures. nl-heldout2 is real-style questions (long, noisy,
 	// a quarter with typos), kw-heldout2 short keyword and identifier
 	// queries. First measured before any change: 0.708 / 0.933 / 0.823
-	// and 0.950 / 0.988 / 0.972; thresholds sit a few queries under, so a
-	// real regression fails.
-	{file: "nl-heldout2.tsv", minTop1: 0.76, minTop3: 0.90, minMRR: 0.84, heldOut: true},
+	// and 0.950 / 0.988 / 0.972. Their labels were re-audited (9 lines, by a
+	// reader who does not tune search) for the 64 questions added after
+	// them; on the relabelled sets the session-2 ranking went 0.817 / 0.925
+	// / 0.878 → 0.825 / 0.942 / 0.889 and 0.938 / 0.975 / 0.959 → the same.
+	// Thresholds sit a few queries under, so a real regression fails.
+	{file: "nl-heldout2.tsv", minTop1: 0.79, minTop3: 0.92, minMRR: 0.86, heldOut: true},
 	{file: "kw-heldout2.tsv", minTop1: 0.91, minTop3: 0.96, minMRR: 0.94, heldOut: true},
 	// Held out, written the same way for the round-3 questions (ids 161
 	// and up) after they were written and after the ranking change.
 	// First measured: 0.943 / 1.000 / 0.964.
 	{file: "nl-heldout3.tsv", minTop1: 0.90, minTop3: 0.97, minMRR: 0.93, heldOut: true},
+	// Held out, 150 real-style questions over the whole bank, written blind
+	// before session 2's phrasings and ranking changes (issue 25's "own
+	// fresh held-out set"). Before: 0.813 / 0.973 / 0.891; after the
+	// symptom phrasings and word-pair phrases: 0.873 / 0.980 / 0.925.
+	{file: "nl-heldout4.tsv", minTop1: 0.84, minTop3: 0.96, minMRR: 0.90, heldOut: true},
 }
 
 func testSets(t *testing.T, heldOut bool) {
