@@ -355,3 +355,24 @@ func TestWordPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptRuns: the words of a multi-word synonym member found in a
+// query are marked with the member's length; single words are not.
+func TestConceptRuns(t *testing.T) {
+	s := ParseSynonyms("drf, django rest framework, rest framework\nlogged in, signed in => login_required\nfk, foreign key\n")
+	tests := []struct {
+		words []string
+		want  map[string]int
+	}{
+		{[]string{"enable", "CORS", "on", "Django", "REST", "Framework"}, map[string]int{"django": 3, "rest": 3, "framework": 3}},
+		{[]string{"only", "people", "who", "signed", "in"}, map[string]int{"signed": 2, "in": 2}},
+		{[]string{"drf", "cors"}, map[string]int{}},
+		{[]string{"foreign", "keys"}, map[string]int{}},
+	}
+	for _, tt := range tests {
+		got := s.ConceptRuns(tt.words)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("ConceptRuns(%q) = %v, want %v", tt.words, got, tt.want)
+		}
+	}
+}

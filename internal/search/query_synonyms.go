@@ -136,6 +136,34 @@ func (s *Synonyms) Expand(words []string) []string {
 	return out
 }
 
+// ConceptRuns returns, for each word of words that is part of a member of
+// several words found as a run ("django rest framework", "signed in"), the
+// length of the longest such member. Such a run names one concept, and
+// reranking counts it once instead of once per word, so that a question's
+// rare, decisive word ("CORS") is not outvoted by a product's long name.
+func (s *Synonyms) ConceptRuns(words []string) map[string]int {
+	if s == nil {
+		return nil
+	}
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
+	words = matchTerms(lower)
+	out := map[string]int{}
+	for _, g := range s.groups {
+		for _, m := range g.from {
+			if len(m.terms) < 2 || !containsRun(words, m.terms) {
+				continue
+			}
+			for _, t := range m.terms {
+				out[t] = max(out[t], len(m.terms))
+			}
+		}
+	}
+	return out
+}
+
 func containsRun(words, run []string) bool {
 	if len(run) == 0 || len(run) > len(words) {
 		return false

@@ -77,6 +77,7 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 	idf := ix.idfFunc(r)
 	q := queryTerms{}
 	short := map[string]string{} // identifiers typed short ("ManyToMany"): plain → query term
+	runs := ix.synonyms.ConceptRuns(words)
 	for _, w := range words {
 		ts := analyze(sharedCache, EnglishAnalyzer, w)
 		if len(ts) == 0 {
@@ -91,6 +92,9 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 		weight := idf(t)
 		if weakWords[strings.ToLower(w)] {
 			weight *= boostWeak
+		}
+		if n := runs[strings.ToLower(w)]; n > 1 {
+			weight /= math.Sqrt(float64(n)) // one concept, however many words name it
 		}
 		q[t] = max(q[t], weight)
 	}
