@@ -76,6 +76,7 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 	}
 	idf := ix.idfFunc(r)
 	q := queryTerms{}
+	raw := queryTerms{} // weights before concept runs are shared out: for precision
 	short := map[string]string{} // identifiers typed short ("ManyToMany"): plain → query term
 	runs := ix.synonyms.ConceptRuns(words)
 	for _, w := range words {
@@ -93,6 +94,7 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 		if weakWords[strings.ToLower(w)] {
 			weight *= boostWeak
 		}
+		raw[t] = max(raw[t], weight)
 		if n := runs[strings.ToLower(w)]; n > 1 {
 			weight /= math.Sqrt(float64(n)) // one concept, however many words name it
 		}
@@ -128,7 +130,7 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 					}
 				}
 			}
-			best = max(best, match(q, total, terms, idf))
+			best = max(best, match(q, raw, total, terms, idf))
 			for t := range q {
 				if terms[t] {
 					covered[t] = true
@@ -152,14 +154,17 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 }
 
 // match is the F-measure (recall-weighted) of query terms q against a
-// phrasing's terms p, each term counted by its idf.
-func match(q queryTerms, total float64, p map[string]bool, idf func(string) float64) float64 {
+// phrasing's terms p, each term counted by its idf. Recall uses q's
+// weights (a concept named by several words shared out), precision the
+// raw weights, which are on the same scale as the phrasing's own.
+func match(q, raw queryTerms, total float64, p map[string]bool, idf func(string) float64) float64 {
 	// The query's terms first: most phrasings share none of them, and
 	// then the phrasing's own terms need no idf (an index look-up each).
-	var hit float64
+	var hit, hitRaw float64
 	for t, w := range q {
 		if p[t] {
 			hit += w
+			hitRaw += raw[t]
 		}
 	}
 	if hit == 0 {
@@ -173,7 +178,7 @@ func match(q queryTerms, total float64, p map[string]bool, idf func(string) floa
 		return 0
 	}
 	recall := hit / total
-	precision := min(1, hit/size)
+	precision := min(1, hitRaw/size)
 	b2 := rerankBeta * rerankBeta
 	return (1 + b2) * precision * recall / (b2*precision + recall)
 }
