@@ -76,7 +76,7 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 	}
 	idf := ix.idfFunc(r)
 	q := queryTerms{}
-	raw := queryTerms{} // weights before concept runs are shared out: for precision
+	raw := queryTerms{}          // weights before concept runs are shared out: for precision
 	short := map[string]string{} // identifiers typed short ("ManyToMany"): plain → query term
 	runs := ix.synonyms.ConceptRuns(words)
 	for _, w := range words {
