@@ -35,5 +35,15 @@ func BenchmarkSearchCommandWarm(b *testing.B) {
 	benchRun(b, env, "search", "select_related")
 }
 
+// BenchmarkSearchQuestionWarm runs a long, noisy question (reranked, with
+// word pairs and a real-word slip) against a warm cache.
+func BenchmarkSearchQuestionWarm(b *testing.B) {
+	env := map[string]string{"DJQ_CACHE_DIR": b.TempDir()}
+	ios, _, _, _ := iostreams.Test()
+	ios.SetEnv(env)
+	Run(context.Background(), ios, []string{"search", "warm"})
+	benchRun(b, env, "search", "is there any way to get an object form the database or None if nothing matches")
+}
+
 // BenchmarkList lists the built-in bank.
 func BenchmarkList(b *testing.B) { benchRun(b, nil, "list") }
