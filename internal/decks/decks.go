@@ -72,7 +72,7 @@ func Locate(src Sources) ([]Location, []error, error) {
 	}
 	for _, p := range src.Flags {
 		if why := l.add(p, FlagOrigin); why != "" {
-			return nil, l.warnings, errkind.Usagef("--deck %s: %s", sanitize.Quote(p), why)
+			return nil, l.warnings, errkind.Usagef("--deck %s: %s (a value with a '/', or starting with '.' or '~', is a deck folder; any other is a deck name: see djq decks)", sanitize.Quote(p), why)
 		}
 	}
 	return l.found, l.warnings, nil
