@@ -137,10 +137,7 @@ func decksAddRun(opts *DecksOptions) error {
 	if err != nil {
 		return err
 	}
-	if !added {
-		return writeOut(opts.Common, fmt.Sprintf("deck folder %s is already added\n", sanitize.Name(opts.Arg)))
-	}
-	return writeOut(opts.Common, fmt.Sprintf("added deck %s (%s); try: djq list --deck %s\n", sanitize.Quote(name), sanitize.Name(abs), sanitize.Echo(name)))
+	return writeOut(opts.Common, decks.AddedMessage(opts.Arg, name, abs, added))
 }
 
 func decksRemoveRun(opts *DecksOptions) error {

@@ -76,6 +76,7 @@ func TestDecksAcrossCommands(t *testing.T) {
 		{name: "search one deck", o: o, args: []string{"search", "postgresql", "--deck", "interview"}, wantOut: []string{"interview:2"}, notOut: []string{"\n18 "}},
 		{name: "search deck: term", o: o, args: []string{"search", "postgresql", "deck:interview"}, wantOut: []string{"interview:2"}},
 		{name: "search finds the evil deck", o: o, args: []string{"search", "zebraword"}, wantOut: []string{"evil:1"}},
+		{name: "export one deck's title", o: o, args: []string{"export", "--deck", "interview"}, wantOut: []string{"# Questions from the interview deck\n\n2 questions exported by djq."}},
 		{name: "decks lists all", o: o, args: []string{"decks"}, wantOut: []string{"django", fmt.Sprintf("%d questions", builtinSize(t)), "interview", "2 questions", "evil"}},
 		{name: "deck folder by --deck path", o: runOpts{}, args: []string{"list", "--deck", env["DJQ_DECKS"][:strings.IndexRune(env["DJQ_DECKS"], os.PathListSeparator)]}, wantOut: []string{"interview:1"}, notOut: []string{"What is Django?"}},
 	}

@@ -132,6 +132,15 @@ func (e *Env) Add(folder string) (name, abs string, added bool, err error) {
 	return filepath.Base(abs), abs, added, nil
 }
 
+// AddedMessage is what `djq decks add ARG` says when Add returned name,
+// abs and added: the deck added and how to use it, or that it was there.
+func AddedMessage(arg, name, abs string, added bool) string {
+	if !added {
+		return fmt.Sprintf("deck folder %s is already added\n", sanitize.Name(arg))
+	}
+	return fmt.Sprintf("added deck %s (%s); try: djq list --deck %s\n", sanitize.Quote(name), sanitize.Name(abs), sanitize.Echo(name))
+}
+
 // addProblem says why folder cannot be added as a deck: the name rules
 // and clashes of nameProblem, against the decks found without it.
 func (e *Env) addProblem(folder string) string {

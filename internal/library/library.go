@@ -21,6 +21,12 @@ import (
 	"github.com/djq-cli/djq/internal/search"
 )
 
+// DeckCommands are the commands that keep to the decks --deck names (they
+// call Select, Search or Refs, which apply Selected). The root's help for
+// --deck lists them from here, and a test runs every command against this
+// list, so the help cannot claim a command that ignores the flag again.
+var DeckCommands = []string{"list", "random", "search", "browse", "quiz", "export", "tags", "stats"}
+
 // Options are what a library is made from.
 type Options struct {
 	// Getenv reads the environment (HOME, DJQ_DECKS, DJQ_DEBUG).
