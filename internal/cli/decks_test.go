@@ -459,8 +459,8 @@ func TestDeckFolderFlag(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--deck", "./nonexistent", "list"}, `djq: --deck "./nonexistent": no such folder` + valid},
-		{[]string{"search", "orm", "--deck", "./nonexistent"}, `djq: --deck "./nonexistent": no such folder` + valid},
+		{[]string{"--deck", "./nonexistent", "list"}, `djq: --deck "./nonexistent": no such file or directory` + valid},
+		{[]string{"search", "orm", "--deck", "./nonexistent"}, `djq: --deck "./nonexistent": no such file or directory` + valid},
 		{[]string{"list", "--deck", file}, `djq: --deck "` + file + `": not a folder` + valid},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

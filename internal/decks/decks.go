@@ -110,8 +110,6 @@ func (l *locator) add(path, origin string) (why string) {
 	}
 	st, err := os.Stat(abs)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such folder"
 	case err != nil:
 		return unwrapPathErr(err).Error()
 	case !st.IsDir():
