@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
+	"github.com/djq-cli/djq/internal/textdist"
 )
 
 // Deck is a named set of questions read from one folder.
@@ -40,7 +42,10 @@ func (d *Deck) index() {
 // readDeckFile), and user decks come through an os.Root so that no link
 // leads out of the folder. A file with a fatal problem is skipped and its problems
 // returned; the rest of the deck still loads. Problems across files (a
-// duplicate id, a related id that does not exist) are returned too.
+// duplicate id, a related id that does not exist) are returned too, every
+// one of them in one pass: a broken file's ids still count as existing
+// and its related ids are still checked, so fixing one problem never
+// uncovers another. Problems come sorted by file and line.
 func LoadDeck(fsys fs.FS, dir, name, displayPath string) (*Deck, Problems) {
 	return LoadDeckWith(fsys, dir, name, displayPath, nil)
 }
@@ -57,6 +62,7 @@ func LoadDeckWith(fsys fs.FS, dir, name, displayPath string, progress func(done,
 		return d, Problems{{File: displayPath, Msg: fmt.Sprintf("cannot read deck: %v", err), Fatal: true}}
 	}
 	var ps Problems
+	var broken []*Question
 	byID := map[int]*Question{}
 	for i, e := range entries {
 		if i%100 == 99 {
@@ -72,12 +78,16 @@ func LoadDeckWith(fsys fs.FS, dir, name, displayPath string, progress func(done,
 			ps = append(ps, Problem{File: shown, Msg: why, Fatal: true})
 			continue
 		}
-		q, qps := Parse(shown, data)
+		q, qps := parseAll(shown, data)
 		ps = append(ps, qps...)
 		if q == nil {
 			continue
 		}
 		q.Deck = name
+		if qps.HasFatal() {
+			broken = append(broken, q)
+			continue
+		}
 		if prev, dup := byID[q.ID]; dup {
 			ps = append(ps, Problem{File: shown, Line: q.Line("id"), Msg: fmt.Sprintf("duplicate id %d (also in %s)", q.ID, prev.File), Fatal: true})
 			continue
@@ -87,17 +97,75 @@ func LoadDeckWith(fsys fs.FS, dir, name, displayPath string, progress func(done,
 	}
 	progress(len(entries), len(entries))
 	sort.Slice(d.Questions, func(i, j int) bool { return d.Questions[i].ID < d.Questions[j].ID })
-	for _, q := range d.Questions {
+	ps = append(ps, checkRelated(name, append(slices.Clone(d.Questions), broken...), byID, broken)...)
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].File != ps[j].File {
+			return ps[i].File < ps[j].File
+		}
+		return ps[i].Line < ps[j].Line
+	})
+	return d, ps
+}
+
+// checkRelated reports every related id of qs that names no question of
+// the deck, nor a question whose file is broken (that file has its own
+// problems; calling its id unknown would send the user the wrong way).
+func checkRelated(deck string, qs []*Question, byID map[int]*Question, broken []*Question) Problems {
+	ids := maps.Clone(byID)
+	for _, b := range broken {
+		if b.ID > 0 && ids[b.ID] == nil {
+			ids[b.ID] = b
+		}
+	}
+	exists := func(id int) bool { return ids[id] != nil }
+	var ps Problems
+	for _, q := range qs {
 		for _, r := range q.Related {
 			switch {
 			case r == q.ID:
 				ps = append(ps, Problem{File: q.File, Line: q.Line("related"), Msg: fmt.Sprintf("related lists the question's own id %d", r)})
-			case byID[r] == nil:
-				ps = append(ps, Problem{File: q.File, Line: q.Line("related"), Msg: fmt.Sprintf("unknown related id %d (no question %d in deck %s)", r, r, name)})
+			case !exists(r):
+				ps = append(ps, Problem{File: q.File, Line: q.Line("related"), Msg: fmt.Sprintf("unknown related id %d: deck %s has %s", r, deck, describeIDs(ids))})
 			}
 		}
 	}
-	return d, ps
+	return ps
+}
+
+// describeIDs names a deck's ids as ranges ("ids 1-3, 5"), the first few
+// only, for the message that says which related ids would be valid.
+func describeIDs(byID map[int]*Question) string {
+	if len(byID) == 0 {
+		return "no questions"
+	}
+	ids := make([]int, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	const maxRanges = 5
+	var parts []string
+	for i := 0; i < len(ids); {
+		j := i
+		for j+1 < len(ids) && ids[j+1] == ids[j]+1 {
+			j++
+		}
+		if len(parts) == maxRanges {
+			parts = append(parts, "…")
+			break
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", ids[i], ids[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(ids[i]))
+		}
+		i = j + 1
+	}
+	noun := "ids"
+	if len(ids) == 1 {
+		noun = "only id"
+	}
+	return noun + " " + strings.Join(parts, ", ")
 }
 
 func joinDisplay(dir, name string) string {
@@ -344,7 +412,11 @@ type UnknownDeckError struct {
 func (e *UnknownDeckError) Kind() errkind.Kind { return errkind.Usage }
 
 func (e *UnknownDeckError) Error() string {
-	return fmt.Sprintf("unknown deck %s: decks are %s (see djq decks)", sanitize.Quote(e.Name), strings.Join(e.Known, ", "))
+	hint := ""
+	if near := textdist.Nearest(e.Name, e.Known); near != "" {
+		hint = "did you mean " + near + "? "
+	}
+	return fmt.Sprintf("unknown deck %s: %sdecks are %s (see djq decks)", sanitize.Quote(e.Name), hint, strings.Join(e.Known, ", "))
 }
 
 // Fingerprint hashes the names and contents of the question files in dir,

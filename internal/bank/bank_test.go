@@ -257,3 +257,60 @@ func TestGetEach(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadDeckReportsEveryProblem: a deck's problems come all at once. A
+// file with a fatal problem still has its other fields checked, each bad
+// item of a list is named, and a related id that names a broken file is
+// not called unknown (that file has its own problems).
+func TestLoadDeckReportsEveryProblem(t *testing.T) {
+	fsys := fstest.MapFS{
+		"d/1.md": {Data: []byte("---\nid: 1\ntitle: One?\nlevel: beginner\n---\nok\n")},
+		"d/2.md": {Data: []byte("---\nid: 2\ntitle: Two?\nlevel: guru\nrelated: [a, 50, b, 1]\n---\nx\n")},
+		"d/3.md": {Data: []byte("---\nid: 3\ntitle: Three?\nlevel: beginner\nrelated: [2, 7]\n---\nx\n")},
+		"d/5.md": {Data: []byte("---\nid: 5\ntitle: Five?\nlevel: beginner\n---\nx\n")},
+	}
+	d, ps := LoadDeck(fsys, "d", "mine", "/decks/mine")
+	if len(d.Questions) != 3 {
+		t.Errorf("%d questions loaded, want 3 (1, 3 and 5)", len(d.Questions))
+	}
+	want := []string{
+		`/decks/mine/2.md:4: unknown level "guru": valid levels are beginner, intermediate, advanced`,
+		`/decks/mine/2.md:5: related id "a" is not a positive whole number`,
+		`/decks/mine/2.md:5: related id "b" is not a positive whole number`,
+		`/decks/mine/2.md:5: unknown related id 50: deck mine has ids 1-3, 5`,
+		`/decks/mine/3.md:5: unknown related id 7: deck mine has ids 1-3, 5`,
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if q, ps := Parse("2.md", fsys["d/2.md"].Data); q != nil || !ps.HasFatal() {
+		t.Errorf("Parse of a broken file returned a question")
+	}
+}
+
+func TestDescribeIDs(t *testing.T) {
+	ids := func(xs ...int) map[int]*Question {
+		m := map[int]*Question{}
+		for _, x := range xs {
+			m[x] = &Question{ID: x}
+		}
+		return m
+	}
+	for _, tt := range []struct {
+		in   map[int]*Question
+		want string
+	}{
+		{ids(), "no questions"},
+		{ids(4), "only id 4"},
+		{ids(1, 2, 3, 7, 9, 10), "ids 1-3, 7, 9-10"},
+		{ids(1, 3, 5, 7, 9, 11, 13), "ids 1, 3, 5, 7, 9, …"},
+	} {
+		if got := describeIDs(tt.in); got != tt.want {
+			t.Errorf("describeIDs = %q, want %q", got, tt.want)
+		}
+	}
+}

@@ -55,7 +55,9 @@ func (ps Problems) HasFatal() bool {
 }
 
 // keyDecoder decodes one front-matter value into q; it returns a message for
-// a fatal problem, or "" when the value is acceptable.
+// a fatal problem, or "" when the value is acceptable. A list's decoder
+// returns one message per bad item, joined by newlines, so that a check
+// names every bad item at once.
 type keyDecoder func(q *Question, v *yaml.Node) string
 
 // decoders is the front-matter schema: one decoder per key a question file
@@ -130,12 +132,13 @@ func listKey(shape string, item func(q *Question, it string) string) keyDecoder 
 		if !ok {
 			return shape
 		}
+		var msgs []string
 		for _, it := range items {
 			if msg := item(q, it); msg != "" {
-				return msg
+				msgs = append(msgs, msg)
 			}
 		}
-		return ""
+		return strings.Join(msgs, "\n")
 	}
 }
 
@@ -148,6 +151,19 @@ const MaxFileSize = 1 << 20
 // The question is returned even when there are non-fatal problems; it is nil
 // when a problem is fatal.
 func Parse(file string, data []byte) (*Question, Problems) {
+	q, ps := parseAll(file, data)
+	if ps.HasFatal() {
+		return nil, ps
+	}
+	return q, ps
+}
+
+// parseAll is Parse that goes on past a fatal problem wherever the file
+// can still be read, and returns what it made of the question (nil only
+// when the front matter cannot be read at all): a deck check reports every
+// problem of a file in one run, and the ids and related ids of a broken
+// question still count in the checks across files.
+func parseAll(file string, data []byte) (*Question, Problems) {
 	p := &parser{file: file}
 	lines, end := p.split(data)
 	if end < 0 {
@@ -172,9 +188,6 @@ func Parse(file string, data []byte) (*Question, Problems) {
 	q.Body = strings.TrimRight(q.Body, " \t\n")
 	p.validate(q, seen, end)
 	p.checkLimits(q)
-	if p.ps.HasFatal() {
-		return nil, p.ps
-	}
 	return q, p.ps
 }
 
@@ -254,7 +267,9 @@ func (p *parser) frontMatter(q *Question, fm string) map[string]int {
 		}
 		q.keyLines[k.Value] = line
 		if msg := decode(q, v); msg != "" {
-			p.fatal(line, "%s", msg)
+			for _, m := range strings.Split(msg, "\n") {
+				p.fatal(line, "%s", m)
+			}
 		}
 	}
 	return seen

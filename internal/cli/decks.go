@@ -76,9 +76,11 @@ NAME:ID (djq show interview:12).`,
 	cmd.AddCommand(
 		decksSub(f, g, "check FOLDER|NAME", "one deck folder or name", "Check a deck's question files and report every problem",
 			`Check every question file in a deck folder and print each problem as
-FILE:LINE: MESSAGE: a missing or duplicate id, an unknown level, a related
-id that does not exist, bad YAML, an empty answer. Exits 1 when there is
-any problem, 0 when the deck is clean. A bare NAME is a deck djq knows.`, "djq decks check ./interview", runF, decksCheckRun),
+FILE:LINE: MESSAGE, every problem of every file in one run: a missing or
+duplicate id, an unknown level, a related id that does not exist, bad YAML,
+an empty answer, a folder named like another deck. Exits 1 when there is
+any problem, 0 when the deck is clean. NAME is any deck djq knows, as for
+--deck ("django", the built-in deck, is checked too).`, "djq decks check ./interview", runF, decksCheckRun),
 		decksSub(f, g, "new NAME|FOLDER", "one deck name or folder to create", "Start a new deck from a small example",
 			`Create a deck with three example questions and a README that explains the
 format. A bare NAME creates it in your decks folder (see djq paths), where
@@ -137,10 +139,7 @@ func decksAddRun(opts *DecksOptions) error {
 	if err != nil {
 		return err
 	}
-	if !added {
-		return writeOut(opts.Common, fmt.Sprintf("deck folder %s is already added\n", sanitize.Name(opts.Arg)))
-	}
-	return writeOut(opts.Common, fmt.Sprintf("added deck %s (%s); try: djq list --deck %s\n", sanitize.Quote(name), sanitize.Name(abs), sanitize.Echo(name)))
+	return writeOut(opts.Common, decks.AddedMessage(opts.Arg, name, abs, added))
 }
 
 func decksRemoveRun(opts *DecksOptions) error {

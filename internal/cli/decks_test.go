@@ -6,6 +6,7 @@ import (
 	"github.com/djq-cli/djq/data"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,6 +76,7 @@ func TestDecksAcrossCommands(t *testing.T) {
 		{name: "search one deck", o: o, args: []string{"search", "postgresql", "--deck", "interview"}, wantOut: []string{"interview:2"}, notOut: []string{"\n18 "}},
 		{name: "search deck: term", o: o, args: []string{"search", "postgresql", "deck:interview"}, wantOut: []string{"interview:2"}},
 		{name: "search finds the evil deck", o: o, args: []string{"search", "zebraword"}, wantOut: []string{"evil:1"}},
+		{name: "export one deck's title", o: o, args: []string{"export", "--deck", "interview"}, wantOut: []string{"# Questions from the interview deck\n\n2 questions exported by djq."}},
 		{name: "decks lists all", o: o, args: []string{"decks"}, wantOut: []string{"django", fmt.Sprintf("%d questions", builtinSize(t)), "interview", "2 questions", "evil"}},
 		{name: "deck folder by --deck path", o: runOpts{}, args: []string{"list", "--deck", env["DJQ_DECKS"][:strings.IndexRune(env["DJQ_DECKS"], os.PathListSeparator)]}, wantOut: []string{"interview:1"}, notOut: []string{"What is Django?"}},
 	}
@@ -200,18 +202,54 @@ func TestDecksNew(t *testing.T) {
 	}
 }
 
+// TestDuplicateDeckNames: a deck folder named like the built-in deck, or
+// like a deck found before it, used to make every command fail, `djq show
+// 35` included. Now such a folder is left out with a warning naming both
+// folders, the built-in refs and the other decks keep working, and decks
+// add refuses it, decks check reports it and --deck FOLDER names it.
 func TestDuplicateDeckNames(t *testing.T) {
 	a := writeDeck(t, filepath.Join(t.TempDir(), "same"), map[string]string{"001-a.md": question(1, "A?", "beginner", "a")})
 	b := writeDeck(t, filepath.Join(t.TempDir(), "same"), map[string]string{"001-b.md": question(1, "B?", "beginner", "b")})
-	env := map[string]string{"DJQ_DECKS": a + string(os.PathListSeparator) + b}
-	code, _, stderr := run(t, runOpts{env: env}, "list")
-	if code == 0 || !strings.Contains(stderr, `two decks are named "same": `+a+" and "+b) {
-		t.Errorf("exit %d, stderr %q", code, stderr)
-	}
 	django := writeDeck(t, filepath.Join(t.TempDir(), "django"), map[string]string{"001-a.md": question(1, "A?", "beginner", "a")})
-	code, _, stderr = run(t, runOpts{env: map[string]string{"DJQ_DECKS": django}}, "list")
-	if code == 0 || !strings.Contains(stderr, `two decks are named "django": (built in) and `+django) {
-		t.Errorf("exit %d, stderr %q", code, stderr)
+	sep := string(os.PathListSeparator)
+	cfg := t.TempDir()
+	env := map[string]string{"DJQ_DECKS": a + sep + b + sep + django, "DJQ_CONFIG_DIR": cfg}
+	clashB := `skipping deck folder ` + b + ` (from DJQ_DECKS): a deck named "same" is already at ` + a + `; rename one of the folders`
+	clashDjango := `skipping deck folder ` + django + ` (from DJQ_DECKS): its name "django" is the built-in deck's; rename the folder`
+	for _, tt := range []struct {
+		name       string
+		env        map[string]string
+		args       []string
+		wantCode   int
+		wantOut    string
+		wantStderr []string
+	}{
+		{"built-in ref", env, []string{"show", "35"}, 0, "prefetch_related", []string{clashB, clashDjango}},
+		{"built-in ref by deck", env, []string{"show", "django:1"}, 0, "What is Django?", []string{clashDjango}},
+		{"the first deck of a name", env, []string{"list", "--deck", "same"}, 0, "A?", []string{clashB}},
+		{"a --deck folder whose name is taken", map[string]string{"DJQ_DECKS": a}, []string{"list", "--deck", b}, 2, "",
+			[]string{`djq: --deck "` + b + `": a deck named "same" is already at ` + a + `; rename one of the folders`}},
+		{"a --deck folder named django", nil, []string{"show", "35", "--deck", django}, 2, "", []string{`djq: --deck "` + django + `": its name "django" is the built-in deck's`}},
+		{"decks add refuses a taken name", map[string]string{"DJQ_DECKS": a, "DJQ_CONFIG_DIR": cfg}, []string{"decks", "add", b}, 2, "",
+			[]string{`djq: cannot add "` + b + `": a deck named "same" is already at ` + a}},
+		{"decks add refuses django", map[string]string{"DJQ_CONFIG_DIR": cfg}, []string{"decks", "add", django}, 2, "", []string{`its name "django" is the built-in deck's`}},
+		{"decks check reports a taken name", map[string]string{"DJQ_DECKS": a}, []string{"decks", "check", b}, 1, b + `: a deck named "same" is already at ` + a, nil},
+		{"decks check reports django", nil, []string{"decks", "check", django}, 1, django + `: its name "django" is the built-in deck's; rename the folder`, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, runOpts{env: tt.env}, tt.args...)
+			if code != tt.wantCode || !strings.Contains(stdout, tt.wantOut) {
+				t.Errorf("exit %d, want %d; stdout lacks %q?\n%s\nstderr %q", code, tt.wantCode, tt.wantOut, stdout, stderr)
+			}
+			for _, w := range tt.wantStderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			if strings.Count(stderr, "\n") > len(tt.wantStderr)+1 {
+				t.Errorf("more messages than expected:\n%s", stderr)
+			}
+		})
 	}
 }
 
@@ -348,4 +386,88 @@ func builtinLevel(t *testing.T, level string) (n int) {
 		}
 	}
 	return n
+}
+
+// TestDecksCheckReportsEverything: decks check used to stop at a file's
+// first fatal problem (fix the level, then its bad related id appeared)
+// and called the id of a broken file unknown. Every problem of every file
+// comes in one run now, each one line with file, line, bad value and what
+// is valid.
+func TestDecksCheckReportsEverything(t *testing.T) {
+	dir := writeDeck(t, filepath.Join(t.TempDir(), "mine"), map[string]string{
+		"001-ok.md":    question(1, "Fine?", "beginner", "ok"),
+		"002-many.md":  "---\nid: 2\ntitle: Many?\nlevel: expert\nrelated: [99, x, 1]\ntags: {a: b}\n---\nx\n",
+		"003-uses2.md": "---\nid: 3\ntitle: Uses two?\nlevel: beginner\nrelated: [2]\n---\nx\n",
+	})
+	code, stdout, stderr := run(t, runOpts{}, "decks", "check", dir)
+	if code != 1 || !strings.Contains(stderr, "djq: 4 problem(s) in "+dir) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	want := []string{
+		filepath.Join(dir, "002-many.md") + `:4: unknown level "expert": valid levels are beginner, intermediate, advanced`,
+		filepath.Join(dir, "002-many.md") + `:5: related id "x" is not a positive whole number`,
+		filepath.Join(dir, "002-many.md") + `:5: unknown related id 99: deck mine has ids 1-3`,
+		filepath.Join(dir, "002-many.md") + `:6: tags must be a list such as [orm, performance]`,
+	}
+	if got := strings.Split(strings.TrimSpace(stdout), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("decks check printed:\n%s\nwant:\n%s", stdout, strings.Join(want, "\n"))
+	}
+}
+
+// TestDecksCheckNames: decks check takes what --deck takes (the built-in
+// deck, a deck's name, a folder) and names an unknown deck as every other
+// command does.
+func TestDecksCheckNames(t *testing.T) {
+	env, interview, _ := decksFixture(t)
+	_, _, listErr := run(t, runOpts{env: env}, "list", "--deck", "intervew")
+	for _, tt := range []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantOut    string
+		wantStderr string
+	}{
+		{"the built-in deck", []string{"decks", "check", "django"}, 0, fmt.Sprintf("django (built in): %d questions, no problems", builtinSize(t)), ""},
+		{"a deck by name", []string{"decks", "check", "interview"}, 1, filepath.Join(interview, "004-nolevel.md") + ":1: missing level", ""},
+		{"an unknown name", []string{"decks", "check", "nosuch"}, 2, "", `djq: unknown deck "nosuch": decks are django, evil, interview (see djq decks)` + "\n"},
+		{"a misspelt name, as list says it", []string{"decks", "check", "intervew"}, 2, "", listErr},
+		{"a --deck folder's name", []string{"decks", "check", "clean", "--deck", writeDeck(t, filepath.Join(t.TempDir(), "clean"), map[string]string{"001-a.md": question(1, "A?", "beginner", "a")})}, 0, "1 questions, no problems", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, runOpts{env: env}, tt.args...)
+			stderr = strings.Join(slices.DeleteFunc(strings.SplitAfter(stderr, "\n"), func(l string) bool { return strings.Contains(l, "skipping") }), "")
+			if code != tt.wantCode || !strings.Contains(stdout, tt.wantOut) || tt.wantStderr != "" && stderr != tt.wantStderr {
+				t.Errorf("exit %d (want %d)\nstdout %q (want %q)\nstderr %q (want %q)", code, tt.wantCode, stdout, tt.wantOut, stderr, tt.wantStderr)
+			}
+		})
+	}
+	if !strings.Contains(listErr, `did you mean interview?`) {
+		t.Errorf("list --deck intervew: %q", listErr)
+	}
+}
+
+// TestDeckFolderFlag: a --deck FOLDER that cannot be used printed a
+// warning and then called it an unknown deck by its base name; it is one
+// usage error naming the value as given.
+func TestDeckFolderFlag(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "notes.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const valid = " (a value with a '/', or starting with '.' or '~', is a deck folder; any other is a deck name: see djq decks)\n"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--deck", "./nonexistent", "list"}, `djq: --deck "./nonexistent": no such file or directory` + valid},
+		{[]string{"search", "orm", "--deck", "./nonexistent"}, `djq: --deck "./nonexistent": no such file or directory` + valid},
+		{[]string{"list", "--deck", file}, `djq: --deck "` + file + `": not a folder` + valid},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := run(t, runOpts{}, tt.args...)
+			if code != 2 || stdout != "" || stderr != tt.want {
+				t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, stdout, stderr, tt.want)
+			}
+		})
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
 	"github.com/djq-cli/djq/internal/iostreams"
+	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
@@ -67,7 +68,7 @@ scripts.`,
 	pf.BoolVar(&g.pagerOff, "no-pager", false, "never page the output")
 	pf.StringVar(&g.render.Hyperlinks, "hyperlinks", "", "clickable links (OSC 8) in pretty output: "+strings.Join(render.HyperlinkNames, ", ")+" (default: $DJQ_HYPERLINKS, else auto)")
 	pf.BoolVar(&g.quiet, "quiet", false, "no progress bars on long work (indexing or checking a large deck)")
-	pf.StringArrayVar(&g.decks, "deck", nil, "a deck by name, or a deck folder to load (repeatable); list, random and search keep to these decks")
+	pf.StringArrayVar(&g.decks, "deck", nil, "a deck by name, or a deck folder to load (repeatable); "+library.DeckCommandList()+" keep to these decks, and show and open also find a folder's questions")
 	_ = root.RegisterFlagCompletionFunc("deck", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		names, err := f.Library(Common{}).DeckNames()
 		if err != nil {

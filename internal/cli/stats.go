@@ -18,22 +18,22 @@ type StatsOptions struct {
 	Common
 	Reset bool
 	Yes   bool
-	Lib   func() banker
+	Lib   func() selector
 	// Store opens the quiz progress file.
 	Store func() (*state.Store, error)
 }
 
 func newStatsCmd(f *Factory, g *globals, runF func(*StatsOptions) error) *cobra.Command {
 	opts := &StatsOptions{Store: f.StateStore}
-	opts.Lib = func() banker { return f.Library(opts.Common) }
+	opts.Lib = func() selector { return f.Library(opts.Common) }
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Show quiz progress: new, learning, due and mastered cards, streak, recent reviews",
-		Long: `Show quiz progress per level and per deck: new cards (never reviewed),
-learning, due today, and mastered (remembered for 21 days or more); the
-current streak of days with reviews; and a chart of reviews over the last
-14 days. --format json gives the same figures, with "reviews" the total
-number of grades ever recorded.
+		Long: `Show quiz progress per level and per deck (with --deck, of those decks
+only): new cards (never reviewed), learning, due today, and mastered
+(remembered for 21 days or more); the streak of days with reviews; and a
+chart of reviews over the last 14 days. --format json gives the same
+figures, with "reviews" the number of grades ever recorded.
 
 --reset forgets all progress after asking (or with --yes); the previous
 state is kept beside it as state.json.reset-TIME, which later grades do
@@ -66,11 +66,11 @@ func statsRun(opts *StatsOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := opts.Lib().Bank()
+	sel, err := opts.Lib().Select("", "")
 	if err != nil {
 		return err
 	}
-	s := state.ComputeStats(b.Questions(), st, opts.Now())
+	s := state.ComputeStats(sel.Questions, st.OnlyDecks(sel.Filter.Decks), opts.Now())
 	return writeWith(opts.Common, func(w io.Writer) error { return render.Stats(w, opts.Policy, s) })
 }
 

@@ -16,6 +16,8 @@ import (
 	"sync"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/errkind"
+	"github.com/djq-cli/djq/internal/sanitize"
 )
 
 // Location is a deck folder and the name it goes by: the folder's name.
@@ -38,46 +40,16 @@ type Sources struct {
 }
 
 // Locate lists the user decks: every folder in DataDir/decks, every folder
-// in EnvList and every folder in Flags. The same folder found twice counts
-// once; two different folders with the same name (or a folder named like
-// the built-in deck) are an error that names both paths. A listed folder
-// that is missing or not a folder is a warning, like a broken file: the
-// other decks still work.
+// in EnvList, every added folder and every folder in Flags. The same folder
+// found twice counts once. A folder that cannot be a deck (missing, not a
+// folder, a name that is not a deck name, the built-in deck's name, or the
+// name of a deck found before it) is a warning naming both folders, and
+// the folder is left out: the built-in deck and the other decks still
+// work, so `djq show 35` never fails because of one deck folder. A --deck
+// FOLDER that cannot be used is the error instead (a usage error naming
+// the value as given): the user asked for that folder by name.
 func Locate(src Sources) ([]Location, []error, error) {
-	var found []Location
-	var warnings []error
-	seenPath := map[string]bool{}
-	byName := map[string]string{bank.DefaultDeck: "(built in)"}
-	add := func(path, origin string) error {
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			return err
-		}
-		if seenPath[abs] {
-			return nil
-		}
-		st, err := os.Stat(abs)
-		if err != nil {
-			warnings = append(warnings, fmt.Errorf("deck folder %s (from %s): %w", path, origin, unwrapPathErr(err)))
-			return nil
-		}
-		if !st.IsDir() {
-			warnings = append(warnings, fmt.Errorf("deck folder %s (from %s): not a folder", path, origin))
-			return nil
-		}
-		name := filepath.Base(abs)
-		if !bank.ValidDeckName(name) {
-			warnings = append(warnings, fmt.Errorf("deck folder %s (from %s): its name %q is not a valid deck name (letters, digits, '-', '_', '.')", path, origin, name))
-			return nil
-		}
-		if prev, dup := byName[name]; dup {
-			return fmt.Errorf("two decks are named %q: %s and %s (rename one folder)", name, prev, abs)
-		}
-		seenPath[abs] = true
-		byName[name] = abs
-		found = append(found, Location{Name: name, Path: abs})
-		return nil
-	}
+	l := &locator{seenPath: map[string]bool{}, byName: map[string]string{bank.DefaultDeck: BuiltinPath}}
 	if src.DataDir != "" {
 		root := filepath.Join(src.DataDir, "decks")
 		entries, err := os.ReadDir(root)
@@ -85,32 +57,95 @@ func Locate(src Sources) ([]Location, []error, error) {
 			sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 			for _, e := range entries {
 				if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-					if err := add(filepath.Join(root, e.Name()), root); err != nil {
-						return nil, warnings, err
-					}
+					l.add(filepath.Join(root, e.Name()), root)
 				}
 			}
 		}
 	}
 	for _, p := range filepath.SplitList(src.EnvList) {
-		if strings.TrimSpace(p) == "" {
-			continue
-		}
-		if err := add(p, "DJQ_DECKS"); err != nil {
-			return nil, warnings, err
+		if strings.TrimSpace(p) != "" {
+			l.add(p, "DJQ_DECKS")
 		}
 	}
 	for _, p := range src.Added {
-		if err := add(p, "djq decks add"); err != nil {
-			return nil, warnings, err
-		}
+		l.add(p, "djq decks add")
 	}
 	for _, p := range src.Flags {
-		if err := add(p, "--deck"); err != nil {
-			return nil, warnings, err
+		if why := l.add(p, FlagOrigin); why != "" {
+			return nil, l.warnings, errkind.Usagef("--deck %s: %s (a value with a '/', or starting with '.' or '~', is a deck folder; any other is a deck name: see djq decks)", sanitize.Quote(p), why)
 		}
 	}
-	return found, warnings, nil
+	return l.found, l.warnings, nil
+}
+
+// BuiltinPath is what stands for the built-in deck's folder in messages.
+const BuiltinPath = "(built in)"
+
+// FlagOrigin is the origin of the folders given with --deck.
+const FlagOrigin = "--deck"
+
+// locator is one run of Locate: the decks found so far, by folder and by
+// name, and the warnings about the folders left out.
+type locator struct {
+	found    []Location
+	warnings []error
+	seenPath map[string]bool
+	byName   map[string]string
+}
+
+// add adds the deck folder path found in origin, or says why it cannot be
+// a deck: a warning, except for --deck folders, whose reason it returns.
+func (l *locator) add(path, origin string) (why string) {
+	defer func() {
+		if why != "" && origin != FlagOrigin {
+			l.warnings = append(l.warnings, fmt.Errorf("deck folder %s (from %s): %s", path, origin, why))
+		}
+	}()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err.Error()
+	}
+	if l.seenPath[abs] {
+		return ""
+	}
+	st, err := os.Stat(abs)
+	switch {
+	case err != nil:
+		return unwrapPathErr(err).Error()
+	case !st.IsDir():
+		return "not a folder"
+	}
+	return l.addFolder(abs)
+}
+
+// addFolder adds the folder abs under its name unless the name is not a
+// valid deck name or is taken.
+func (l *locator) addFolder(abs string) (why string) {
+	name := filepath.Base(abs)
+	if !bank.ValidDeckName(name) {
+		return fmt.Sprintf("its name %s is not a valid deck name (letters, digits, '-', '_', '.')", sanitize.Quote(name))
+	}
+	if err := NameClash(name, abs, l.byName[name]); err != nil {
+		return err.Error()
+	}
+	l.seenPath[abs] = true
+	l.byName[name] = abs
+	l.found = append(l.found, Location{Name: name, Path: abs})
+	return ""
+}
+
+// NameClash says why the folder abs cannot be the deck name when prev is
+// the folder that deck already has ("" when it has none, BuiltinPath for
+// the built-in deck): a deck's name is its folder's, and refs (NAME:ID)
+// and --deck name one deck only.
+func NameClash(name, abs, prev string) error {
+	switch prev {
+	case "", abs:
+		return nil
+	case BuiltinPath:
+		return fmt.Errorf("its name %s is the built-in deck's; rename the folder", sanitize.Quote(name))
+	}
+	return fmt.Errorf("a deck named %s is already at %s; rename one of the folders", sanitize.Quote(name), sanitize.Name(prev))
 }
 
 func unwrapPathErr(err error) error {

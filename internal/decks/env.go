@@ -5,9 +5,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/djq-cli/djq/data"
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/output"
@@ -114,6 +116,9 @@ func (e *Env) Add(folder string) (name, abs string, added bool, err error) {
 	if err := IsFolder(folder, "add"); err != nil {
 		return "", "", false, err
 	}
+	if why := e.addProblem(folder); why != "" {
+		return "", "", false, errkind.Usagef("cannot add %s: %s", sanitize.Quote(folder), why)
+	}
 	if e.paths.Config == "" {
 		return "", "", false, errkind.Usagef("no config folder to record the deck in: set DJQ_CONFIG_DIR (or HOME), or use $DJQ_DECKS")
 	}
@@ -125,6 +130,34 @@ func (e *Env) Add(folder string) (name, abs string, added bool, err error) {
 		return "", "", false, fmt.Errorf("recording deck in %s: %w", reg.Path, err)
 	}
 	return filepath.Base(abs), abs, added, nil
+}
+
+// AddedMessage is what `djq decks add ARG` says when Add returned name,
+// abs and added: the deck added and how to use it, or that it was there.
+func AddedMessage(arg, name, abs string, added bool) string {
+	if !added {
+		return fmt.Sprintf("deck folder %s is already added\n", sanitize.Name(arg))
+	}
+	return fmt.Sprintf("added deck %s (%s); try: djq list --deck %s\n", sanitize.Quote(name), sanitize.Name(abs), sanitize.Echo(name))
+}
+
+// addProblem says why folder cannot be added as a deck: the name rules
+// and clashes of nameProblem, against the decks found without it.
+func (e *Env) addProblem(folder string) string {
+	locs, err := e.Locate(nil)
+	if err != nil {
+		return ""
+	}
+	return nameProblem(absBase(folder), folder, locs)
+}
+
+// absBase is the name of folder dir, "." and ".." resolved: the deck
+// name it would have.
+func absBase(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return filepath.Base(abs)
+	}
+	return filepath.Base(filepath.Clean(dir))
 }
 
 // Remove forgets an added deck by name (or folder) and returns its
@@ -162,29 +195,82 @@ func (e *Env) Create(arg string) (Created, error) {
 	return New(dir, e.paths.Data)
 }
 
-// Check reads every question file of a deck (a folder, or the name of a
-// deck found with the --deck values sel) and returns the folder, the
-// number of questions and every problem. A folder that is not one is a
-// usage error.
+// Check reads every question file of a deck and returns the folder, the
+// number of questions and every problem. The deck is named as --deck names
+// one: "django" (the built-in deck, whose files are checked as well), the
+// name of a deck found with the --deck values sel, or a folder. An unknown
+// name is the same usage error every command gives for it, and a folder
+// that is not one is a usage error too. A folder whose name is taken (the
+// built-in deck's, or another deck's) is a problem of the check: commands
+// leave it out with a warning.
 func (e *Env) Check(nameOrDir string, sel []string, progress func(done, total int)) (dir string, questions int, problems bank.Problems, err error) {
-	dir = nameOrDir
-	if !IsPath(dir) {
-		locs, err := e.Locate(sel)
-		if err != nil {
-			return "", 0, nil, err
-		}
-		for _, loc := range locs {
-			if loc.Name == dir {
-				dir = loc.Path
-			}
-		}
+	locs, err := e.Locate(sel)
+	if err != nil {
+		return "", 0, nil, err
 	}
+	if nameOrDir == bank.DefaultDeck {
+		d, ps := bank.LoadDeckWith(data.Questions, data.QuestionsDir, bank.DefaultDeck, BuiltinPath, progress)
+		return bank.DefaultDeck + " " + BuiltinPath, len(d.Questions), ps, nil
+	}
+	if !IsPath(nameOrDir) {
+		i := slices.IndexFunc(locs, func(l Location) bool { return l.Name == nameOrDir })
+		if i < 0 {
+			return "", 0, nil, e.unknownDeck(nameOrDir, locs)
+		}
+		d, ps := read(locs[i], progress)
+		return locs[i].Path, len(d.Questions), ps, nil
+	}
+	dir = e.ExpandHome(nameOrDir)
 	if err := IsFolder(dir, "check"); err != nil {
 		return "", 0, nil, err
 	}
-	name := filepath.Base(filepath.Clean(dir))
+	name := absBase(dir)
 	d, problems := read(Location{Name: name, Path: dir}, progress)
+	if why := nameProblem(name, dir, locs); why != "" {
+		problems = append(bank.Problems{{File: dir, Msg: why, Fatal: true}}, problems...)
+	}
 	return dir, len(d.Questions), problems, nil
+}
+
+// unknownDeck is the error for a deck name that names no deck, with a
+// pointer to the folder of that name when there is one here.
+func (e *Env) unknownDeck(name string, locs []Location) error {
+	known := []string{bank.DefaultDeck}
+	for _, l := range locs {
+		known = append(known, l.Name)
+	}
+	slices.Sort(known[1:])
+	err := error(&bank.UnknownDeckError{Name: name, Known: known})
+	if st, serr := os.Stat(name); serr == nil && st.IsDir() {
+		return errkind.Usagef("%w; for the folder %s give its path: ./%s", err, sanitize.Quote(name), sanitize.Echo(name))
+	}
+	return err
+}
+
+// nameProblem says why the deck folder dir cannot be used as a deck under
+// its name: the name is not a deck name, or the built-in deck or one of
+// the decks found (locs) already has it; "" when it can.
+func nameProblem(name, dir string, locs []Location) string {
+	if !bank.ValidDeckName(name) {
+		return fmt.Sprintf("its name %s is not a valid deck name (letters, digits, '-', '_', '.')", sanitize.Quote(name))
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	prev := ""
+	if name == bank.DefaultDeck {
+		prev = BuiltinPath
+	}
+	for _, l := range locs {
+		if l.Name == name && prev == "" {
+			prev = l.Path
+		}
+	}
+	if err := NameClash(name, abs, prev); err != nil {
+		return err.Error()
+	}
+	return ""
 }
 
 // FolderSource is a list of deck folders and where it was given: the data

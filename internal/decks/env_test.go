@@ -48,6 +48,10 @@ func TestCheck(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(broken, "1.md"), []byte("---\nid: 1\nlevel: guru\ntitle: What?\n---\n\nAn answer.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	django := filepath.Join(fx.root, "django")
+	if _, err := Scaffold(django, "x"); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		name     string
 		arg      string
@@ -60,6 +64,8 @@ func TestCheck(t *testing.T) {
 		{name: "a deck with problems", arg: broken, dir: broken, problems: 1},
 		{name: "no such folder", arg: filepath.Join(fx.root, "nosuch"), kind: errkind.Usage},
 		{name: "a name that is no deck", arg: "nosuch", kind: errkind.Usage},
+		{name: "the built-in deck", arg: "django", dir: "django (built in)"},
+		{name: "a folder named like the built-in deck", arg: django, dir: django, problems: 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, n, problems, err := fx.env().Check(tt.arg, nil, nil)
@@ -151,5 +157,21 @@ func TestFolders(t *testing.T) {
 	}
 	if _, sources = fx.env().Folders("state.json"); len(sources) != 2 || sources[1].File != RegistryFile || sources[1].Folders[0] != fx.deckDir {
 		t.Errorf("Folders() after add: %+v", sources)
+	}
+}
+
+// TestCheckUnknownName: decks check NAME says what every command says of
+// an unknown deck, with a did-you-mean, and points at a folder of that
+// name in the current folder.
+func TestCheckUnknownName(t *testing.T) {
+	fx := newEnvFixture(t)
+	_, _, _, err := fx.env().Check("mien", nil, nil)
+	if want := `unknown deck "mien": did you mean mine? decks are django, mine (see djq decks)`; err == nil || err.Error() != want {
+		t.Errorf("Check(mien) = %v, want %s", err, want)
+	}
+	t.Chdir(fx.root)
+	_, _, _, err = fx.env().Check("data", nil, nil)
+	if want := `; for the folder "data" give its path: ./data`; err == nil || !strings.HasSuffix(err.Error(), want) || errkind.Of(err) != errkind.Usage {
+		t.Errorf("Check(data) = %v, want it to end %s", err, want)
 	}
 }

@@ -299,18 +299,36 @@ func Write(w io.Writer, format string, qs []*bank.Question, level bank.Level, lo
 	return fmt.Errorf("export: unknown format %s", sanitize.Quote(string(format)))
 }
 
-// Title names a Markdown export after its deck (when all questions come
-// from one deck of the user's) and its level.
+// Title names a Markdown export after its decks and its level: the
+// built-in deck's export keeps "Django interview questions", and any other
+// is named after the decks it holds ("Questions from the interview deck"),
+// never as "NAME interview questions", which read "interview interview
+// questions" for the deck most people name first.
 func Title(qs []*bank.Question, level bank.Level) string {
-	title := "Django interview questions"
 	var decks []string
 	for _, q := range qs {
 		if !slices.Contains(decks, q.Deck) {
 			decks = append(decks, q.Deck)
 		}
 	}
-	if len(decks) == 1 && decks[0] != bank.DefaultDeck {
-		title = decks[0] + " interview questions"
+	slices.SortFunc(decks, func(a, b string) int { // the bank's order: built-in first
+		switch {
+		case a == bank.DefaultDeck:
+			return -1
+		case b == bank.DefaultDeck:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	var title string
+	switch {
+	case len(decks) == 0 || len(decks) == 1 && decks[0] == bank.DefaultDeck:
+		title = "Django interview questions"
+	case len(decks) == 1:
+		title = "Questions from the " + decks[0] + " deck"
+	default:
+		last := len(decks) - 1
+		title = "Questions from the " + strings.Join(decks[:last], ", ") + " and " + decks[last] + " decks"
 	}
 	if level != "" {
 		title += " (" + string(level) + ")"

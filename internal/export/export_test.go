@@ -217,13 +217,15 @@ func TestTitle(t *testing.T) {
 		want  string
 	}{
 		{"built-in deck", []*bank.Question{q("django", 1), q("django", 2)}, "", "Django interview questions"},
-		{"one user deck", []*bank.Question{q("flask", 1), q("flask", 2)}, "", "flask interview questions"},
-		{"built-in and a user deck", []*bank.Question{q("django", 1), q("flask", 1)}, "", "Django interview questions"},
-		{"two user decks", []*bank.Question{q("flask", 1), q("mine", 1)}, "", "Django interview questions"},
+		{"one user deck", []*bank.Question{q("flask", 1), q("flask", 2)}, "", "Questions from the flask deck"},
+		{"a deck named interview", []*bank.Question{q("interview", 1)}, "", "Questions from the interview deck"},
+		{"built-in and a user deck", []*bank.Question{q("django", 1), q("flask", 1)}, "", "Questions from the django and flask decks"},
+		{"two user decks", []*bank.Question{q("flask", 1), q("mine", 1)}, "", "Questions from the flask and mine decks"},
+		{"three decks", []*bank.Question{q("django", 1), q("flask", 1), q("mine", 1)}, bank.Beginner, "Questions from the django, flask and mine decks (beginner)"},
 		{"no questions", nil, "", "Django interview questions"},
 		{"built-in deck with level", []*bank.Question{q("django", 1)}, bank.Advanced, "Django interview questions (advanced)"},
-		{"one user deck with level", []*bank.Question{q("flask", 3)}, bank.Beginner, "flask interview questions (beginner)"},
-		{"mixed decks with level", []*bank.Question{q("flask", 1), q("django", 1)}, bank.Intermediate, "Django interview questions (intermediate)"},
+		{"one user deck with level", []*bank.Question{q("flask", 3)}, bank.Beginner, "Questions from the flask deck (beginner)"},
+		{"mixed decks with level", []*bank.Question{q("flask", 1), q("django", 1)}, bank.Intermediate, "Questions from the django and flask decks (intermediate)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -253,7 +255,7 @@ func TestWrite(t *testing.T) {
 	}
 	direct := map[string]func(w *bytes.Buffer) error{
 		"markdown": func(w *bytes.Buffer) error {
-			return Markdown(w, "flask interview questions (beginner)", qs, lookup)
+			return Markdown(w, "Questions from the flask deck (beginner)", qs, lookup)
 		},
 		"anki": func(w *bytes.Buffer) error {
 			notes, err := Notes(qs)

@@ -12,6 +12,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/djq-cli/djq/data"
@@ -20,6 +21,19 @@ import (
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/search"
 )
+
+// DeckCommands are the commands that keep to the decks --deck names (they
+// call Select, Search or Refs, which apply Selected). The root's help for
+// --deck lists them from here, and a test runs every command against this
+// list, so the help cannot claim a command that ignores the flag again.
+var DeckCommands = []string{"list", "random", "search", "browse", "quiz", "export", "tags", "stats"}
+
+// DeckCommandList is DeckCommands as help text says it: "list, random,
+// … and stats".
+func DeckCommandList() string {
+	last := len(DeckCommands) - 1
+	return strings.Join(DeckCommands[:last], ", ") + " and " + DeckCommands[last]
+}
 
 // Options are what a library is made from.
 type Options struct {

@@ -204,3 +204,20 @@ func TestOpenIn(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyDecks: stats --deck counts that deck's reviews only (a deck
+// name may itself hold no ':'; the id after the last one is the card's).
+func TestOnlyDecks(t *testing.T) {
+	st := &State{Reviews: []Review{{Card: "django:35"}, {Card: "interview:1"}, {Card: "interview:2"}, {Card: "inter:3"}}}
+	for _, tt := range []struct {
+		decks []string
+		want  int
+	}{{nil, 4}, {[]string{"interview"}, 2}, {[]string{"django", "inter"}, 2}, {[]string{"nosuch"}, 0}} {
+		if got := len(st.OnlyDecks(tt.decks).Reviews); got != tt.want {
+			t.Errorf("OnlyDecks(%v): %d reviews, want %d", tt.decks, got, tt.want)
+		}
+	}
+	if len(st.Reviews) != 4 {
+		t.Errorf("OnlyDecks changed the state it was given")
+	}
+}

@@ -1,6 +1,8 @@
 package state
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/djq-cli/djq/internal/bank"
@@ -24,6 +26,24 @@ type (
 	// Stats is what djq stats reports.
 	Stats = output.Stats
 )
+
+// OnlyDecks is s with only the reviews of cards in decks (all of them when
+// decks is empty), for `djq stats --deck NAME`: the reviews, streak and
+// chart then count that deck's grades, as the card counts do. The result
+// shares s's cards; it is read, never saved.
+func (s *State) OnlyDecks(decks []string) *State {
+	if len(decks) == 0 {
+		return s
+	}
+	out := *s
+	out.Reviews = nil
+	for _, r := range s.Reviews {
+		if i := strings.LastIndexByte(r.Card, ':'); i >= 0 && slices.Contains(decks, r.Card[:i]) {
+			out.Reviews = append(out.Reviews, r)
+		}
+	}
+	return &out
+}
 
 // ComputeStats classifies every question against the state at time now.
 func ComputeStats(qs []*bank.Question, st *State, now time.Time) Stats {
