@@ -86,10 +86,14 @@ func FlagError(cmd *cobra.Command, err error) error {
 	return errkind.Usagef("%s (see %s --help)", sanitize.Cut(msg, 4*sanitize.EchoMax), cmd.CommandPath())
 }
 
-// flagValueKind says what a flag's value must look like.
+// flagValueKind says what a flag's value must look like: a value type
+// that knows its range (render.WidthFlag) says it itself.
 func flagValueKind(fl *pflag.Flag) string {
 	if fl == nil {
 		return "a valid value"
+	}
+	if v, ok := fl.Value.(interface{ Valid() string }); ok {
+		return v.Valid()
 	}
 	switch fl.Value.Type() {
 	case "int", "int64", "uint":

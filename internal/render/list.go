@@ -59,7 +59,7 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 		ref := alignRef(q.Ref(), refWidth, numeric)
 		level := fmt.Sprintf("%-*s", levelWidth, q.Level)
 		title := q.Title
-		if p.Format == FormatPretty && p.TTY {
+		if p.Format == FormatPretty {
 			title = xansi.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
 		}
 		line := p.paint(boldStyle, ref) + "  " + p.paint(LevelStyle(q.Level), level) + "  " + title
