@@ -94,10 +94,11 @@ type Policy struct {
 	// Hyperlinks is true when pretty output may wrap URLs in OSC 8
 	// hyperlinks.
 	Hyperlinks bool
-	// AfterText is true when stdout is a non-empty regular file, as with
-	// `djq show 21 >> notes.md`: Markdown output then starts with a blank
-	// line so that its title does not stick to the text before it.
-	AfterText bool
+	// Lead is what Markdown output writes first when stdout is a file
+	// that already holds text, as with `djq show 21 >> notes.md`: the
+	// newlines that leave exactly one blank line between that text and
+	// the new "# " title (see AppendLead).
+	Lead string
 }
 
 // Terminal is what Decide needs to know about where output goes and the
@@ -113,8 +114,10 @@ type Terminal struct {
 	// one; ControllingWidth that of the controlling terminal (/dev/tty), 0
 	// when there is none.
 	Width, ControllingWidth int
-	// Appends is true when stdout is a non-empty regular file.
+	// Appends is true when stdout is a non-empty regular file; Tail is
+	// its last bytes, "" when they could not be read.
 	Appends bool
+	Tail    string
 	// Env holds the values of the variables in EnvNames ("" when unset).
 	Env map[string]string
 	// StyleFiles holds the content of JSON style files by path: the one
@@ -256,8 +259,34 @@ func Decide(t Terminal, fl Flags) (Policy, error) {
 	if p.Hyperlinks, err = hyperlinks(t.Env, fl.Hyperlinks, p); err != nil {
 		return Policy{}, err
 	}
-	p.AfterText = format == FormatMarkdown && t.Appends
+	if t.Appends {
+		p.Lead = AppendLead(t.Tail)
+	}
 	return p, nil
+}
+
+// AppendLead is what to write before a Markdown document appended to a
+// file whose text ends with tail, so that one blank line, never more,
+// separates them: nothing after a blank line (a line of only spaces counts,
+// and djq never rewrites what is already there), "\n" after a final
+// newline, "\n\n" after a last line without one. An unknown end ("": the
+// file could not be read back) is taken to be a final newline, which is
+// how djq and most editors leave files.
+func AppendLead(tail string) string {
+	if tail == "" {
+		return "\n"
+	}
+	newlines := 0
+	for i := len(tail) - 1; i >= 0 && newlines < 2; i-- {
+		switch tail[i] {
+		case '\n':
+			newlines++
+		case ' ', '\t', '\r':
+		default:
+			return "\n\n"[newlines:]
+		}
+	}
+	return "\n\n"[newlines:]
 }
 
 // decideWidth is the one precedence for the width of every command's

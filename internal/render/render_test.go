@@ -162,3 +162,25 @@ func TestDecideAsksForTheBackgroundOnlyWhenNeeded(t *testing.T) {
 		})
 	}
 }
+
+// TestAppendLead: one blank line between a file's text and an appended
+// answer, whatever the file ended with; nothing already there is undone.
+func TestAppendLead(t *testing.T) {
+	tests := []struct{ tail, want string }{
+		{tail: "text", want: "\n\n"},
+		{tail: "text  ", want: "\n\n"},
+		{tail: "text\n", want: "\n"},
+		{tail: "text\r\n", want: "\n"},
+		{tail: "text\n   ", want: "\n"},
+		{tail: "text\n\n", want: ""},
+		{tail: "text\r\n\r\n", want: ""},
+		{tail: "text\n \t\n", want: ""},
+		{tail: "text\n\n\n\n", want: ""},
+		{tail: "", want: "\n"}, // the end could not be read: as before
+	}
+	for _, tt := range tests {
+		if got := AppendLead(tt.tail); got != tt.want {
+			t.Errorf("AppendLead(%q) = %q, want %q", tt.tail, got, tt.want)
+		}
+	}
+}

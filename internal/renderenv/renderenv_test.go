@@ -50,7 +50,7 @@ func TestDecide(t *testing.T) {
 		{name: "a bad COLUMNS is ignored", flags: render.Flags{Color: "always"}, env: map[string]string{"COLUMNS": "wide"},
 			want: render.Policy{Format: render.FormatPretty, Style: "dark", Width: 80, Color: true, Profile: termenv.ANSI}},
 		{name: "markdown appended to a file starts with a blank line", appends: true,
-			want: render.Policy{Format: render.FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii, AfterText: true}},
+			want: render.Policy{Format: render.FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii, Lead: "\n"}},
 		{name: "bad DJQ_HYPERLINKS", env: map[string]string{"DJQ_HYPERLINKS": "maybe"}, wantErr: `unknown hyperlink mode "maybe" given by DJQ_HYPERLINKS: valid modes are auto, always, never`},
 		{name: "a listing on a terminal does not resolve the style", tty: true, width: 80, listing: true, env: map[string]string{"TERM": "xterm"},
 			want: render.Policy{Format: render.FormatPretty, Style: "auto", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
