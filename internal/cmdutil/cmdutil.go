@@ -127,6 +127,21 @@ func HelpAndCompletion(root *cobra.Command, helpLong string) {
 		case "completion":
 			c.Args = NoArgs
 			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+			bashWithoutPackage(c)
+		}
+	}
+}
+
+// bashWithoutPackage makes `completion bash` print BashCompletion's
+// script, which works without the bash-completion package.
+func bashWithoutPackage(completion *cobra.Command) {
+	for _, sh := range completion.Commands() {
+		if sh.Name() == "bash" {
+			sh.Run = nil
+			sh.RunE = func(cmd *cobra.Command, _ []string) error {
+				noDesc, _ := cmd.Flags().GetBool("no-descriptions")
+				return BashCompletion(cmd.Root(), cmd.OutOrStdout(), !noDesc)
+			}
 		}
 	}
 }
