@@ -75,7 +75,7 @@ func TestListGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := List(&buf, tt.policy, qs); err != nil {
+			if err := List(&buf, tt.policy, qs, ""); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, tt.name, buf.String())
