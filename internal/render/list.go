@@ -94,7 +94,11 @@ func listEntry(ref, lvl, title string, indent, width int, narrow bool) string {
 		room := width - indent - xansi.StringWidth(lvl)
 		return strings.TrimRight(ref+lvl+xansi.Truncate(title, max(room, 10), "…"), " ") + "\n"
 	}
-	lines := textwidth.WrapWords(title, max(width-indent, 10))
+	var lines []string
+	for _, l := range textwidth.WrapWords(title, max(width-indent, 10)) {
+		// A word wider than the room (a long identifier) is broken too.
+		lines = append(lines, strings.Split(xansi.Hardwrap(l, max(width-indent, 10), true), "\n")...)
+	}
 	pad := strings.Repeat(" ", indent)
 	var b strings.Builder
 	if lvl != "" {
