@@ -12,11 +12,52 @@ __djq_debug()
 __djq_init_completion()
 {
     COMPREPLY=()
-    _get_comp_words_by_ref "$@" cur prev words cword
+    if declare -F _get_comp_words_by_ref >/dev/null 2>&1; then
+        _get_comp_words_by_ref "$@" cur prev words cword
+        return
+    fi
+    # No bash-completion package: split the line up to the cursor at
+    # blanks only (what "-n =:" asks), so --format=json stays one word.
+    local line=${COMP_LINE:0:COMP_POINT}
+    read -r -a words <<< "$line"
+    if [[ -z $line || $line == *[[:blank:]] ]]; then
+        words+=("")
+    fi
+    cword=$((${#words[@]} - 1))
+    cur=${words[cword]}
+    prev=
+    if ((cword > 0)); then
+        prev=${words[cword-1]}
+    fi
 }
 
 # This function calls the djq program to obtain the completion
 # results and the directive.  It fills the 'out' and 'directive' vars.
+# __djq_filedir is bash-completion's _filedir when that package is loaded,
+# else plain compgen: files (only those ending in one of the extensions in
+# $1, such as "json|"), or folders with -d.
+__djq_filedir()
+{
+    if declare -F _filedir >/dev/null 2>&1; then
+        _filedir "$@"
+        return
+    fi
+    local IFS=$'\n' ext
+    if [[ $1 == -d ]]; then
+        COMPREPLY=($(compgen -d -- "$cur"))
+    elif [[ -n $1 ]]; then
+        COMPREPLY=($(compgen -d -- "$cur"))
+        for ext in ${1//|/$'\n'}; do
+            COMPREPLY+=($(compgen -f -X "!*.$ext" -- "$cur"))
+        done
+    else
+        COMPREPLY=($(compgen -f -- "$cur"))
+    fi
+    if [[ $(type -t compopt) == builtin ]]; then
+        compopt -o filenames
+    fi
+}
+
 __djq_get_completion_results() {
     local requestComp lastParam lastChar args
 
@@ -118,7 +159,7 @@ __djq_process_completion_results() {
             fullFilter+="$filter|"
         done
 
-        filteringCmd="_filedir $fullFilter"
+        filteringCmd="__djq_filedir $fullFilter"
         __djq_debug "File filtering command: $filteringCmd"
         $filteringCmd
     elif (((directive & shellCompDirectiveFilterDirs) != 0)); then
@@ -128,10 +169,10 @@ __djq_process_completion_results() {
         subdir=${completions[0]}
         if [[ -n $subdir ]]; then
             __djq_debug "Listing directories in $subdir"
-            pushd "$subdir" >/dev/null 2>&1 && _filedir -d && popd >/dev/null 2>&1 || return
+            pushd "$subdir" >/dev/null 2>&1 && __djq_filedir -d && popd >/dev/null 2>&1 || return
         else
             __djq_debug "Listing directories in ."
-            _filedir -d
+            __djq_filedir -d
         fi
     else
         __djq_handle_completion_types
@@ -167,10 +208,10 @@ __djq_handle_activeHelp() {
                 # to know if any files will match what the user typed, so that we know if
                 # there will be completions presented, so that we know how to handle ActiveHelp.
                 # To find out, we actually trigger the file completion ourselves;
-                # the call to _filedir will fill COMPREPLY if files match.
+                # the call to __djq_filedir will fill COMPREPLY if files match.
                 if (((directive & shellCompDirectiveNoFileComp) == 0)); then
                     __djq_debug "Listing files"
-                    _filedir
+                    __djq_filedir
                 fi
             fi
 

@@ -66,7 +66,7 @@ func exportRun(opts *ExportOptions) error {
 		return export.Write(w, format, sel.Questions, sel.Filter.Level, sel.Bank.Lookup)
 	}
 	if opts.Output == "" || opts.Output == "-" {
-		return writeWith(opts.Common, write)
+		return writeWith(opts.Common, export.AfterText(opts.Policy.Lead, format, write))
 	}
 	if err := export.ToFile(opts.Output, write); err != nil {
 		return err

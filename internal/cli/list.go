@@ -43,5 +43,5 @@ func listRun(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeWith(opts.Common, func(w io.Writer) error { return render.List(w, opts.Policy, sel.Questions) })
+	return writeWith(opts.Common, func(w io.Writer) error { return render.List(w, opts.Policy, sel.Questions, sel.Filter.Level) })
 }

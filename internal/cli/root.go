@@ -76,7 +76,7 @@ scripts.`,
 		}
 		return names, cobra.ShellCompDirectiveDefault
 	})
-	pf.IntVar(&g.render.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
+	pf.Var((*render.WidthFlag)(&g.render.Width), "width", fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: FZF_PREVIEW_COLUMNS, COLUMNS or the terminal, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
 	cmdutil.EnumCompletion(root, "format", render.FormatNames)
 	cmdutil.EnumCompletion(root, "color", render.ColorNames)
 	cmdutil.EnumCompletion(root, "style", render.StyleNames)

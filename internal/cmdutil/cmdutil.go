@@ -86,10 +86,14 @@ func FlagError(cmd *cobra.Command, err error) error {
 	return errkind.Usagef("%s (see %s --help)", sanitize.Cut(msg, 4*sanitize.EchoMax), cmd.CommandPath())
 }
 
-// flagValueKind says what a flag's value must look like.
+// flagValueKind says what a flag's value must look like: a value type
+// that knows its range (render.WidthFlag) says it itself.
 func flagValueKind(fl *pflag.Flag) string {
 	if fl == nil {
 		return "a valid value"
+	}
+	if v, ok := fl.Value.(interface{ Valid() string }); ok {
+		return v.Valid()
 	}
 	switch fl.Value.Type() {
 	case "int", "int64", "uint":
@@ -123,6 +127,21 @@ func HelpAndCompletion(root *cobra.Command, helpLong string) {
 		case "completion":
 			c.Args = NoArgs
 			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+			bashWithoutPackage(c)
+		}
+	}
+}
+
+// bashWithoutPackage makes `completion bash` print BashCompletion's
+// script, which works without the bash-completion package.
+func bashWithoutPackage(completion *cobra.Command) {
+	for _, sh := range completion.Commands() {
+		if sh.Name() == "bash" {
+			sh.Run = nil
+			sh.RunE = func(cmd *cobra.Command, _ []string) error {
+				noDesc, _ := cmd.Flags().GetBool("no-descriptions")
+				return BashCompletion(cmd.Root(), cmd.OutOrStdout(), !noDesc)
+			}
 		}
 	}
 }

@@ -299,6 +299,22 @@ func Write(w io.Writer, format string, qs []*bank.Question, level bank.Level, lo
 	return fmt.Errorf("export: unknown format %s", sanitize.Quote(string(format)))
 }
 
+// AfterText is write with lead written first when the format is Markdown:
+// the newlines that keep a document appended to notes (`djq export >>
+// notes.md`) one blank line from the text before it (render.AppendLead
+// decides them). Anki and JSON are not documents to append to.
+func AfterText(lead, format string, write func(io.Writer) error) func(io.Writer) error {
+	if lead == "" || format != "markdown" {
+		return write
+	}
+	return func(w io.Writer) error {
+		if _, err := io.WriteString(w, lead); err != nil {
+			return err
+		}
+		return write(w)
+	}
+}
+
 // Title names a Markdown export after its decks and its level: the
 // built-in deck's export keeps "Django interview questions", and any other
 // is named after the decks it holds ("Questions from the interview deck"),

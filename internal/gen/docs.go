@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra/doc"
 
 	"github.com/djq-cli/djq/internal/cli"
+	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
 
@@ -50,7 +51,7 @@ func generateDocs() ([]generatedFile, error) {
 		path  string
 		write func(*bytes.Buffer) error
 	}{
-		{"completions/djq.bash", func(b *bytes.Buffer) error { return root.GenBashCompletionV2(b, true) }},
+		{"completions/djq.bash", func(b *bytes.Buffer) error { return cmdutil.BashCompletion(root, b, true) }},
 		{"completions/_djq", func(b *bytes.Buffer) error { return root.GenZshCompletion(b) }},
 		{"completions/djq.fish", func(b *bytes.Buffer) error { return root.GenFishCompletion(b, true) }},
 		{"completions/djq.ps1", func(b *bytes.Buffer) error { return root.GenPowerShellCompletionWithDesc(b) }},

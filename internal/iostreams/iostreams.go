@@ -51,9 +51,9 @@ type IOStreams struct {
 	// queries (background colour) that must talk to the terminal itself.
 	outFile *os.File
 
-	// appends reports a non-empty regular file on stdout; nil for test
-	// streams unless set.
-	appends func() bool
+	// tail reports a non-empty regular file on stdout and how it ends;
+	// nil for test streams unless set.
+	tail func() (string, bool)
 
 	// ttyWidth reads the controlling terminal's width; nil for test
 	// streams unless set.
@@ -86,7 +86,7 @@ func System() *IOStreams {
 		Getenv:          os.Getenv,
 		outFile:         os.Stdout,
 		queryBackground: queryTerminalBackground,
-		appends:         stdoutAppends,
+		tail:            func() (string, bool) { return fileTail(os.Stdout) },
 		ttyWidth:        controllingTerminalWidth,
 	}
 }
@@ -218,18 +218,27 @@ func (s *IOStreams) ColorForced() bool {
 	return v != "false"
 }
 
-// StdoutAppends reports whether stdout is a regular file that already holds
-// text, as with `djq show 21 >> notes.md`; a fresh file (`>`) is empty.
-func (s *IOStreams) StdoutAppends() bool {
-	if s.appends == nil {
-		return false
+// StdoutTail reports whether stdout is a regular file that already holds
+// text, as with `djq show 21 >> notes.md` (a fresh file from `>` is
+// empty), and its last bytes (at most TailLen), so that what is written
+// next can be kept one blank line from it. tail is "" when the file could
+// not be read back.
+func (s *IOStreams) StdoutTail() (tail string, appends bool) {
+	if s.tail == nil {
+		return "", false
 	}
-	return s.appends()
+	return s.tail()
 }
 
 // SetStdoutAppends makes the streams report stdout as a non-empty regular
-// file or not (tests).
-func (s *IOStreams) SetStdoutAppends(v bool) { s.appends = func() bool { return v } }
+// file whose end cannot be read, or not (tests).
+func (s *IOStreams) SetStdoutAppends(v bool) { s.tail = func() (string, bool) { return "", v } }
+
+// SetStdoutTail makes the streams report stdout as a regular file holding
+// text that ends with tail, or as no such file when tail is "" (tests).
+func (s *IOStreams) SetStdoutTail(tail string) {
+	s.tail = func() (string, bool) { return tail, tail != "" }
+}
 
 // ControllingTerminalWidth returns the width of the process's controlling
 // terminal (/dev/tty), or 0 when there is none. It lets pretty output
@@ -245,12 +254,6 @@ func (s *IOStreams) ControllingTerminalWidth() int {
 // SetControllingTerminalWidth fixes the width ControllingTerminalWidth
 // reports (tests).
 func (s *IOStreams) SetControllingTerminalWidth(w int) { s.ttyWidth = func() int { return w } }
-
-// stdoutAppends tells a non-empty regular file on stdout.
-func stdoutAppends() bool {
-	st, err := os.Stdout.Stat()
-	return err == nil && st.Mode().IsRegular() && st.Size() > 0
-}
 
 // controllingTerminalWidth reads the size of /dev/tty.
 func controllingTerminalWidth() int {

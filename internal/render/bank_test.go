@@ -353,7 +353,7 @@ func TestWholeBankMarkdownIsLintClean(t *testing.T) {
 	if err := Questions(&first, Policy{Format: FormatMarkdown}, qs[:1], b.Lookup); err != nil {
 		t.Fatal(err)
 	}
-	if err := Questions(&second, Policy{Format: FormatMarkdown, AfterText: true}, qs[1:], b.Lookup); err != nil {
+	if err := Questions(&second, Policy{Format: FormatMarkdown, Lead: AppendLead(first.String())}, qs[1:], b.Lookup); err != nil {
 		t.Fatal(err)
 	}
 	notes := first.String() + second.String()

@@ -38,7 +38,7 @@ func FuzzParseRender(f *testing.F) {
 				}
 			}
 			var lb bytes.Buffer
-			if err := List(&lb, p, []*bank.Question{q}); err == nil && strings.Contains(lb.String(), "\x1b") {
+			if err := List(&lb, p, []*bank.Question{q}, ""); err == nil && strings.Contains(lb.String(), "\x1b") {
 				t.Fatalf("list output contains ESC for %q", data)
 			}
 		}

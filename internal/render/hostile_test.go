@@ -158,7 +158,7 @@ func TestHostileDeckRendering(t *testing.T) {
 				checkOutput(t, "Answer "+q.File, Answer(hp.p, q, 50), hp.color)
 			}
 			var lb bytes.Buffer
-			if err := List(&lb, hp.p, qs); err != nil {
+			if err := List(&lb, hp.p, qs, ""); err != nil {
 				t.Fatal(err)
 			}
 			checkOutput(t, "List", lb.String(), hp.color)

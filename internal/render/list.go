@@ -11,6 +11,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/textwidth"
 )
 
 // Styles for list and search lines, in lipgloss v2 like browse. They are
@@ -42,9 +43,11 @@ func (p Policy) paint(style lipgloss.Style, s string) string {
 }
 
 // List writes one line per question: ref, level and title. Pretty output
-// colours the level and cuts titles to the terminal width; markdown output
-// is the same columns as plain text, easy to grep and cut.
-func List(w io.Writer, p Policy, qs []*bank.Question) error {
+// colours the level and fits titles to the width; markdown output is the
+// same columns as plain text, easy to grep and cut, whatever the filter.
+// level is the --level filter: when set, pretty output leaves out the
+// level column, which would only repeat it.
+func List(w io.Writer, p Policy, qs []*bank.Question, level bank.Level) error {
 	if p.Format == FormatJSON {
 		return output.WriteJSON(w, output.Questions(qs, false))
 	}
@@ -53,21 +56,62 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 		refWidth = max(refWidth, len(q.Ref()))
 		numeric = numeric && q.Deck == bank.DefaultDeck
 	}
-	const levelWidth = len("intermediate")
+	pretty := p.Format == FormatPretty
+	levelWidth := len("intermediate") + 2
+	if pretty && level != "" {
+		levelWidth = 0
+	}
+	// Narrow: every entry wraps its title, so that entries look alike.
+	narrow := p.Width-refWidth-2-levelWidth < narrowTitle
 	var b strings.Builder
 	for _, q := range qs {
-		ref := alignRef(q.Ref(), refWidth, numeric)
-		level := fmt.Sprintf("%-*s", levelWidth, q.Level)
-		title := q.Title
-		if p.Format == FormatPretty && p.TTY {
-			title = xansi.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
+		ref := p.paint(boldStyle, alignRef(q.Ref(), refWidth, numeric)) + "  "
+		lvl := ""
+		if levelWidth > 0 {
+			lvl = p.paint(LevelStyle(q.Level), string(q.Level)) + strings.Repeat(" ", levelWidth-len(q.Level))
 		}
-		line := p.paint(boldStyle, ref) + "  " + p.paint(LevelStyle(q.Level), level) + "  " + title
-		b.WriteString(strings.TrimRight(line, " "))
-		b.WriteString("\n")
+		if !pretty {
+			b.WriteString(strings.TrimRight(ref+lvl+q.Title, " ") + "\n")
+			continue
+		}
+		b.WriteString(listEntry(ref, lvl, q.Title, refWidth+2, p.Width, narrow))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// narrowTitle is the fewest columns a title gets beside the ref and level
+// before a list entry wraps it instead of cutting it: at 40 columns a
+// title beside the level column would keep 12 characters.
+const narrowTitle = 40
+
+// listEntry is one question in pretty output, indent the columns its ref
+// takes. A wide list keeps the title on the line, cut with "…" if it must
+// be; a narrow one wraps it whole, under the ref and level, or beside the
+// ref when there is no level column.
+func listEntry(ref, lvl, title string, indent, width int, narrow bool) string {
+	if !narrow {
+		room := width - indent - xansi.StringWidth(lvl)
+		return strings.TrimRight(ref+lvl+xansi.Truncate(title, max(room, 10), "…"), " ") + "\n"
+	}
+	var lines []string
+	for _, l := range textwidth.WrapWords(title, max(width-indent, 10)) {
+		// A word wider than the room (a long identifier) is broken too.
+		lines = append(lines, strings.Split(xansi.Hardwrap(l, max(width-indent, 10), true), "\n")...)
+	}
+	pad := strings.Repeat(" ", indent)
+	var b strings.Builder
+	if lvl != "" {
+		b.WriteString(strings.TrimRight(ref+lvl, " ") + "\n")
+		ref = pad
+	}
+	for i, l := range lines {
+		if i > 0 {
+			ref = pad
+		}
+		b.WriteString(ref + l + "\n")
+	}
+	return b.String()
 }
 
 // alignRef right-aligns bare ids (they read as numbers) and left-aligns

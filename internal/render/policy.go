@@ -13,6 +13,7 @@
 package render
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -93,10 +94,11 @@ type Policy struct {
 	// Hyperlinks is true when pretty output may wrap URLs in OSC 8
 	// hyperlinks.
 	Hyperlinks bool
-	// AfterText is true when stdout is a non-empty regular file, as with
-	// `djq show 21 >> notes.md`: Markdown output then starts with a blank
-	// line so that its title does not stick to the text before it.
-	AfterText bool
+	// Lead is what Markdown output writes first when stdout is a file
+	// that already holds text, as with `djq show 21 >> notes.md`: the
+	// newlines that leave exactly one blank line between that text and
+	// the new "# " title (see AppendLead).
+	Lead string
 }
 
 // Terminal is what Decide needs to know about where output goes and the
@@ -112,8 +114,10 @@ type Terminal struct {
 	// one; ControllingWidth that of the controlling terminal (/dev/tty), 0
 	// when there is none.
 	Width, ControllingWidth int
-	// Appends is true when stdout is a non-empty regular file.
+	// Appends is true when stdout is a non-empty regular file; Tail is
+	// its last bytes, "" when they could not be read.
 	Appends bool
+	Tail    string
 	// Env holds the values of the variables in EnvNames ("" when unset).
 	Env map[string]string
 	// StyleFiles holds the content of JSON style files by path: the one
@@ -128,7 +132,7 @@ type Terminal struct {
 
 // EnvNames are the environment variables Decide and OnTerminal read from
 // Terminal.Env.
-var EnvNames = []string{"GLAMOUR_STYLE", "COLUMNS", "COLORTERM", "TERM", "DJQ_HYPERLINKS", "NO_COLOR"}
+var EnvNames = []string{"GLAMOUR_STYLE", "FZF_PREVIEW_COLUMNS", "COLUMNS", "COLORTERM", "TERM", "DJQ_HYPERLINKS", "NO_COLOR"}
 
 // ColorMode is a --color value.
 type ColorMode string
@@ -255,35 +259,98 @@ func Decide(t Terminal, fl Flags) (Policy, error) {
 	if p.Hyperlinks, err = hyperlinks(t.Env, fl.Hyperlinks, p); err != nil {
 		return Policy{}, err
 	}
-	p.AfterText = format == FormatMarkdown && t.Appends
+	if t.Appends {
+		p.Lead = AppendLead(t.Tail)
+	}
 	return p, nil
 }
 
-// decideWidth: --width, else the terminal on stdout, else (pretty output
-// forced into a pipe) the controlling terminal the pipe is read in, else
-// COLUMNS, else 80. Terminal widths are capped for readability.
+// AppendLead is what to write before a Markdown document appended to a
+// file whose text ends with tail, so that one blank line, never more,
+// separates them: nothing after a blank line (a line of only spaces counts,
+// and djq never rewrites what is already there), "\n" after a final
+// newline, "\n\n" after a last line without one. An unknown end ("": the
+// file could not be read back) is taken to be a final newline, which is
+// how djq and most editors leave files.
+func AppendLead(tail string) string {
+	if tail == "" {
+		return "\n"
+	}
+	newlines := 0
+	for i := len(tail) - 1; i >= 0 && newlines < 2; i-- {
+		switch tail[i] {
+		case '\n':
+			newlines++
+		case ' ', '\t', '\r':
+		default:
+			return "\n\n"[newlines:]
+		}
+	}
+	return "\n\n"[newlines:]
+}
+
+// decideWidth is the one precedence for the width of every command's
+// pretty output: --width, then FZF_PREVIEW_COLUMNS (fzf sets it for its
+// preview pane, which is narrower than the terminal fzf runs in), then
+// COLUMNS, then the terminal on stdout, then (pretty output forced into a
+// pipe) the controlling terminal the pipe is read in, then 80. The
+// variables come before the terminal because whoever sets them knows where
+// the text goes better than the terminal does. --width is taken as given;
+// the variables and terminals describe the space there is, so they are
+// capped at DefaultMaxWidth for readability like the terminal's own width.
 func decideWidth(t Terminal, fl Flags, format Format) int {
 	w := FallbackWidth
 	switch {
 	case fl.WidthSet:
-		w = fl.Width
+		return fl.Width
+	case EnvColumns(t.Env["FZF_PREVIEW_COLUMNS"]) > 0:
+		w = EnvColumns(t.Env["FZF_PREVIEW_COLUMNS"])
+	case EnvColumns(t.Env["COLUMNS"]) > 0:
+		w = EnvColumns(t.Env["COLUMNS"])
 	case t.StdoutTTY && t.Width > 0:
-		w = min(t.Width, DefaultMaxWidth)
+		w = t.Width
 	case format == FormatPretty && t.ControllingWidth > 0:
-		w = min(t.ControllingWidth, DefaultMaxWidth)
-	case columns(t.Env) > 0:
-		w = min(columns(t.Env), DefaultMaxWidth)
+		w = t.ControllingWidth
 	}
-	return max(w, MinWidth)
+	return max(min(w, DefaultMaxWidth), MinWidth)
 }
 
-// columns reads COLUMNS, or 0 when it is not a usable width.
-func columns(env map[string]string) int {
-	n, err := strconv.Atoi(strings.TrimSpace(env["COLUMNS"]))
-	if err != nil || n < MinWidth || n > MaxWidth {
+// EnvColumns reads a width variable (COLUMNS, FZF_PREVIEW_COLUMNS), or 0
+// when it is not a positive whole number: like other tools, djq ignores a
+// variable it cannot use rather than failing a command the user did not
+// mistype. A value below MinWidth is a narrow pane, drawn at MinWidth.
+func EnvColumns(v string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 {
 		return 0
 	}
-	return n
+	return max(n, MinWidth)
+}
+
+// WidthFlag is --width as a flag value: a number of columns from MinWidth
+// to MaxWidth, checked as it is parsed so that `--width abc` and
+// `--width 0` get the same one-line usage error naming the range.
+type WidthFlag int
+
+// Set parses and checks one --width value.
+func (w *WidthFlag) Set(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < MinWidth || n > MaxWidth {
+		return errkind.Usagef("invalid width %s: use %s", sanitize.Quote(s), w.Valid())
+	}
+	*w = WidthFlag(n)
+	return nil
+}
+
+// String is the value as given, for help's defaults.
+func (w *WidthFlag) String() string { return strconv.Itoa(int(*w)) }
+
+// Type is the value's name in help: --width columns.
+func (w *WidthFlag) Type() string { return "columns" }
+
+// Valid says which values --width takes, for the usage error.
+func (w *WidthFlag) Valid() string {
+	return fmt.Sprintf("a number of columns from %d to %d", MinWidth, MaxWidth)
 }
 
 func orDefault(s, d string) string {

@@ -128,12 +128,10 @@ func QuestionsWith(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Looku
 			docs[i] = Markdown(q, lookup)
 		}
 		text := strings.Join(docs, separator)
-		if p.AfterText {
-			// Appending to notes: a blank line keeps this title off the
-			// last line before it (MD022). A fresh file gets none, so the
-			// output still starts with its "# " title there.
-			text = "\n" + text
-		}
+		// Appending to notes: one blank line keeps this title off the
+		// text before it (MD022). A fresh file gets none, so the output
+		// still starts with its "# " title there.
+		text = p.Lead + text
 		_, err := io.WriteString(w, text)
 		return err
 	}

@@ -75,7 +75,7 @@ func TestListGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := List(&buf, tt.policy, qs); err != nil {
+			if err := List(&buf, tt.policy, qs, ""); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, tt.name, buf.String())
@@ -160,5 +160,27 @@ func TestDecideAsksForTheBackgroundOnlyWhenNeeded(t *testing.T) {
 				t.Errorf("asked %v, style %q; want %v, %q", asked, p.Style, tt.wantAsked, tt.wantStyle)
 			}
 		})
+	}
+}
+
+// TestAppendLead: one blank line between a file's text and an appended
+// answer, whatever the file ended with; nothing already there is undone.
+func TestAppendLead(t *testing.T) {
+	tests := []struct{ tail, want string }{
+		{tail: "text", want: "\n\n"},
+		{tail: "text  ", want: "\n\n"},
+		{tail: "text\n", want: "\n"},
+		{tail: "text\r\n", want: "\n"},
+		{tail: "text\n   ", want: "\n"},
+		{tail: "text\n\n", want: ""},
+		{tail: "text\r\n\r\n", want: ""},
+		{tail: "text\n \t\n", want: ""},
+		{tail: "text\n\n\n\n", want: ""},
+		{tail: "", want: "\n"}, // the end could not be read: as before
+	}
+	for _, tt := range tests {
+		if got := AppendLead(tt.tail); got != tt.want {
+			t.Errorf("AppendLead(%q) = %q, want %q", tt.tail, got, tt.want)
+		}
 	}
 }

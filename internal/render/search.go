@@ -27,7 +27,7 @@ func SearchHits(w io.Writer, p Policy, hits []hit.Hit) error {
 	}
 	const levelWidth = len("intermediate")
 	indent := strings.Repeat(" ", refWidth+2)
-	fit := p.Format == FormatPretty && p.TTY
+	fit := p.Format == FormatPretty
 	var b strings.Builder
 	for i, h := range hits {
 		if i > 0 {
@@ -67,7 +67,7 @@ func SearchHits(w io.Writer, p Policy, hits []hit.Hit) error {
 // gets: about two lines of the terminal when hits are drawn there, else 0
 // (search's default length), since a pipe has no width to fill.
 func SnippetLen(p Policy) int {
-	if p.Format == FormatPretty && p.TTY {
+	if p.Format == FormatPretty {
 		return max(40, min(p.Width*2-12, 220))
 	}
 	return 0

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	xansi "github.com/charmbracelet/x/ansi"
+
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/output"
 	"github.com/djq-cli/djq/internal/sanitize"
@@ -32,34 +34,76 @@ func Decks(w io.Writer, p Policy, rows []output.Deck) error {
 	return err
 }
 
-// Tags writes one line per tag with its count, most used first, and the
-// count per deck when there are several decks.
+// Tags writes each tag with its count, most used first, and the count per
+// deck when there are several decks. Markdown output (a pipe) is one tag a
+// line, for scripts; pretty output fills as many columns as the width
+// holds, down then across like ls, so that the tags fit on one screen.
 func Tags(w io.Writer, p Policy, counts []bank.TagCount) error {
 	if p.Format == FormatJSON {
 		return output.WriteJSON(w, output.NonNil(counts))
 	}
-	width := 0
+	width, countWidth := 0, 1
 	decks := map[string]bool{}
 	for _, tc := range counts {
 		width = max(width, len(tc.Tag))
+		countWidth = max(countWidth, len(fmt.Sprint(tc.Count)))
 		for d := range tc.ByDeck {
 			decks[d] = true
 		}
 	}
-	var b strings.Builder
-	for _, tc := range counts {
-		fmt.Fprintf(&b, "%-*s  %4d", width, tc.Tag, tc.Count)
+	if p.Format != FormatPretty {
+		countWidth = 4
+	}
+	cells := make([]string, len(counts))
+	for i, tc := range counts {
+		cells[i] = fmt.Sprintf("%-*s  %*d", width, tc.Tag, countWidth, tc.Count)
 		if len(decks) > 1 {
 			var parts []string
 			for _, d := range slices.Sorted(maps.Keys(tc.ByDeck)) {
 				parts = append(parts, fmt.Sprintf("%s %d", d, tc.ByDeck[d]))
 			}
-			b.WriteString("  (" + strings.Join(parts, ", ") + ")")
+			cells[i] += "  (" + strings.Join(parts, ", ") + ")"
 		}
-		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, b.String())
+	cols := 1
+	if p.Format == FormatPretty {
+		cols = columnsFor(cells, p.Width)
+	}
+	_, err := io.WriteString(w, inColumns(cells, cols))
 	return err
+}
+
+// tagGap is the space between columns of tags.
+const tagGap = 4
+
+// columnsFor is how many columns of cells fit in width, at least one.
+func columnsFor(cells []string, width int) int {
+	cell := 0
+	for _, c := range cells {
+		cell = max(cell, xansi.StringWidth(c))
+	}
+	return max(1, min(len(cells), (width+tagGap)/(cell+tagGap)))
+}
+
+// inColumns lays cells out in cols columns, filled down then across, each
+// column as wide as its widest cell; lines carry no trailing spaces.
+func inColumns(cells []string, cols int) string {
+	rows := (len(cells) + cols - 1) / max(cols, 1)
+	widths := make([]int, cols)
+	for i, c := range cells {
+		widths[i/rows] = max(widths[i/rows], xansi.StringWidth(c))
+	}
+	var b strings.Builder
+	for r := 0; r < rows; r++ {
+		var line strings.Builder
+		for c := 0; c < cols && c*rows+r < len(cells); c++ {
+			cell := cells[c*rows+r]
+			line.WriteString(cell)
+			line.WriteString(strings.Repeat(" ", widths[c]-xansi.StringWidth(cell)+tagGap))
+		}
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+	}
+	return b.String()
 }
 
 // Folders is what djq paths shows, as data: the rows of djq's folders,

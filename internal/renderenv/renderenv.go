@@ -20,12 +20,12 @@ func Terminal(ios *iostreams.IOStreams) render.Terminal {
 		StdoutTTY: ios.IsStdoutTTY(),
 		ColorAuto: ios.ColorEnabled(iostreams.ColorAuto),
 		Width:     ios.TerminalWidth(),
-		Appends:   ios.StdoutAppends(),
 		Env:       make(map[string]string, len(render.EnvNames)),
 		LightBackground: func() bool {
 			return ios.TerminalBackground() == iostreams.BackgroundLight
 		},
 	}
+	t.Tail, t.Appends = ios.StdoutTail()
 	if t.Width == 0 {
 		t.ControllingWidth = ios.ControllingTerminalWidth()
 	}

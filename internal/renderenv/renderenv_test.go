@@ -41,7 +41,7 @@ func TestDecide(t *testing.T) {
 			want: render.Policy{Format: render.FormatPretty, Style: "notty", Width: 80, TTY: true, Profile: termenv.Ascii}},
 		{name: "no links into a pipe in auto mode", flags: render.Flags{Color: "always"}, ttyWidth: 132, env: map[string]string{"TERM": "xterm"},
 			want: render.Policy{Format: render.FormatPretty, Style: "dark", Width: 120, Color: true, Profile: termenv.ANSI}},
-		{name: "pretty into a pipe takes the controlling terminal's width", flags: render.Flags{Color: "always"}, ttyWidth: 100, env: map[string]string{"COLUMNS": "70"},
+		{name: "pretty into a pipe takes the controlling terminal's width", flags: render.Flags{Color: "always"}, ttyWidth: 100,
 			want: render.Policy{Format: render.FormatPretty, Style: "dark", Width: 100, Color: true, Profile: termenv.ANSI}},
 		{name: "--width beats the controlling terminal", flags: render.Flags{Color: "always", Width: 64, WidthSet: true}, ttyWidth: 100,
 			want: render.Policy{Format: render.FormatPretty, Style: "dark", Width: 64, Color: true, Profile: termenv.ANSI}},
@@ -50,7 +50,7 @@ func TestDecide(t *testing.T) {
 		{name: "a bad COLUMNS is ignored", flags: render.Flags{Color: "always"}, env: map[string]string{"COLUMNS": "wide"},
 			want: render.Policy{Format: render.FormatPretty, Style: "dark", Width: 80, Color: true, Profile: termenv.ANSI}},
 		{name: "markdown appended to a file starts with a blank line", appends: true,
-			want: render.Policy{Format: render.FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii, AfterText: true}},
+			want: render.Policy{Format: render.FormatMarkdown, Style: "auto", Width: 80, Profile: termenv.Ascii, Lead: "\n"}},
 		{name: "bad DJQ_HYPERLINKS", env: map[string]string{"DJQ_HYPERLINKS": "maybe"}, wantErr: `unknown hyperlink mode "maybe" given by DJQ_HYPERLINKS: valid modes are auto, always, never`},
 		{name: "a listing on a terminal does not resolve the style", tty: true, width: 80, listing: true, env: map[string]string{"TERM": "xterm"},
 			want: render.Policy{Format: render.FormatPretty, Style: "auto", Width: 80, TTY: true, Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
@@ -111,6 +111,54 @@ func TestDecide(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("Decide = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWidthPrecedence is the one order every command's width follows:
+// --width, FZF_PREVIEW_COLUMNS, COLUMNS, the terminal on stdout, the
+// controlling terminal (pretty into a pipe), 80. Variables that are not
+// a positive whole number are skipped, not errors.
+func TestWidthPrecedence(t *testing.T) {
+	tests := []struct {
+		name         string
+		flag         int // 0: --width not given
+		fzf, columns string
+		tty, ctl     int // terminal on stdout, controlling terminal
+		format       string
+		want         int
+	}{
+		{name: "--width beats everything", flag: 40, fzf: "50", columns: "60", tty: 70, ctl: 90, want: 40},
+		{name: "--width is not capped", flag: 300, tty: 70, want: 300},
+		{name: "FZF_PREVIEW_COLUMNS beats COLUMNS and the terminal", fzf: "50", columns: "60", tty: 70, want: 50},
+		{name: "COLUMNS beats the terminal on stdout", columns: "60", tty: 100, want: 60},
+		{name: "COLUMNS beats the controlling terminal", columns: "60", ctl: 100, format: "pretty", want: 60},
+		{name: "the terminal on stdout", tty: 100, ctl: 90, want: 100},
+		{name: "the controlling terminal for pretty in a pipe", ctl: 90, format: "pretty", want: 90},
+		{name: "markdown in a pipe ignores the controlling terminal", ctl: 90, want: 80},
+		{name: "nothing known: 80", want: 80},
+		{name: "a bad FZF_PREVIEW_COLUMNS is skipped", fzf: "abc", columns: "60", want: 60},
+		{name: "a bad COLUMNS is skipped", columns: "abc", tty: 100, want: 100},
+		{name: "COLUMNS=0 is skipped", columns: "0", tty: 100, want: 100},
+		{name: "a negative COLUMNS is skipped", columns: "-5", want: 80},
+		{name: "a narrow pane is drawn at the minimum", fzf: "12", tty: 100, want: render.MinWidth},
+		{name: "variables are capped like terminals", columns: "300", want: render.DefaultMaxWidth},
+		{name: "terminals are capped", tty: 300, want: render.DefaultMaxWidth},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			ios.SetStdoutTTY(tt.tty > 0)
+			ios.SetWidth(tt.tty)
+			ios.SetControllingTerminalWidth(tt.ctl)
+			ios.SetEnv(map[string]string{"FZF_PREVIEW_COLUMNS": tt.fzf, "COLUMNS": tt.columns})
+			got, err := Decide(ios, render.Flags{Width: tt.flag, WidthSet: tt.flag != 0, Format: tt.format})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Width != tt.want {
+				t.Errorf("width %d, want %d", got.Width, tt.want)
 			}
 		})
 	}
