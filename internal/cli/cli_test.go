@@ -111,6 +111,18 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"tags as JSON", []string{"tags", "--format", "json"}, 0, "", `"tag": "orm"`},
 		{"tags of a level", []string{"tags", "--level", "expert"}, 2, `unknown level "expert"`, ""},
 		{"unknown tag suggests", []string{"list", "--tag", "securty"}, 2, `unknown tag "securty": did you mean security?`, ""},
+		{"bare ref is show", []string{"35"}, 0, "", "select_related"},
+		{"bare refs with flags after", []string{"35", "36", "--format", "json"}, 0, "", `"id": 36`},
+		{"flag before a bare ref", []string{"--format", "json", "35"}, 0, "", `"id": 35`},
+		{"bare deck ref", []string{"django:35"}, 0, "", "prefetch_related"},
+		{"bare zero gets show's error", []string{"0"}, 2, `invalid question reference "0": ids start at 1`, ""},
+		{"unknown word suggests search", []string{"select_related"}, 2, `unknown command "select_related" for djq (see djq --help); to search: djq search select_related`, ""},
+		{"mistyped command keeps did you mean", []string{"lsit"}, 2, `unknown command "lsit" for djq: did you mean list? (see djq --help); to search: djq search lsit`, ""},
+		{"unknown word with escapes is quoted", []string{"a\x1b]2;x\a"}, 2, `to search: djq search "a\x1b]2;x\a"`, ""},
+		{"mistyped flag suggests", []string{"show", "35", "--formt", "json"}, 2, "unknown flag: --formt (did you mean --format?)", ""},
+		{"mistyped local flag suggests", []string{"random", "--sede", "3"}, 2, "unknown flag: --sede (did you mean --seed?)", ""},
+		{"mistyped inherited flag of a subcommand", []string{"decks", "check", "x", "--qiuet"}, 2, "unknown flag: --qiuet (did you mean --quiet?)", ""},
+		{"mistyped root flag", []string{"--widht", "30"}, 2, "unknown flag: --widht (did you mean --width?)", ""},
 		{"random asks for more than match", []string{"random", "--tag", "i18n", "--count", "200", "--seed", "1"}, 0, "djq: only ", "\n---\n"},
 	}
 	for _, tt := range tests {
@@ -135,6 +147,18 @@ func TestExitCodesAndMessages(t *testing.T) {
 				t.Errorf("stack trace on stderr: %s", stderr)
 			}
 		})
+	}
+}
+
+// TestBareRefIsShow checks that `djq 35 ...` is `djq show 35 ...` byte for
+// byte, whatever flags follow.
+func TestBareRefIsShow(t *testing.T) {
+	for _, args := range [][]string{{"35"}, {"35", "36", "--format", "json"}, {"21", "--format", "markdown"}} {
+		_, want, _ := run(t, runOpts{}, append([]string{"show"}, args...)...)
+		code, got, stderr := run(t, runOpts{}, args...)
+		if code != 0 || got != want {
+			t.Errorf("djq %s: exit %d (%s), output differs from djq show %s", strings.Join(args, " "), code, stderr, strings.Join(args, " "))
+		}
 	}
 }
 
@@ -328,6 +352,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "list", "--tag", ""}, "orm"},
 		{[]string{"__complete", "show", "1", "--format", ""}, "markdown"},
 		{[]string{"__complete", "list", "--color", ""}, "never"},
+		{[]string{"__complete", "sh"}, "show\tShow the answer"},
+		{[]string{"__complete", "35", "--form"}, "--format"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -43,13 +43,13 @@ official Django documentation, prints them as rendered Markdown on a
 terminal and as clean Markdown when piped into notes, and emits JSON for
 scripts.`,
 		Example: `  djq list --level beginner
-  djq show 35
+  djq 35                       # short for djq show 35
   djq show 35 >> notes.md
   djq random --level advanced
   djq show 35 --format json`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cmdutil.NoArgs,
+		Args:          cmdutil.RootArgs,
 		// Without arguments djq prints its help and succeeds.
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -144,7 +144,7 @@ func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args (the test binary's flags)
 	}
-	root.SetArgs(cmdutil.QueryArgs(root, args))
+	root.SetArgs(cmdutil.Args(root, args))
 	err := iostreams.WriteErr(root.ExecuteContext(ctx), root.OutOrStdout()) // cobra drops help's write errors
 	if err != nil && !exitcode.IsSilent(err) && !exitcode.IsBrokenPipe(err) {
 		fmt.Fprintf(ios.ErrOut, "djq: %s\n", sanitize.Message(exitcode.Message(err)))

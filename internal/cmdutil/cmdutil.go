@@ -15,6 +15,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/errkind"
 	"github.com/djq-cli/djq/internal/sanitize"
+	"github.com/djq-cli/djq/internal/textdist"
 )
 
 // HelpTopic checks `djq help TOPIC` before cobra's help command runs: an
@@ -70,6 +71,7 @@ func UsageUnless(ok bool, format string, a ...any) error {
 var (
 	negativeNumber = regexp.MustCompile(`^unknown shorthand flag: '(\d)' in (-\d+)`)
 	badFlagValue   = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag`)
+	unknownFlag    = regexp.MustCompile(`^unknown flag: --([^\s=]+)`)
 )
 
 // FlagError is the single place where pflag's own messages come in; it
@@ -80,10 +82,29 @@ func FlagError(cmd *cobra.Command, err error) error {
 	if m := negativeNumber.FindStringSubmatch(msg); m != nil {
 		return errkind.Usagef("invalid question reference %s: ids are positive whole numbers such as 35", sanitize.Quote(m[2]))
 	}
+	if m := unknownFlag.FindStringSubmatch(msg); m != nil {
+		if near := nearestFlag(cmd, m[1]); near != "" {
+			return errkind.Usagef("unknown flag: --%s (did you mean --%s?)", sanitize.Echo(m[1]), near)
+		}
+	}
 	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
 		return errkind.Usagef("invalid value %s for --%s: use %s (see %s --help)", sanitize.Quote(m[1]), m[2], flagValueKind(cmd.Flags().Lookup(m[2])), cmd.CommandPath())
 	}
 	return errkind.Usagef("%s (see %s --help)", sanitize.Cut(msg, 4*sanitize.EchoMax), cmd.CommandPath())
+}
+
+// nearestFlag is the flag of cmd, its own or inherited, that a mistyped
+// --name was most likely meant to be, or "". Hidden flags are never offered.
+func nearestFlag(cmd *cobra.Command, name string) string {
+	var names []string
+	add := func(fl *pflag.Flag) {
+		if !fl.Hidden {
+			names = append(names, fl.Name)
+		}
+	}
+	cmd.Flags().VisitAll(add)
+	cmd.InheritedFlags().VisitAll(add)
+	return textdist.Nearest(name, names)
 }
 
 // flagValueKind says what a flag's value must look like.
