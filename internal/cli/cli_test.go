@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -84,6 +85,8 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"random count negative", []string{"random", "--count", "-3"}, 2, "invalid count -3", ""},
 		{"random bad level", []string{"random", "--level", "guru"}, 2, `unknown level "guru"`, ""},
 		{"random with seed", []string{"random", "--seed", "7"}, 0, "", "# "},
+		{"random bad seed", []string{"random", "--seed", "tomorrow"}, 2, `invalid value "tomorrow" for --seed: use a whole number (see djq random --help)`, ""},
+		{"random seed out of range", []string{"random", "--seed", "99999999999999999999"}, 2, `invalid value "99999999999999999999" for --seed`, ""},
 		{"width 5", []string{"show", "1", "--width", "5"}, 2, "invalid width 5: use a number of columns from 20 to 500", ""},
 		{"width 100000", []string{"list", "--width", "100000"}, 2, "invalid width 100000", ""},
 		{"random count huge", []string{"random", "--count", "99999999"}, 2, "invalid count 99999999", ""},
@@ -313,6 +316,51 @@ func TestRandomSeed(t *testing.T) {
 	pick("--level", "advanced", "--seed", "9", "--count", "4")
 	if all := pick("--level", "intermediate", "--count", "10000", "--seed", "1"); len(all) == 0 {
 		t.Errorf("a count larger than the pool should give the whole pool")
+	}
+}
+
+// TestRandomSeedRepeats checks that a pick made without --seed says its
+// seed (stderr with --verbose, a "seed" field on every JSON object, which
+// stays an array of questions) and that --seed with it picks the same.
+func TestRandomSeedRepeats(t *testing.T) {
+	type picked struct {
+		ID   int    `json:"id"`
+		Body string `json:"body"`
+		Seed *int64 `json:"seed"`
+	}
+	pick := func(args ...string) ([]picked, string) {
+		t.Helper()
+		code, stdout, stderr := run(t, runOpts{}, append([]string{"random", "--format", "json", "--count", "3", "--tag", "orm"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var got []picked
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+			t.Fatalf("random --format json is no longer an array of questions: %v", err)
+		}
+		return got, stderr
+	}
+	first, stderr := pick("--verbose")
+	m := regexp.MustCompile(`^djq: seed (\d+) \(djq random --seed (\d+) repeats this pick\)\n$`).FindStringSubmatch(stderr)
+	if m == nil || m[1] != m[2] {
+		t.Fatalf("random --verbose stderr = %q, want one line naming the seed", stderr)
+	}
+	for _, q := range first {
+		if q.Seed == nil || fmt.Sprint(*q.Seed) != m[1] || q.Body == "" {
+			t.Errorf("question %d: seed %v, want %s on every object (with its body)", q.ID, q.Seed, m[1])
+		}
+	}
+	again, stderr := pick("--seed", m[1])
+	if stderr != "" {
+		t.Errorf("without --verbose stderr = %q, want empty", stderr)
+	}
+	for i := range first {
+		if first[i].ID != again[i].ID {
+			t.Errorf("--seed %s picked %d at %d, the unseeded pick %d", m[1], again[i].ID, i, first[i].ID)
+		}
+	}
+	if _, stdout, _ := run(t, runOpts{}, "random", "--seed", "5"); strings.Contains(stdout, "seed") && strings.Contains(stdout, `"seed"`) {
+		t.Errorf("markdown output carries a JSON seed field")
 	}
 }
 

@@ -124,6 +124,8 @@ func TestArgvToOptions(t *testing.T) {
 		{name: "random defaults", build: captured(newRandomCmd), args: []string{"random"}, want: &RandomOptions{Common: md, Count: 1}},
 		{name: "random seeded", build: captured(newRandomCmd), args: []string{"random", "-n", "3", "--seed", "42", "-t", "orm"},
 			want: &RandomOptions{Common: md, Filter: filterFlags{Tag: "orm"}, Count: 3, Seed: 42, SeedSet: true}},
+		{name: "random verbose", build: captured(newRandomCmd), args: []string{"random", "-v", "--seed", "7"},
+			want: &RandomOptions{Common: md, Count: 1, Seed: 7, SeedSet: true, Verbose: true}},
 		{name: "random zero count", build: captured(newRandomCmd), args: []string{"random", "-n", "0"}, wantCode: 2, wantMsg: "invalid count 0: use a number from 1 to 10000"},
 		{name: "random count not a number", build: captured(newRandomCmd), args: []string{"random", "-n", "x"}, wantCode: 2, wantMsg: `invalid value "x" for --count: use a whole number`},
 

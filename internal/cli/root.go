@@ -11,7 +11,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -69,11 +68,7 @@ scripts.`,
 	pf.BoolVar(&g.quiet, "quiet", false, "no progress bars on long work (indexing or checking a large deck)")
 	pf.StringArrayVar(&g.decks, "deck", nil, "a deck by name, or a deck folder to load (repeatable); list, random and search keep to these decks")
 	_ = root.RegisterFlagCompletionFunc("deck", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		names, err := f.Library(Common{}).DeckNames()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		return names, cobra.ShellCompDirectiveDefault
+		return cmdutil.CandidatesOrFiles(f.Library(Common{}).DeckNames())
 	})
 	pf.IntVar(&g.render.Width, "width", 0, fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: terminal width, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
 	cmdutil.EnumCompletion(root, "format", render.FormatNames)
@@ -130,15 +125,7 @@ func Run(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
 // 70; the stack is printed only when DJQ_DEBUG=1.
 func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 	ios := f.IO
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(ios.ErrOut, "djq: internal error: %v (please report this at https://github.com/djq-cli/djq/issues)\n", r)
-			if ios.Getenv("DJQ_DEBUG") == "1" {
-				fmt.Fprintf(ios.ErrOut, "%s", debug.Stack())
-			}
-			code = exitcode.Internal
-		}
-	}()
+	defer exitcode.Recover(ios.ErrOut, ios.Getenv, &code)
 	defer f.closeLibraries()
 	root := NewRootCmd(f)
 	if args == nil {

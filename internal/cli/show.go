@@ -92,9 +92,5 @@ func writeQuestions(c Common, b *bank.Bank, qs []*bank.Question) error {
 
 // completeRefs offers question refs with their titles as descriptions.
 func completeRefs(f *Factory, toComplete string) ([]string, cobra.ShellCompDirective) {
-	refs, err := f.Library(Common{}).Complete(toComplete)
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveError
-	}
-	return refs, cobra.ShellCompDirectiveNoFileComp
+	return cmdutil.Candidates(f.Library(Common{}).Complete(toComplete))
 }

@@ -126,6 +126,24 @@ func EnumCompletion(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
+// Candidates are completions that are not file names (refs, tags), or
+// cobra's error directive when they could not be listed.
+func Candidates(list []string, err error) ([]string, cobra.ShellCompDirective) {
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return list, cobra.ShellCompDirectiveNoFileComp
+}
+
+// CandidatesOrFiles is Candidates for a value that may also be a path
+// (--deck takes a deck name or a folder).
+func CandidatesOrFiles(list []string, err error) ([]string, cobra.ShellCompDirective) {
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return list, cobra.ShellCompDirectiveDefault
+}
+
 // CountFlag validates a --count or --limit value.
 func CountFlag(name string, n, most int) error {
 	return UsageUnless(n >= 1 && n <= most, "invalid %s %d: use a number from 1 to %d", name, n, most)
