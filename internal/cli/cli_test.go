@@ -377,6 +377,12 @@ func TestShowGolden(t *testing.T) {
 		{"show-21-pretty-dark.txt", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}}, []string{"show", "21"}},
 		{"show-6-pretty-nocolor.txt", runOpts{tty: true, width: 72, env: map[string]string{"NO_COLOR": "1"}}, []string{"show", "6"}},
 		{"list-advanced.txt", runOpts{}, []string{"list", "--level", "advanced"}},
+		{"show-21-35-short.md", runOpts{}, []string{"show", "21", "35", "--short"}},
+		{"show-21-short-pretty-dark.txt", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}}, []string{"show", "21", "--short"}},
+		{"show-6-short-pretty-nocolor.txt", runOpts{tty: true, width: 72, env: map[string]string{"NO_COLOR": "1"}}, []string{"show", "6", "-s"}},
+		{"show-21-short.json", runOpts{}, []string{"show", "21", "--short", "--format", "json"}},
+		{"list-orm-summary.txt", runOpts{}, []string{"list", "--tag", "orm", "--summary"}},
+		{"list-orm-summary-pretty-60.txt", runOpts{tty: true, width: 60, env: map[string]string{"TERM": "xterm-256color"}}, []string{"list", "--tag", "orm", "--summary"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -112,6 +112,8 @@ func TestArgvToOptions(t *testing.T) {
 			want: &ShowOptions{Common: withDecks("./mine"), Refs: []string{"35", "mine:2"}}},
 		{name: "show pager flags", build: captured(newShowCmd), args: []string{"show", "35", "--no-pager", "--quiet"},
 			want: &ShowOptions{Common: Common{Policy: md.Policy, Pager: iostreams.PagerNever, Quiet: true}, Refs: []string{"35"}}},
+		{name: "show short", build: captured(newShowCmd), args: []string{"show", "35", "36", "-s"},
+			want: &ShowOptions{Common: md, Refs: []string{"35", "36"}, Short: true}},
 		{name: "show without refs", build: captured(newShowCmd), args: []string{"show"}, wantCode: 2, wantMsg: "show needs at least one question id"},
 		{name: "show both pager flags", build: captured(newShowCmd), args: []string{"show", "35", "--pager", "--no-pager"}, wantCode: 2, wantMsg: "cannot be used together"},
 		{name: "show bad format", build: captured(newShowCmd), args: []string{"show", "35", "--format", "yaml"}, wantCode: 2, wantMsg: `unknown format "yaml"`},
@@ -119,6 +121,8 @@ func TestArgvToOptions(t *testing.T) {
 		{name: "list filters", build: captured(newListCmd), args: []string{"list", "-l", "advanced", "--tag", "orm"},
 			want: &ListOptions{Common: md, Filter: filterFlags{Level: "advanced", Tag: "orm"}}},
 		{name: "list as json", build: captured(newListCmd), args: []string{"ls", "--format", "json"}, want: &ListOptions{Common: json}},
+		{name: "list summaries", build: captured(newListCmd), args: []string{"list", "--summary", "-t", "orm"},
+			want: &ListOptions{Common: md, Filter: filterFlags{Tag: "orm"}, Summary: true}},
 		{name: "list stray argument", build: captured(newListCmd), args: []string{"list", "orm"}, wantCode: 2, wantMsg: `unexpected argument "orm"`},
 
 		{name: "random defaults", build: captured(newRandomCmd), args: []string{"random"}, want: &RandomOptions{Common: md, Count: 1}},

@@ -44,7 +44,11 @@ func (p Policy) paint(style lipgloss.Style, s string) string {
 // List writes one line per question: ref, level and title. Pretty output
 // colours the level and cuts titles to the terminal width; markdown output
 // is the same columns as plain text, easy to grep and cut.
-func List(w io.Writer, p Policy, qs []*bank.Question) error {
+func List(w io.Writer, p Policy, qs []*bank.Question) error { return ListWith(w, p, qs, false) }
+
+// ListWith is List with, when summaries is true (`djq list --summary`),
+// each line followed by the question's summary; JSON always carries it.
+func ListWith(w io.Writer, p Policy, qs []*bank.Question, summaries bool) error {
 	if p.Format == FormatJSON {
 		return output.WriteJSON(w, output.Questions(qs, false))
 	}
@@ -54,8 +58,8 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 		numeric = numeric && q.Deck == bank.DefaultDeck
 	}
 	const levelWidth = len("intermediate")
-	var b strings.Builder
-	for _, q := range qs {
+	rows := make([]string, len(qs))
+	for i, q := range qs {
 		ref := alignRef(q.Ref(), refWidth, numeric)
 		level := fmt.Sprintf("%-*s", levelWidth, q.Level)
 		title := q.Title
@@ -63,8 +67,14 @@ func List(w io.Writer, p Policy, qs []*bank.Question) error {
 			title = xansi.Truncate(title, max(p.Width-refWidth-levelWidth-4, 10), "…")
 		}
 		line := p.paint(boldStyle, ref) + "  " + p.paint(LevelStyle(q.Level), level) + "  " + title
-		b.WriteString(strings.TrimRight(line, " "))
-		b.WriteString("\n")
+		rows[i] = strings.TrimRight(line, " ")
+	}
+	if summaries {
+		return writeSummaries(w, p, qs, rows, refWidth+levelWidth+4)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(r + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

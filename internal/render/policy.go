@@ -97,6 +97,9 @@ type Policy struct {
 	// `djq show 21 >> notes.md`: Markdown output then starts with a blank
 	// line so that its title does not stick to the text before it.
 	AfterText bool
+	// Short draws each question's title and direct answer only (`djq
+	// show --short`), for revision; set by the command, not by Decide.
+	Short bool
 }
 
 // Terminal is what Decide needs to know about where output goes and the
