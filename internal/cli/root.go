@@ -42,7 +42,7 @@ official Django documentation, prints them as rendered Markdown on a
 terminal and as clean Markdown when piped into notes, and emits JSON for
 scripts.`,
 		Example: `  djq list --level beginner
-  djq 35                       # short for djq show 35
+  djq 35
   djq show 35 >> notes.md
   djq random --level advanced
   djq show 35 --format json`,
