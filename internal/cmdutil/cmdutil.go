@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/djq-cli/djq/internal/errkind"
+	"github.com/djq-cli/djq/internal/helpdoc"
 	"github.com/djq-cli/djq/internal/sanitize"
 	"github.com/djq-cli/djq/internal/textdist"
 )
@@ -152,6 +153,8 @@ func CountFlag(name string, n, most int) error {
 // HelpAndCompletion adds cobra's help and completion commands to root with
 // djq's argument checks: `djq help nosuch` and `djq completion nosuch` are
 // usage errors (exit 2), not help and exit 0. helpLong is help's Long text.
+// It adds the help topics of internal/helpdoc too: `djq help environment`,
+// `files` and `exit-codes`.
 func HelpAndCompletion(root *cobra.Command, helpLong string) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
@@ -163,6 +166,11 @@ func HelpAndCompletion(root *cobra.Command, helpLong string) {
 			c.Args = NoArgs
 			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 		}
+	}
+	for _, t := range helpdoc.Topics {
+		// No Run: cobra lists these as "Additional help topics" and
+		// `djq help NAME` prints their Long.
+		root.AddCommand(&cobra.Command{Use: t.Name, Short: t.Short, Long: t.Text(), Example: "  djq help " + t.Name})
 	}
 }
 
