@@ -412,6 +412,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "list", "--color", ""}, "never"},
 		{[]string{"__complete", "sh"}, "show\tShow the answer"},
 		{[]string{"__complete", "35", "--form"}, "--format"},
+		{[]string{"__complete", "3"}, "35\tWhat is the difference between select_related and prefetch_related?"},
+		{[]string{"__complete", "35", "3"}, "36\t"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

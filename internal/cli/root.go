@@ -49,6 +49,8 @@ scripts.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cmdutil.RootArgs,
+		// `djq 3<TAB>` completes refs, as `djq show 3<TAB>` does.
+		ValidArgsFunction: cmdutil.BareRefs(func(prefix string) ([]string, error) { return f.Library(Common{}).Complete(prefix) }),
 		// Without arguments djq prints its help and succeeds.
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}

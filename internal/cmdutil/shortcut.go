@@ -48,6 +48,18 @@ func ShowShortcut(root *cobra.Command, args []string) []string {
 	return args
 }
 
+// BareRefs completes the first argument of `djq 35` (refs, from complete)
+// once it starts like one: a digit or NAME:. `djq <TAB>` still offers the
+// commands alone, not every question besides them.
+func BareRefs(complete func(prefix string) ([]string, error)) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) == 0 && !looksLikeRef(toComplete) && !strings.Contains(toComplete, ":") {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return Candidates(complete(toComplete))
+	}
+}
+
 // looksLikeRef reports whether a first argument names a question.
 func looksLikeRef(a string) bool {
 	if _, err := bank.ParseRef(a); err == nil {
@@ -79,7 +91,21 @@ func RootArgs(cmd *cobra.Command, args []string) error {
 	}
 	words := make([]string, len(args))
 	for i, a := range args {
-		words[i] = sanitize.Echo(a)
+		words[i] = shellWord(a)
 	}
 	return errkind.Usagef("%w; to search: djq search %s", err, strings.Join(words, " "))
+}
+
+// shellWord is a word of a command line djq suggests, as it can be pasted
+// into a shell: bare when it has nothing a shell would read, else in single
+// quotes; a word with control characters (or a huge one) is quoted by
+// sanitize, since it must not act on the terminal first.
+func shellWord(a string) string {
+	if e := sanitize.Echo(a); e != a {
+		return e
+	}
+	if a != "" && strings.Trim(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+.,:/=@%") == "" {
+		return a
+	}
+	return "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 }

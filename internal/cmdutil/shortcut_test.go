@@ -41,8 +41,8 @@ func TestShowShortcut(t *testing.T) {
 			}
 		})
 	}
-	err := RootArgs(root, []string{"select_related", "n+1"})
-	if want := `unknown command "select_related" for djq (see djq --help); to search: djq search select_related n+1`; err == nil || err.Error() != want {
+	err := RootArgs(root, []string{"select_related", "n+1", "it's", "a*", "\x1b]2;x\a"})
+	if want := `unknown command "select_related" for djq (see djq --help); to search: djq search select_related n+1 'it'\''s' 'a*' "\x1b]2;x\a"`; err == nil || err.Error() != want {
 		t.Errorf("RootArgs = %v, want %s", err, want)
 	}
 }
