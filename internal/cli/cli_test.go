@@ -86,7 +86,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"random bad level", []string{"random", "--level", "guru"}, 2, `unknown level "guru"`, ""},
 		{"random with seed", []string{"random", "--seed", "7"}, 0, "", "# "},
 		{"random bad seed", []string{"random", "--seed", "tomorrow"}, 2, `invalid value "tomorrow" for --seed: use a whole number (see djq random --help)`, ""},
-		{"random seed out of range", []string{"random", "--seed", "99999999999999999999"}, 2, `invalid value "99999999999999999999" for --seed`, ""},
+		{"random seed out of range", []string{"random", "--seed", "99999999999999999999"}, 2, `invalid value "99999999999999999999" for --seed: use a whole number of at most 18 digits (see djq random --help)`, ""},
 		{"width 5", []string{"show", "1", "--width", "5"}, 2, "invalid width 5: use a number of columns from 20 to 500", ""},
 		{"width 100000", []string{"list", "--width", "100000"}, 2, "invalid width 100000", ""},
 		{"random count huge", []string{"random", "--count", "99999999"}, 2, "invalid count 99999999", ""},

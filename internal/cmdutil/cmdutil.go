@@ -89,7 +89,12 @@ func FlagError(cmd *cobra.Command, err error) error {
 		}
 	}
 	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
-		return errkind.Usagef("invalid value %s for --%s: use %s (see %s --help)", sanitize.Quote(m[1]), m[2], flagValueKind(cmd.Flags().Lookup(m[2])), cmd.CommandPath())
+		kind := flagValueKind(cmd.Flags().Lookup(m[2]))
+		if strings.Contains(msg, "out of range") {
+			// A whole number already: say it is too big, not what it is.
+			kind += " of at most 18 digits"
+		}
+		return errkind.Usagef("invalid value %s for --%s: use %s (see %s --help)", sanitize.Quote(m[1]), m[2], kind, cmd.CommandPath())
 	}
 	return errkind.Usagef("%s (see %s --help)", sanitize.Cut(msg, 4*sanitize.EchoMax), cmd.CommandPath())
 }
