@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -84,6 +85,8 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"random count negative", []string{"random", "--count", "-3"}, 2, "invalid count -3", ""},
 		{"random bad level", []string{"random", "--level", "guru"}, 2, `unknown level "guru"`, ""},
 		{"random with seed", []string{"random", "--seed", "7"}, 0, "", "# "},
+		{"random bad seed", []string{"random", "--seed", "tomorrow"}, 2, `invalid value "tomorrow" for --seed: use a whole number (see djq random --help)`, ""},
+		{"random seed out of range", []string{"random", "--seed", "99999999999999999999"}, 2, `invalid value "99999999999999999999" for --seed: use a whole number of at most 18 digits (see djq random --help)`, ""},
 		{"width 5", []string{"show", "1", "--width", "5"}, 2, `invalid value "5" for --width: use a number of columns from 20 to 500`, ""},
 		{"width 100000", []string{"list", "--width", "100000"}, 2, `invalid value "100000" for --width`, ""},
 		{"random count huge", []string{"random", "--count", "99999999"}, 2, "invalid count 99999999", ""},
@@ -108,9 +111,25 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"help suggests a subcommand", []string{"help", "decks", "chek"}, 2, `unknown command "chek" for djq decks: did you mean check?`, ""},
 		{"completion for an unknown shell", []string{"completion", "nosuch"}, 2, `unknown command "nosuch" for djq completion`, ""},
 		{"tags", []string{"tags"}, 0, "", "orm"},
+		{"help environment", []string{"help", "environment"}, 0, "", "\n  DJQ_CACHE_DIR\n      search index and rendered-answer cache"},
+		{"help files", []string{"help", "files"}, 0, "", "$DJQ_STATE_DIR/state.json"},
+		{"help exit-codes", []string{"help", "exit-codes"}, 0, "", "\n  2\n      usage error."},
+		{"help lists the topics", []string{"--help"}, 0, "", "Additional help topics:"},
 		{"tags as JSON", []string{"tags", "--format", "json"}, 0, "", `"tag": "orm"`},
 		{"tags of a level", []string{"tags", "--level", "expert"}, 2, `unknown level "expert"`, ""},
 		{"unknown tag suggests", []string{"list", "--tag", "securty"}, 2, `unknown tag "securty": did you mean security?`, ""},
+		{"bare ref is show", []string{"35"}, 0, "", "select_related"},
+		{"bare refs with flags after", []string{"35", "36", "--format", "json"}, 0, "", `"id": 36`},
+		{"flag before a bare ref", []string{"--format", "json", "35"}, 0, "", `"id": 35`},
+		{"bare deck ref", []string{"django:35"}, 0, "", "prefetch_related"},
+		{"bare zero gets show's error", []string{"0"}, 2, `invalid question reference "0": ids start at 1`, ""},
+		{"unknown word suggests search", []string{"select_related"}, 2, `unknown command "select_related" for djq (see djq --help); to search: djq search select_related`, ""},
+		{"mistyped command keeps did you mean", []string{"lsit"}, 2, `unknown command "lsit" for djq: did you mean list? (see djq --help); to search: djq search lsit`, ""},
+		{"unknown word with escapes is quoted", []string{"a\x1b]2;x\a"}, 2, `to search: djq search "a\x1b]2;x\a"`, ""},
+		{"mistyped flag suggests", []string{"show", "35", "--formt", "json"}, 2, "unknown flag: --formt (did you mean --format?)", ""},
+		{"mistyped local flag suggests", []string{"random", "--sede", "3"}, 2, "unknown flag: --sede (did you mean --seed?)", ""},
+		{"mistyped inherited flag of a subcommand", []string{"decks", "check", "x", "--qiuet"}, 2, "unknown flag: --qiuet (did you mean --quiet?)", ""},
+		{"mistyped root flag", []string{"--widht", "30"}, 2, "unknown flag: --widht (did you mean --width?)", ""},
 		{"random asks for more than match", []string{"random", "--tag", "i18n", "--count", "200", "--seed", "1"}, 0, "djq: only ", "\n---\n"},
 	}
 	for _, tt := range tests {
@@ -135,6 +154,18 @@ func TestExitCodesAndMessages(t *testing.T) {
 				t.Errorf("stack trace on stderr: %s", stderr)
 			}
 		})
+	}
+}
+
+// TestBareRefIsShow checks that `djq 35 ...` is `djq show 35 ...` byte for
+// byte, whatever flags follow.
+func TestBareRefIsShow(t *testing.T) {
+	for _, args := range [][]string{{"35"}, {"35", "36", "--format", "json"}, {"21", "--format", "markdown"}} {
+		_, want, _ := run(t, runOpts{}, append([]string{"show"}, args...)...)
+		code, got, stderr := run(t, runOpts{}, args...)
+		if code != 0 || got != want {
+			t.Errorf("djq %s: exit %d (%s), output differs from djq show %s", strings.Join(args, " "), code, stderr, strings.Join(args, " "))
+		}
 	}
 }
 
@@ -292,6 +323,51 @@ func TestRandomSeed(t *testing.T) {
 	}
 }
 
+// TestRandomSeedRepeats checks that a pick made without --seed says its
+// seed (stderr with --verbose, a "seed" field on every JSON object, which
+// stays an array of questions) and that --seed with it picks the same.
+func TestRandomSeedRepeats(t *testing.T) {
+	type picked struct {
+		ID   int    `json:"id"`
+		Body string `json:"body"`
+		Seed *int64 `json:"seed"`
+	}
+	pick := func(args ...string) ([]picked, string) {
+		t.Helper()
+		code, stdout, stderr := run(t, runOpts{}, append([]string{"random", "--format", "json", "--count", "3", "--tag", "orm"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var got []picked
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+			t.Fatalf("random --format json is no longer an array of questions: %v", err)
+		}
+		return got, stderr
+	}
+	first, stderr := pick("--verbose")
+	m := regexp.MustCompile(`^djq: seed (\d+) \(djq random --seed (\d+) repeats this pick\)\n$`).FindStringSubmatch(stderr)
+	if m == nil || m[1] != m[2] {
+		t.Fatalf("random --verbose stderr = %q, want one line naming the seed", stderr)
+	}
+	for _, q := range first {
+		if q.Seed == nil || fmt.Sprint(*q.Seed) != m[1] || q.Body == "" {
+			t.Errorf("question %d: seed %v, want %s on every object (with its body)", q.ID, q.Seed, m[1])
+		}
+	}
+	again, stderr := pick("--seed", m[1])
+	if stderr != "" {
+		t.Errorf("without --verbose stderr = %q, want empty", stderr)
+	}
+	for i := range first {
+		if first[i].ID != again[i].ID {
+			t.Errorf("--seed %s picked %d at %d, the unseeded pick %d", m[1], again[i].ID, i, first[i].ID)
+		}
+	}
+	if _, stdout, _ := run(t, runOpts{}, "random", "--seed", "5"); strings.Contains(stdout, "seed") && strings.Contains(stdout, `"seed"`) {
+		t.Errorf("markdown output carries a JSON seed field")
+	}
+}
+
 func jsonIntSlice(xs []int) string { b, _ := json.Marshal(xs); return string(b) }
 
 // TestShowGolden pins the rendered output of a few real questions.
@@ -305,6 +381,12 @@ func TestShowGolden(t *testing.T) {
 		{"show-21-pretty-dark.txt", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}}, []string{"show", "21"}},
 		{"show-6-pretty-nocolor.txt", runOpts{tty: true, width: 72, env: map[string]string{"NO_COLOR": "1"}}, []string{"show", "6"}},
 		{"list-advanced.txt", runOpts{}, []string{"list", "--level", "advanced"}},
+		{"show-21-35-short.md", runOpts{}, []string{"show", "21", "35", "--short"}},
+		{"show-21-short-pretty-dark.txt", runOpts{tty: true, width: 80, env: map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}}, []string{"show", "21", "--short"}},
+		{"show-6-short-pretty-nocolor.txt", runOpts{tty: true, width: 72, env: map[string]string{"NO_COLOR": "1"}}, []string{"show", "6", "-s"}},
+		{"show-21-short.json", runOpts{}, []string{"show", "21", "--short", "--format", "json"}},
+		{"list-orm-summary.txt", runOpts{}, []string{"list", "--tag", "orm", "--summary"}},
+		{"list-orm-summary-pretty-60.txt", runOpts{tty: true, width: 60, env: map[string]string{"TERM": "xterm-256color"}}, []string{"list", "--tag", "orm", "--summary"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,6 +410,10 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "list", "--tag", ""}, "orm"},
 		{[]string{"__complete", "show", "1", "--format", ""}, "markdown"},
 		{[]string{"__complete", "list", "--color", ""}, "never"},
+		{[]string{"__complete", "sh"}, "show\tShow the answer"},
+		{[]string{"__complete", "35", "--form"}, "--format"},
+		{[]string{"__complete", "3"}, "35\tWhat is the difference between select_related and prefetch_related?"},
+		{[]string{"__complete", "35", "3"}, "36\t"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

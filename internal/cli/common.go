@@ -137,11 +137,7 @@ func addFilterFlags(cmd *cobra.Command, f *Factory, ff *filterFlags) {
 	cmd.Flags().StringVarP(&ff.Tag, "tag", "t", "", "only questions with this tag (see djq tags)")
 	_ = cmd.RegisterFlagCompletionFunc("tag", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 		deckArgs, _ := c.Flags().GetStringArray("deck")
-		b, err := f.Library(Common{Decks: deckArgs}).Bank()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		return b.Tags(), cobra.ShellCompDirectiveNoFileComp
+		return cmdutil.Candidates(f.Library(Common{Decks: deckArgs}).Tags())
 	})
 }
 

@@ -12,8 +12,9 @@ import (
 // ListOptions is what `djq list` was asked to do.
 type ListOptions struct {
 	Common
-	Filter filterFlags
-	Lib    func() selector
+	Filter  filterFlags
+	Summary bool
+	Lib     func() selector
 }
 
 func newListCmd(f *Factory, g *globals, runF func(*ListOptions) error) *cobra.Command {
@@ -25,16 +26,18 @@ func newListCmd(f *Factory, g *globals, runF func(*ListOptions) error) *cobra.Co
 		Long: `List questions as one line each: id, level and title.
 
 Filter by level or tag. Piped output has no colour and keeps whole titles,
-so it works with grep, cut and awk; --format json gives every field.`,
+so it works with grep, cut and awk; --format json gives every field.
+--summary follows each line with the question's direct answer.`,
 		Example: `  djq list
   djq list --level intermediate
-  djq list --tag orm
+  djq list --tag orm --summary
   djq list --format json`,
 		Aliases: []string{"ls"},
 		Args:    cmdutil.NoArgs,
 	}
 	command(f, g, &opts.Common, cmd, func(*cobra.Command, []string) error { return runWith(runF, listRun, opts) })
 	addFilterFlags(cmd, f, &opts.Filter)
+	cmd.Flags().BoolVarP(&opts.Summary, "summary", "s", false, "follow each line with the question's summary, wrapped to the width")
 	return cmd
 }
 
@@ -43,5 +46,7 @@ func listRun(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeWith(opts.Common, func(w io.Writer) error { return render.List(w, opts.Policy, sel.Questions, sel.Filter.Level) })
+	return writeWith(opts.Common, func(w io.Writer) error {
+		return render.ListWith(w, opts.Policy, sel.Questions, render.ListOptions{Level: sel.Filter.Level, Summaries: opts.Summary})
+	})
 }

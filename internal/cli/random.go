@@ -7,6 +7,8 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/cmdutil"
+	"github.com/djq-cli/djq/internal/output"
+	"github.com/djq-cli/djq/internal/render"
 )
 
 // RandomOptions is what `djq random` was asked to do.
@@ -16,6 +18,7 @@ type RandomOptions struct {
 	Count   int
 	Seed    int64
 	SeedSet bool
+	Verbose bool
 	Lib     func() selector
 }
 
@@ -31,11 +34,13 @@ func newRandomCmd(f *Factory, g *globals, runF func(*RandomOptions) error) *cobr
 		Long: `Show random questions with their answers, optionally of one level or tag.
 
 The same --seed always picks the same questions from the same bank, so a
-study plan can be shared or repeated.`,
+study plan can be shared or repeated; --verbose (and --format json) says
+which seed a pick without --seed used.`,
 		Example: `  djq random
   djq random --level advanced
   djq random --tag orm --count 3
-  djq random --count 5 --seed 42`,
+  djq random --count 5 --seed 42
+  djq random --verbose`,
 		Annotations: rendersAnswers(),
 		Args:        cmdutil.NoArgs,
 	}
@@ -49,6 +54,7 @@ study plan can be shared or repeated.`,
 	addFilterFlags(cmd, f, &opts.Filter)
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", 1, "how many questions to pick")
 	cmd.Flags().Int64Var(&opts.Seed, "seed", 0, "seed for the pick; the same seed gives the same questions (default: random)")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "say on stderr which seed was used, to repeat the pick with --seed")
 	return cmd
 }
 
@@ -60,9 +66,13 @@ func randomRun(opts *RandomOptions) error {
 	if opts.Count > len(sel.Questions) {
 		fmt.Fprintf(opts.IO.ErrOut, "djq: only %d questions match; showing all of them\n", len(sel.Questions))
 	}
-	seed := opts.Seed
-	if !opts.SeedSet {
-		seed = opts.Now().UnixNano()
+	seed := bank.PickSeed(opts.Seed, opts.SeedSet, opts.Now())
+	if opts.Verbose {
+		fmt.Fprintf(opts.IO.ErrOut, "djq: seed %d (djq random --seed %d repeats this pick)\n", seed, seed)
 	}
-	return writeQuestions(opts.Common, sel.Bank, bank.Sample(sel.Questions, opts.Count, seed))
+	qs := bank.Sample(sel.Questions, opts.Count, seed)
+	if opts.Policy.Format == render.FormatJSON {
+		return writeJSONOut(opts.Common, output.Seeded(qs, seed))
+	}
+	return writeQuestions(opts.Common, sel.Bank, qs)
 }

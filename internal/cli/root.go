@@ -11,7 +11,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -44,13 +43,15 @@ official Django documentation, prints them as rendered Markdown on a
 terminal and as clean Markdown when piped into notes, and emits JSON for
 scripts.`,
 		Example: `  djq list --level beginner
-  djq show 35
+  djq 35
   djq show 35 >> notes.md
   djq random --level advanced
   djq show 35 --format json`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cmdutil.NoArgs,
+		Args:          cmdutil.RootArgs,
+		// `djq 3<TAB>` completes refs, as `djq show 3<TAB>` does.
+		ValidArgsFunction: cmdutil.BareRefs(func(prefix string) ([]string, error) { return f.Library(Common{}).Complete(prefix) }),
 		// Without arguments djq prints its help and succeeds.
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -70,11 +71,7 @@ scripts.`,
 	pf.BoolVar(&g.quiet, "quiet", false, "no progress bars on long work (indexing or checking a large deck)")
 	pf.StringArrayVar(&g.decks, "deck", nil, "a deck by name, or a deck folder to load (repeatable); "+library.DeckCommandList()+" keep to these decks, and show and open also find a folder's questions")
 	_ = root.RegisterFlagCompletionFunc("deck", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		names, err := f.Library(Common{}).DeckNames()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		return names, cobra.ShellCompDirectiveDefault
+		return cmdutil.CandidatesOrFiles(f.Library(Common{}).DeckNames())
 	})
 	pf.Var((*render.WidthFlag)(&g.render.Width), "width", fmt.Sprintf("wrap pretty output at this many columns, %d to %d (default: FZF_PREVIEW_COLUMNS, COLUMNS or the terminal, at most %d)", render.MinWidth, render.MaxWidth, render.DefaultMaxWidth))
 	cmdutil.EnumCompletion(root, "format", render.FormatNames)
@@ -131,21 +128,13 @@ func Run(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
 // 70; the stack is printed only when DJQ_DEBUG=1.
 func runFactory(ctx context.Context, f *Factory, args []string) (code int) {
 	ios := f.IO
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(ios.ErrOut, "djq: internal error: %v (please report this at https://github.com/djq-cli/djq/issues)\n", r)
-			if ios.Getenv("DJQ_DEBUG") == "1" {
-				fmt.Fprintf(ios.ErrOut, "%s", debug.Stack())
-			}
-			code = exitcode.Internal
-		}
-	}()
+	defer exitcode.Recover(ios.ErrOut, ios.Getenv, &code)
 	defer f.closeLibraries()
 	root := NewRootCmd(f)
 	if args == nil {
 		args = []string{} // nil would make cobra read os.Args (the test binary's flags)
 	}
-	root.SetArgs(cmdutil.QueryArgs(root, args))
+	root.SetArgs(cmdutil.Args(root, args))
 	err := iostreams.WriteErr(root.ExecuteContext(ctx), root.OutOrStdout()) // cobra drops help's write errors
 	if err != nil && !exitcode.IsSilent(err) && !exitcode.IsBrokenPipe(err) {
 		fmt.Fprintf(ios.ErrOut, "djq: %s\n", sanitize.Message(exitcode.Message(err)))

@@ -14,8 +14,9 @@ import (
 // ShowOptions is what `djq show` was asked to do.
 type ShowOptions struct {
 	Common
-	Refs []string
-	Lib  func() refLookup
+	Refs  []string
+	Short bool
+	Lib   func() refLookup
 }
 
 // refLookup is what show needs of the library: the bank, and a "did you
@@ -35,11 +36,13 @@ func newShowCmd(f *Factory, g *globals, runF func(*ShowOptions) error) *cobra.Co
 
 On a terminal the answer is rendered with colour and wrapped to the
 window; piped or redirected it is clean Markdown with no escape codes, so
-it can be appended to notes. Questions in your own decks are NAME:ID.`,
+it can be appended to notes. Questions in your own decks are NAME:ID.
+--short keeps the title and the direct answer (JSON: list's fields).`,
 		Example: `  djq show 35
   djq show 21 35
   djq show 35 >> notes.md
-  djq show 35 --format json`,
+  djq show 35 --format json
+  djq show 21 35 --short`,
 		Annotations: rendersAnswers(),
 		Args: func(_ *cobra.Command, args []string) error {
 			return cmdutil.UsageUnless(len(args) > 0, "show needs at least one question id, such as djq show 35 (see djq list)")
@@ -48,8 +51,9 @@ it can be appended to notes. Questions in your own decks are NAME:ID.`,
 			return completeRefs(f, toComplete)
 		},
 	}
+	cmd.Flags().BoolVarP(&opts.Short, "short", "s", false, "only the title and the direct answer (the summary), for quick revision")
 	return command(f, g, &opts.Common, cmd, func(cmd *cobra.Command, args []string) error {
-		opts.Refs = args
+		opts.Refs, opts.Policy.Short = args, opts.Short
 		return runWith(runF, func(o *ShowOptions) error { return showRun(cmd.Context(), o) }, opts)
 	})
 }
@@ -92,9 +96,5 @@ func writeQuestions(c Common, b *bank.Bank, qs []*bank.Question) error {
 
 // completeRefs offers question refs with their titles as descriptions.
 func completeRefs(f *Factory, toComplete string) ([]string, cobra.ShellCompDirective) {
-	refs, err := f.Library(Common{}).Complete(toComplete)
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveError
-	}
-	return refs, cobra.ShellCompDirectiveNoFileComp
+	return cmdutil.Candidates(f.Library(Common{}).Complete(toComplete))
 }

@@ -14,7 +14,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/djq-cli/djq/internal/errkind"
+	"github.com/djq-cli/djq/internal/helpdoc"
 	"github.com/djq-cli/djq/internal/sanitize"
+	"github.com/djq-cli/djq/internal/textdist"
 )
 
 // HelpTopic checks `djq help TOPIC` before cobra's help command runs: an
@@ -70,6 +72,7 @@ func UsageUnless(ok bool, format string, a ...any) error {
 var (
 	negativeNumber = regexp.MustCompile(`^unknown shorthand flag: '(\d)' in (-\d+)`)
 	badFlagValue   = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag`)
+	unknownFlag    = regexp.MustCompile(`^unknown flag: --([^\s=]+)`)
 )
 
 // FlagError is the single place where pflag's own messages come in; it
@@ -80,10 +83,34 @@ func FlagError(cmd *cobra.Command, err error) error {
 	if m := negativeNumber.FindStringSubmatch(msg); m != nil {
 		return errkind.Usagef("invalid question reference %s: ids are positive whole numbers such as 35", sanitize.Quote(m[2]))
 	}
+	if m := unknownFlag.FindStringSubmatch(msg); m != nil {
+		if near := nearestFlag(cmd, m[1]); near != "" {
+			return errkind.Usagef("unknown flag: --%s (did you mean --%s?)", sanitize.Echo(m[1]), near)
+		}
+	}
 	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
-		return errkind.Usagef("invalid value %s for --%s: use %s (see %s --help)", sanitize.Quote(m[1]), m[2], flagValueKind(cmd.Flags().Lookup(m[2])), cmd.CommandPath())
+		kind := flagValueKind(cmd.Flags().Lookup(m[2]))
+		if strings.Contains(msg, "out of range") {
+			// A whole number already: say it is too big, not what it is.
+			kind += " of at most 18 digits"
+		}
+		return errkind.Usagef("invalid value %s for --%s: use %s (see %s --help)", sanitize.Quote(m[1]), m[2], kind, cmd.CommandPath())
 	}
 	return errkind.Usagef("%s (see %s --help)", sanitize.Cut(msg, 4*sanitize.EchoMax), cmd.CommandPath())
+}
+
+// nearestFlag is the flag of cmd, its own or inherited, that a mistyped
+// --name was most likely meant to be, or "". Hidden flags are never offered.
+func nearestFlag(cmd *cobra.Command, name string) string {
+	var names []string
+	add := func(fl *pflag.Flag) {
+		if !fl.Hidden {
+			names = append(names, fl.Name)
+		}
+	}
+	cmd.Flags().VisitAll(add)
+	cmd.InheritedFlags().VisitAll(add)
+	return textdist.Nearest(name, names)
 }
 
 // flagValueKind says what a flag's value must look like: a value type
@@ -109,6 +136,24 @@ func EnumCompletion(cmd *cobra.Command, flag string, values []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
+// Candidates are completions that are not file names (refs, tags), or
+// cobra's error directive when they could not be listed.
+func Candidates(list []string, err error) ([]string, cobra.ShellCompDirective) {
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return list, cobra.ShellCompDirectiveNoFileComp
+}
+
+// CandidatesOrFiles is Candidates for a value that may also be a path
+// (--deck takes a deck name or a folder).
+func CandidatesOrFiles(list []string, err error) ([]string, cobra.ShellCompDirective) {
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return list, cobra.ShellCompDirectiveDefault
+}
+
 // CountFlag validates a --count or --limit value.
 func CountFlag(name string, n, most int) error {
 	return UsageUnless(n >= 1 && n <= most, "invalid %s %d: use a number from 1 to %d", name, n, most)
@@ -117,6 +162,8 @@ func CountFlag(name string, n, most int) error {
 // HelpAndCompletion adds cobra's help and completion commands to root with
 // djq's argument checks: `djq help nosuch` and `djq completion nosuch` are
 // usage errors (exit 2), not help and exit 0. helpLong is help's Long text.
+// It adds the help topics of internal/helpdoc too: `djq help environment`,
+// `files` and `exit-codes`.
 func HelpAndCompletion(root *cobra.Command, helpLong string) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
@@ -129,6 +176,11 @@ func HelpAndCompletion(root *cobra.Command, helpLong string) {
 			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 			bashWithoutPackage(c)
 		}
+	}
+	for _, t := range helpdoc.Topics {
+		// No Run: cobra lists these as "Additional help topics" and
+		// `djq help NAME` prints their Long.
+		root.AddCommand(&cobra.Command{Use: t.Name, Short: t.Short, Long: t.Text(), Example: "  djq help " + t.Name})
 	}
 }
 

@@ -8,7 +8,9 @@ package exitcode
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -85,4 +87,20 @@ func UnwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// Recover, deferred by the command layer, turns a panic inside a command
+// into one "internal error" line on w and exit code Internal in *code,
+// with the stack only when DJQ_DEBUG=1: a bug must not print a page of Go
+// at a user, but a maintainer asking for it gets it.
+func Recover(w io.Writer, getenv func(string) string, code *int) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	fmt.Fprintf(w, "djq: internal error: %v (please report this at https://github.com/djq-cli/djq/issues)\n", r)
+	if getenv("DJQ_DEBUG") == "1" {
+		fmt.Fprintf(w, "%s", debug.Stack())
+	}
+	*code = Internal
 }

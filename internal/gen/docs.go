@@ -14,6 +14,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/cli"
 	"github.com/djq-cli/djq/internal/cmdutil"
+	"github.com/djq-cli/djq/internal/helpdoc"
 	"github.com/djq-cli/djq/internal/iostreams"
 )
 
@@ -75,12 +76,40 @@ func generateDocs() ([]generatedFile, error) {
 		name := strings.ReplaceAll(c.CommandPath(), " ", "-") + ".1"
 		h := *header
 		h.Title = strings.ToUpper(strings.ReplaceAll(c.CommandPath(), " ", "-"))
-		return gen(path.Join("man", name), func(b *bytes.Buffer) error { return doc.GenMan(c, &h, b) })
+		return gen(path.Join("man", name), func(b *bytes.Buffer) error { return genMan(c, &h, b) })
 	}
 	if err := walk(root); err != nil {
 		return nil, err
 	}
 	return files, nil
+}
+
+// genMan is cobra/doc's man page with djq's reference sections added from
+// internal/helpdoc, the source of the README's tables and of `djq help
+// TOPIC`: EXIT STATUS on every page, ENVIRONMENT and FILES on djq(1). They
+// go before SEE ALSO, where man-pages(7) puts them. A boolean flag is shown
+// as the switch it is: cobra/doc writes "--help[=false]", the default of a
+// flag that takes no value.
+func genMan(c *cobra.Command, h *doc.GenManHeader, b *bytes.Buffer) error {
+	var page bytes.Buffer
+	if err := doc.GenMan(c, h, &page); err != nil {
+		return err
+	}
+	text := strings.ReplaceAll(page.String(), `\fP[=false]`, `\fP`)
+	var sections strings.Builder
+	for _, t := range helpdoc.Topics {
+		if !c.HasParent() || t.Name == helpdoc.ExitCodes.Name {
+			sections.WriteString(t.Roff())
+			sections.WriteString("\n")
+		}
+	}
+	if i := strings.Index(text, ".SH SEE ALSO\n"); i >= 0 {
+		text = text[:i] + sections.String() + text[i:]
+	} else {
+		text += "\n" + sections.String()
+	}
+	_, err := b.WriteString(text)
+	return err
 }
 
 // writeDocs writes the completion scripts and man pages into root,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -39,5 +40,36 @@ func TestGeneratedDocsAreCurrent(t *testing.T) {
 	}
 	if !want["man/djq.1"] {
 		t.Errorf("man/djq.1 is not generated")
+	}
+}
+
+// TestManPagesHaveReferenceSections checks the sections man-pages(7) asks
+// for, drawn from internal/helpdoc, and that boolean flags read as
+// switches (cobra/doc wrote "--help[=false]").
+func TestManPagesHaveReferenceSections(t *testing.T) {
+	files, err := generateDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, "man/") {
+			continue
+		}
+		page := string(f.Data)
+		want := []string{".SH EXIT STATUS\n"}
+		if f.Path == "man/djq.1" {
+			want = append(want, ".SH ENVIRONMENT\n", ".SH FILES\n", `\fBDJQ_CACHE_DIR\fP`, `\fB$DJQ_STATE_DIR/state.json\fP`)
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q", f.Path, w)
+			}
+		}
+		if strings.Contains(page, "[=false]") || strings.Contains(page, "[=true]") {
+			t.Errorf("%s shows a boolean flag's default as a value: %q", f.Path, "[=false]")
+		}
+		if i, j := strings.Index(page, ".SH EXIT STATUS"), strings.Index(page, ".SH SEE ALSO"); j >= 0 && i > j {
+			t.Errorf("%s: EXIT STATUS comes after SEE ALSO", f.Path)
+		}
 	}
 }

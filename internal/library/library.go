@@ -153,6 +153,16 @@ func (l *Library) DeckNames() ([]string, error) {
 	return append([]string{bank.DefaultDeck}, names...), nil
 }
 
+// Tags lists the tags of every question of the selection (--tag's
+// completion).
+func (l *Library) Tags() ([]string, error) {
+	b, err := l.Bank()
+	if err != nil {
+		return nil, err
+	}
+	return b.Tags(), nil
+}
+
 // Check is the one validation of --deck: every name it gives must be a
 // known deck, else an UnknownDeckError (a usage error).
 func (l *Library) Check() error {

@@ -29,6 +29,10 @@ type Question struct {
 	// CheckedOn lists the Django series the answer's check passed on
 	// (built-in questions with a check only).
 	CheckedOn []string `json:"checked_on,omitempty"`
+	// Seed is the seed of `djq random`'s pick, on every question it
+	// picked: a field of each object, so scripts that read the array of
+	// questions keep working, and `--seed` with it repeats the pick.
+	Seed *int64 `json:"seed,omitempty"`
 }
 
 // FromQuestion converts a question; withBody adds the answer.
@@ -49,6 +53,15 @@ func Questions(qs []*bank.Question, withBody bool) []Question {
 	objs := make([]Question, len(qs))
 	for i, q := range qs {
 		objs[i] = FromQuestion(q, withBody)
+	}
+	return objs
+}
+
+// Seeded is Questions with their bodies for a random pick made with seed.
+func Seeded(qs []*bank.Question, seed int64) []Question {
+	objs := Questions(qs, true)
+	for i := range objs {
+		objs[i].Seed = &seed
 	}
 	return objs
 }

@@ -48,6 +48,21 @@ func (p Policy) paint(style lipgloss.Style, s string) string {
 // level is the --level filter: when set, pretty output leaves out the
 // level column, which would only repeat it.
 func List(w io.Writer, p Policy, qs []*bank.Question, level bank.Level) error {
+	return ListWith(w, p, qs, ListOptions{Level: level})
+}
+
+// ListOptions are the list command's choices that change its lines.
+type ListOptions struct {
+	// Level is the --level filter (see List).
+	Level bank.Level
+	// Summaries follows each entry with the question's summary, wrapped
+	// and indented under the title (`djq list --summary`); JSON always
+	// carries it.
+	Summaries bool
+}
+
+// ListWith is List with the options of `djq list`.
+func ListWith(w io.Writer, p Policy, qs []*bank.Question, o ListOptions) error {
 	if p.Format == FormatJSON {
 		return output.WriteJSON(w, output.Questions(qs, false))
 	}
@@ -58,23 +73,34 @@ func List(w io.Writer, p Policy, qs []*bank.Question, level bank.Level) error {
 	}
 	pretty := p.Format == FormatPretty
 	levelWidth := len("intermediate") + 2
-	if pretty && level != "" {
+	if pretty && o.Level != "" {
 		levelWidth = 0
 	}
 	// Narrow: every entry wraps its title, so that entries look alike.
 	narrow := p.Width-refWidth-2-levelWidth < narrowTitle
-	var b strings.Builder
-	for _, q := range qs {
+	rows := make([]string, len(qs))
+	for i, q := range qs {
 		ref := p.paint(boldStyle, alignRef(q.Ref(), refWidth, numeric)) + "  "
 		lvl := ""
 		if levelWidth > 0 {
 			lvl = p.paint(LevelStyle(q.Level), string(q.Level)) + strings.Repeat(" ", levelWidth-len(q.Level))
 		}
 		if !pretty {
-			b.WriteString(strings.TrimRight(ref+lvl+q.Title, " ") + "\n")
+			rows[i] = strings.TrimRight(ref+lvl+q.Title, " ")
 			continue
 		}
-		b.WriteString(listEntry(ref, lvl, q.Title, refWidth+2, p.Width, narrow))
+		rows[i] = strings.TrimSuffix(listEntry(ref, lvl, q.Title, refWidth+2, p.Width, narrow), "\n")
+	}
+	if o.Summaries {
+		indent := refWidth + 2 + levelWidth
+		if narrow && pretty {
+			indent = refWidth + 2
+		}
+		return writeSummaries(w, p, qs, rows, indent)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(r + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

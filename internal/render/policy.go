@@ -99,6 +99,9 @@ type Policy struct {
 	// newlines that leave exactly one blank line between that text and
 	// the new "# " title (see AppendLead).
 	Lead string
+	// Short draws each question's title and direct answer only (`djq
+	// show --short`), for revision; set by the command, not by Decide.
+	Short bool
 }
 
 // Terminal is what Decide needs to know about where output goes and the

@@ -111,10 +111,15 @@ func Questions(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Lookup) e
 type PrettyFunc func(Policy, []*bank.Question, bank.Lookup) (string, error)
 
 // QuestionsWith is Questions with pretty output made by pretty.
+// With p.Short it draws each question's title and direct answer only
+// (shortened); its JSON is then list's objects, without the body.
 func QuestionsWith(w io.Writer, p Policy, qs []*bank.Question, lookup bank.Lookup, pretty PrettyFunc) error {
+	if p.Short && p.Format != FormatJSON {
+		qs = shortened(qs)
+	}
 	switch p.Format {
 	case FormatJSON:
-		return output.WriteJSON(w, output.Questions(qs, true))
+		return output.WriteJSON(w, output.Questions(qs, !p.Short))
 	case FormatPretty:
 		text, err := pretty(p, qs, lookup)
 		if err != nil {
