@@ -75,6 +75,9 @@ type Model struct {
 	status  string
 	picked  *bank.Question
 	quitted bool
+	// interrupted is Ctrl-C, which Run reports as errkind.ErrInterrupted
+	// (exit 130), unlike q.
+	interrupted bool
 	// refWidth, numericRefs and titleWidth size the list's columns over
 	// every question, so that they do not jump as the search narrows.
 	refWidth    int
@@ -186,10 +189,10 @@ func (m *Model) layout() {
 }
 
 // key routes a key press to the handler of the current mode; Ctrl-C quits
-// from every mode.
+// from every mode, as an interruption.
 func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if k.String() == "ctrl+c" {
-		m.quitted = true
+		m.quitted, m.interrupted = true, true
 		return m, tea.Quit
 	}
 	switch m.mode {
