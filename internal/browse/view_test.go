@@ -49,12 +49,13 @@ func TestListColumns(t *testing.T) {
 		m := sized(testConfig(103), 120, 40)
 		press(m, "G")
 		ls := lines(m.Render())
-		if !strings.HasPrefix(ls[len(ls)-2], "103 b ") {
-			t.Errorf("last row %q", ls[len(ls)-2])
+		if !strings.HasPrefix(ls[len(ls)-2], "103 b ") || !strings.HasPrefix(ls[1], " 66 a ") {
+			t.Errorf("rows %q … %q", ls[1], ls[len(ls)-2])
 		}
+		// The column is as wide as the ids on screen (issue 26).
 		press(m, "g")
-		if ls := lines(m.Render()); !strings.HasPrefix(ls[1], "  1 b ") {
-			t.Errorf("first row %q", ls[1])
+		if ls := lines(m.Render()); !strings.HasPrefix(ls[1], " 1 b ") || !strings.HasPrefix(ls[10], "10 b ") {
+			t.Errorf("rows %q, %q", ls[1], ls[10])
 		}
 	})
 	t.Run("deck refs are left-aligned", func(t *testing.T) {
