@@ -44,7 +44,7 @@ link in the browser, ? for help, q to quit. --query starts with a search.
 
 p quits and prints the selected answer as Markdown on stdout. Like fzf,
 browse draws on the terminal itself (/dev/tty) even when stdout is
-redirected, so djq browse >> notes.md picks an answer into your notes.`,
+redirected, so djq browse >> notes.md picks an answer; Ctrl-C exits 130.`,
 		Example: `  djq browse
   djq browse --level advanced
   djq browse --query "how do I cache a view"
