@@ -54,30 +54,31 @@ func TestBrowseReaderResizeInTmux(t *testing.T) {
 	tm.waitScreen("djq browse · 3 of 3")
 	tm.keys("Enter")
 	tm.waitScreen("q back")
-	for range 40 {
-		tm.keys("j")
-	}
-	para := regexp.MustCompile(`^\s*(p\d+)w`)
-	top := func() string {
-		m := para.FindStringSubmatch(strings.SplitN(tm.screen(), "\n", 2)[0])
+	tm.keys(strings.Split(strings.Repeat("j", 40), "")...)
+	// The paragraph of the first line on screen that is not blank (a
+	// blank top line stays the one before the same paragraph).
+	para := regexp.MustCompile(`(?m)^\s*(p\d+)w`)
+	top := func(s string) string {
+		m := para.FindStringSubmatch(s)
 		if m == nil {
 			return ""
 		}
 		return m[1]
 	}
-	var want string
-	for deadline := time.Now().Add(10 * time.Second); want == "" || want == "p1"; time.Sleep(100 * time.Millisecond) {
-		if want = top(); time.Now().After(deadline) {
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if p := top(tm.screen()); p != "" && p != "p1" {
+			break
+		}
+		if time.Now().After(deadline) {
 			t.Fatalf("j did not scroll:\n%s", tm.screen())
 		}
 	}
-	time.Sleep(300 * time.Millisecond)
-	want = top()
+	want := top(tm.settled("q back"))
 	for _, size := range [][2]int{{80, 24}, {40, 15}, {120, 40}} {
 		tm.resize(size[0], size[1])
 		time.Sleep(300 * time.Millisecond)
 		s := tm.settled("q back")
-		if got := top(); got != want {
+		if got := top(s); got != want {
 			t.Errorf("at %dx%d the top line is in paragraph %q, want %q:\n%s", size[0], size[1], got, want, s)
 		}
 	}
@@ -263,6 +264,37 @@ func TestQuizPlainCtrlCInTmux(t *testing.T) {
 	tm.keys("C-c")
 	s := tm.waitScreen("end of run")
 	for _, want := range []string{"Reviewed 1 card, 1 correct", "exited 130"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("screen lacks %q:\n%s", want, s)
+		}
+	}
+	if raw := waitFile(t, stateFile, `"grade": 3`); strings.Count(raw, `"grade"`) != 1 {
+		t.Errorf("state:\n%s", raw)
+	}
+}
+
+// TestQuizSIGINTInTmux: a SIGINT (kill -INT) while the quiz waits for a
+// key ends it as Ctrl-C does: 130, the summary, the grade kept, the
+// terminal in its normal mode.
+func TestQuizSIGINTInTmux(t *testing.T) {
+	env := isolatedEnv(t)
+	stateFile := filepath.Join(strings.TrimPrefix(env[3], "DJQ_STATE_DIR="), "state.json")
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	tm := startTmux(t, 80, 24, exitLine(`sh -c 'echo $$ > `+pidFile+`; exec env `+strings.Join(env, " ")+` TERM=xterm-256color `+binary+` quiz --count 3 --seed 4'`))
+	tm.waitScreen("Press Enter or space")
+	tm.keys("Enter")
+	tm.waitScreen("q quit")
+	tm.keys("3")
+	tm.waitScreen("[2/3] Question")
+	pid, err := strconv.Atoi(strings.TrimSpace(waitFile(t, pidFile, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(pid, syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	s := tm.waitScreen("end of run")
+	for _, want := range []string{"Reviewed 1 card, 1 correct", "exited 130", "terminal restored"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("screen lacks %q:\n%s", want, s)
 		}

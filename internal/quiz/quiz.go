@@ -18,7 +18,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"golang.org/x/term"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/errkind"
@@ -112,8 +111,8 @@ type Session struct {
 	// showReader runs the reader until it ends; nil runs it on the
 	// terminal. Tests replace it to drive the reader with messages.
 	showReader func(*reader) error
-	// interrupts delivers SIGINT to RunPlain; nil listens for the real
-	// signal. Tests send on it.
+	// interrupts delivers SIGINT to the session; nil listens for the
+	// real signal. Tests send on it.
 	interrupts <-chan os.Signal
 
 	reviewed, correct int
@@ -165,17 +164,8 @@ var gradeNames = map[fsrs.Grade]string{fsrs.Again: "again", fsrs.Hard: "hard", f
 // a line ends it with errkind.ErrInterrupted: every grade given before is
 // saved already, and the caller still prints the summary.
 func (s *Session) RunPlain(in *bufio.Reader) error {
-	interrupts := s.interrupts
-	if interrupts == nil {
-		// Ignore drops every handler of SIGINT, the process's clean-up
-		// one (which would end the process before the summary) included;
-		// Notify then turns it back on for this session only.
-		ch := make(chan os.Signal, 1)
-		signal.Ignore(os.Interrupt)
-		signal.Notify(ch, os.Interrupt)
-		defer signal.Stop(ch)
-		interrupts = ch
-	}
+	interrupts, stop := s.listen()
+	defer stop()
 	lines := &lineReader{in: in, interrupts: interrupts}
 	for i, c := range s.Cards {
 		doc := fmt.Sprintf("<!-- card %d of %d -->\n\n%s\n", i+1, len(s.Cards), s.Markdown(c.Q))
@@ -187,6 +177,21 @@ func (s *Session) RunPlain(in *bufio.Reader) error {
 		}
 	}
 	return nil
+}
+
+// listen delivers SIGINT to the session, which ends with its summary and
+// errkind.ErrInterrupted, instead of letting it end the process. Ignore
+// drops every handler of the signal, the process's clean-up one (which
+// would end the process before the summary) included; Notify then turns it
+// back on for the session only. stop ends that. Tests set s.interrupts.
+func (s *Session) listen() (interrupts <-chan os.Signal, stop func()) {
+	if s.interrupts != nil {
+		return s.interrupts, func() {}
+	}
+	ch := make(chan os.Signal, 1)
+	signal.Ignore(os.Interrupt)
+	signal.Notify(ch, os.Interrupt)
+	return ch, func() { signal.Stop(ch) }
 }
 
 // lineReader reads lines in the background, so that a SIGINT can end the
@@ -255,11 +260,11 @@ func (s *Session) plainGrade(in *lineReader, c Card) (done bool, err error) {
 // the session; Ctrl-C ends it with errkind.ErrInterrupted. Either way the
 // grades given are saved already.
 func (s *Session) RunInteractive(in io.Reader) error {
-	// Ctrl-C arrives as a key in raw mode; while printing, ignore the
-	// signal so that it cannot cut a session short without its summary.
-	signal.Ignore(os.Interrupt)
-	defer signal.Reset(os.Interrupt)
-	keys := keysFrom(in)
+	// Ctrl-C arrives as a key in raw mode; a SIGINT (Ctrl-C while an
+	// answer prints, or kill -INT) is read as one at the next key.
+	interrupts, stop := s.listen()
+	defer stop()
+	keys := keysFrom(in, interrupts)
 	for i, c := range s.Cards {
 		fmt.Fprintf(s.Out, "\n[%d/%d] Question %s · %s\n\n  %s\n\n", i+1, len(s.Cards), c.Q.Ref(), c.Q.Level, c.Q.Title)
 		fmt.Fprint(s.Out, "Press Enter or space to show the answer (q to quit) ")
@@ -336,10 +341,9 @@ func (s *Session) readerGrade(answer string, c Card, label string) (done bool, e
 	if show == nil {
 		show = teaReader(s.TTYIn, s.TTYOut, s.Env)
 	}
+	// Bubble Tea listens for SIGINT too while it runs (and reports it as
+	// tea.ErrInterrupted); the session's own listening goes on after it.
 	err = show(r)
-	// Bubble Tea listens for SIGINT while it runs and, stopping, gives the
-	// signal back its default action (exit); ignore it again.
-	signal.Ignore(os.Interrupt)
 	if r.interrupted || errors.Is(err, tea.ErrInterrupted) {
 		return true, errkind.ErrInterrupted
 	}
@@ -402,10 +406,10 @@ func isQuit(k byte) bool { return k == 'q' || k == 'Q' || k == ctrlC || k == 4 |
 const ctrlC = 3
 
 // quitError is what ending the session on key k (or on a failed read)
-// returns: an interruption for Ctrl-C, nothing for q, Esc, Ctrl-D or the
-// end of the keys, as before.
+// returns: an interruption for Ctrl-C or a SIGINT, nothing for q, Esc,
+// Ctrl-D or the end of the keys, as before.
 func quitError(k byte, err error) error {
-	if err == nil && k == ctrlC {
+	if errors.Is(err, errkind.ErrInterrupted) || err == nil && k == ctrlC {
 		return errkind.ErrInterrupted
 	}
 	return nil
@@ -450,59 +454,4 @@ func When(t, now time.Time) string {
 	default:
 		return fmt.Sprintf("in %s (%s)", Count(int((d+12*time.Hour).Hours()/24), "day"), t.Local().Format("2 Jan"))
 	}
-}
-
-// keyReader reads single key presses; 0 is a key that means nothing here.
-type keyReader interface {
-	ReadKey() (byte, error)
-}
-
-// keysFrom reads raw keys from a terminal, or bytes from any other reader
-// (tests).
-func keysFrom(in io.Reader) keyReader {
-	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return rawKeys{f}
-	}
-	return streamKeys{in}
-}
-
-// rawKeys reads keys from a terminal in raw mode, one at a time, leaving
-// the terminal in its normal mode between reads so that output prints
-// normally.
-type rawKeys struct{ f *os.File }
-
-func (r rawKeys) ReadKey() (byte, error) {
-	fd := int(r.f.Fd())
-	old, err := term.MakeRaw(fd)
-	if err != nil {
-		return 0, err
-	}
-	defer term.Restore(fd, old) //nolint:errcheck
-	// A read returns a whole key, and a whole escape sequence when the
-	// terminal sends one: an arrow key, or a late reply to a terminal
-	// query. Those are not keys here, and must not read as Esc, which
-	// quits the session.
-	var b [64]byte
-	n, err := r.f.Read(b[:])
-	if err != nil {
-		return 0, err
-	}
-	if n == 0 {
-		return 0, io.EOF
-	}
-	if n > 1 && b[0] == 0x1b {
-		return 0, nil
-	}
-	return b[0], nil
-}
-
-// streamKeys reads keys from any reader.
-type streamKeys struct{ r io.Reader }
-
-func (s streamKeys) ReadKey() (byte, error) {
-	var b [1]byte
-	if _, err := io.ReadFull(s.r, b[:]); err != nil {
-		return 0, err
-	}
-	return b[0], nil
 }

@@ -55,10 +55,20 @@ func TestParseGrade(t *testing.T) {
 	}
 }
 
-// blocked is a stdin that has nothing more to say until the test ends.
-type blocked struct{ done chan struct{} }
+// blocked is a stdin that has nothing more to say until the test ends;
+// when signal is set, a read sends a SIGINT on it first.
+type blocked struct {
+	done   chan struct{}
+	signal chan os.Signal
+}
 
-func (b blocked) Read([]byte) (int, error) { <-b.done; return 0, io.EOF }
+func (b blocked) Read([]byte) (int, error) {
+	if b.signal != nil {
+		b.signal <- os.Interrupt
+	}
+	<-b.done
+	return 0, io.EOF
+}
 
 // TestInterrupted is issue 26: Ctrl-C (a SIGINT with --plain, the key in
 // raw mode, the key in the reader) ends the session with
@@ -97,6 +107,13 @@ func TestInterrupted(t *testing.T) {
 			stdin := blocked{done: make(chan struct{})}
 			t.Cleanup(func() { close(stdin.done) })
 			return s.RunPlain(bufio.NewReader(io.MultiReader(strings.NewReader("good\n"), stdin)))
+		}},
+		{"SIGINT while waiting for the second reveal", func(s *Session) error {
+			sig := make(chan os.Signal, 1)
+			s.interrupts = sig
+			stdin := blocked{done: make(chan struct{}), signal: sig}
+			t.Cleanup(func() { close(stdin.done) })
+			return s.RunInteractive(io.MultiReader(strings.NewReader("\r3"), stdin))
 		}},
 		{"Ctrl-C at the second reveal", func(s *Session) error {
 			return s.RunInteractive(strings.NewReader("\r3\x03"))
