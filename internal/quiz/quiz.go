@@ -183,9 +183,11 @@ func (s *Session) RunPlain(in *bufio.Reader) error {
 // errkind.ErrInterrupted, instead of letting it end the process. Ignore
 // drops every handler of the signal, the process's clean-up one (which
 // would end the process before the summary) included; Notify then turns it
-// back on for the session only. stop ends that. Tests set s.interrupts.
+// back on for the session only. stop ends that. A process started with
+// SIGINT ignored (a background job) keeps it ignored: nothing is
+// delivered. Tests set s.interrupts.
 func (s *Session) listen() (interrupts <-chan os.Signal, stop func()) {
-	if s.interrupts != nil {
+	if s.interrupts != nil || signal.Ignored(os.Interrupt) {
 		return s.interrupts, func() {}
 	}
 	ch := make(chan os.Signal, 1)
