@@ -116,7 +116,8 @@ func TestQuizOnATerminal(t *testing.T) {
 	}
 }
 
-// TestQuizQuitKeepsGrades quits with Ctrl-C after one grade.
+// TestQuizQuitKeepsGrades quits with Ctrl-C after one grade: exit 130
+// (issue 26), the summary, and the grade kept.
 func TestQuizQuitKeepsGrades(t *testing.T) {
 	env := isolatedEnv(t)
 	s, cmd := startPTY(t, env, "quiz", "--count", "5", "--seed", "1")
@@ -126,8 +127,8 @@ func TestQuizQuitKeepsGrades(t *testing.T) {
 	s.send("2")
 	s.waitFor("Press Enter", 2)
 	s.send("\x03")
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("exit: %v\n%s", err, s.out.String())
+	if err := cmd.Wait(); cmd.ProcessState.ExitCode() != 130 {
+		t.Fatalf("exit: %v, want 130\n%s", err, s.out.String())
 	}
 	s.tty.Close()
 	<-s.done

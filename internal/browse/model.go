@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
@@ -75,11 +76,20 @@ type Model struct {
 	status  string
 	picked  *bank.Question
 	quitted bool
-	// refWidth, numericRefs and titleWidth size the list's columns over
-	// every question, so that they do not jump as the search narrows.
-	refWidth    int
-	numericRefs bool
-	titleWidth  int
+	// interrupted is Ctrl-C, which Run reports as errkind.ErrInterrupted
+	// (exit 130), unlike q.
+	interrupted bool
+	// titleWidth is the longest title of all, so that the list's share
+	// of a wide screen does not jump as the search narrows. The id column
+	// is sized to the rows on screen (columns).
+	titleWidth int
+	// marker puts "> " before the selected row (see tea.ColorProfileMsg).
+	marker bool
+	// fullWidth is the width the reader's answer was rendered at.
+	fullWidth int
+	// helpOffset is how far the help overlay is scrolled, when it does
+	// not fit the screen.
+	helpOffset int
 }
 
 var levelCycle = []bank.Level{"", bank.Beginner, bank.Intermediate, bank.Advanced}
@@ -93,12 +103,9 @@ func New(cfg Config) *Model {
 		cfg: cfg, all: cfg.Questions, byRef: map[string]*bank.Question{},
 		filter: ti, width: 80, height: 24, rng: rand.New(rand.NewPCG(cfg.Seed, 7)), cache: map[string]string{},
 	}
-	m.numericRefs = true
 	for _, q := range cfg.Questions {
 		m.byRef[q.Ref()] = q
-		m.refWidth = max(m.refWidth, len(q.Ref()))
 		m.titleWidth = max(m.titleWidth, ansi.StringWidth(q.Title))
-		m.numericRefs = m.numericRefs && q.Deck == bank.DefaultDeck
 	}
 	for i, l := range levelCycle {
 		if l == cfg.Level {
@@ -159,8 +166,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = max(msg.Width, 20), max(msg.Height, 5)
 		m.layout()
 		if m.mode == modeFull {
-			m.openFull()
+			m.reflow()
 		}
+		return m, nil
+	case tea.ColorProfileMsg:
+		// Without colour (TERM=dumb, NO_COLOR) the selected row also gets
+		// a > before it: a dumb terminal shows no reverse video, and with
+		// the level colours gone the reversed row alone is easy to lose.
+		m.marker = msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
 		return m, nil
 	case tea.KeyPressMsg:
 		if m.status != "" {
@@ -186,10 +199,10 @@ func (m *Model) layout() {
 }
 
 // key routes a key press to the handler of the current mode; Ctrl-C quits
-// from every mode.
+// from every mode, as an interruption.
 func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if k.String() == "ctrl+c" {
-		m.quitted = true
+		m.quitted, m.interrupted = true, true
 		return m, tea.Quit
 	}
 	switch m.mode {
@@ -198,8 +211,7 @@ func (m *Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case modeFull:
 		return m.readerKey(k)
 	case modeHelp:
-		m.mode = modeList
-		return m, nil
+		return m.helpKey(k)
 	}
 	return m.listKey(k)
 }
@@ -298,7 +310,7 @@ func (m *Model) listKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case "o":
 		return m, m.openDocs()
 	case "?":
-		m.mode = modeHelp
+		m.mode, m.helpOffset = modeHelp, 0
 	case "p":
 		return m.pick()
 	}
@@ -384,8 +396,69 @@ func (m *Model) openFull() {
 	}
 	m.view = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.height-m.footerRows()))
 	m.view.SetContent(m.mark(m.rendered(q, m.width)))
+	m.fullWidth = m.width
 	m.mode = modeFull
 }
+
+// reflow fits the reader to a new window: the answer is rendered again
+// at the new width when that changed, and the reader keeps its place,
+// the paragraph at the top of the screen (see samePlace), instead of
+// going back to the top.
+func (m *Model) reflow() {
+	q := m.Selected()
+	if q == nil || m.fullWidth == m.width {
+		m.view.SetYOffset(m.view.YOffset()) // clamped to the new height
+		return
+	}
+	old, top := strings.Split(m.view.GetContent(), "\n"), m.view.YOffset()
+	m.view.SetContent(m.mark(m.rendered(q, m.width)))
+	m.fullWidth = m.width
+	m.view.SetYOffset(samePlace(old, strings.Split(m.view.GetContent(), "\n"), top))
+}
+
+// samePlace is the line of to (the answer rendered at another width) that
+// shows what line top of from showed: paragraphs (runs of lines between
+// blank ones) are the same in both, only wrapped differently, so it is
+// the same paragraph, as far into it in proportion as top was. A top on a
+// blank line keeps to the blank line before the same paragraph.
+func samePlace(from, to []string, top int) int {
+	src, dst := paragraphs(from), paragraphs(to)
+	for i, p := range src {
+		if top >= p[1] {
+			continue
+		}
+		if i >= len(dst) {
+			break
+		}
+		if top < p[0] { // on the blank lines before paragraph i
+			return max(dst[i][0]-(p[0]-top), 0)
+		}
+		into := (top - p[0]) * (dst[i][1] - dst[i][0]) / (p[1] - p[0])
+		return dst[i][0] + into
+	}
+	return max(len(to)-1, 0)
+}
+
+// paragraphs is where each run of non-blank lines starts and ends (the
+// line after it).
+func paragraphs(lines []string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(lines); i++ {
+		if blank(lines[i]) {
+			continue
+		}
+		start := i
+		for i < len(lines) && !blank(lines[i]) {
+			i++
+		}
+		out = append(out, [2]int{start, i})
+	}
+	return out
+}
+
+// blank reports whether a rendered line shows nothing (glamour pads its
+// lines with spaces and styles them).
+func blank(line string) bool { return strings.TrimSpace(ansi.Strip(line)) == "" }
 
 // rendered caches renders by question and width: glamour takes a few
 // milliseconds, and the cursor passes the same questions again and again.

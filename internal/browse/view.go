@@ -67,7 +67,10 @@ func (m *Model) listWidth() int {
 	if !m.wide() {
 		return m.width
 	}
-	need := m.refWidth + 3 + m.titleWidth
+	need := m.columns(m.width).ref + 3 + m.titleWidth
+	if m.marker {
+		need += 2
+	}
 	return max(min(need, m.width-minPreview-gap), m.width*2/5)
 }
 
@@ -185,7 +188,8 @@ func (m *Model) header() string {
 	if m.err != "" {
 		h += " · " + m.err
 	}
-	return headStyle.Render(ansi.Truncate(h, m.width, "…"))
+	h = ansi.Truncate(h, m.width, "…")
+	return headStyle.Render(h) + m.legend(h)
 }
 
 // footer is the search input while typing, else a status message, else
@@ -227,8 +231,9 @@ func (m *Model) listView(width int) string {
 	}
 	var b strings.Builder
 	end := min(m.offset+m.listHeight(), len(m.shown))
+	c := m.columns(width)
 	for i := m.offset; i < end; i++ {
-		b.WriteString(m.row(i, width))
+		b.WriteString(m.row(i, width, c))
 		if i < end-1 {
 			b.WriteString("\n")
 		}
@@ -236,36 +241,110 @@ func (m *Model) listView(width int) string {
 	return b.String()
 }
 
-// row draws one question: the ref aligned like djq list (ids to the right,
-// NAME:ID refs to the left), the level's initial, and the title with the
-// searched words marked. The selected row is reversed across the column.
-func (m *Model) row(i, width int) string {
+// row draws one question: a "> " before the selected one when there is
+// no colour, the ref aligned like djq list (ids to the right, NAME:ID refs
+// to the left), the level, and the title with the searched words marked.
+// The selected row is reversed across the column.
+func (m *Model) row(i, width int, c cols) string {
 	q := m.shown[i]
-	ref := fmt.Sprintf("%-*s", m.refWidth, q.Ref())
-	if m.numericRefs {
-		ref = fmt.Sprintf("%*s", m.refWidth, q.Ref())
+	ref := fitRef(q.Ref(), c.ref)
+	if c.numeric {
+		ref = fmt.Sprintf("%*s", c.ref, ref)
+	} else {
+		ref += strings.Repeat(" ", c.ref-ansi.StringWidth(ref))
 	}
-	title := ansi.Truncate(q.Title, max(width-m.refWidth-3, 5), "…")
+	level := string(q.Level[:1])
+	if c.level > 1 {
+		level = fmt.Sprintf("%-*s", c.level, q.Level)
+	}
+	title := ansi.Truncate(q.Title, c.title, "…")
 	base, badge := lipgloss.NewStyle(), lipgloss.NewStyle().Foreground(levelColors[q.Level])
+	mark := ""
+	if m.marker {
+		mark = "  "
+	}
 	if i == m.cursor {
 		base, badge = selStyle, selStyle
+		if m.marker {
+			mark = "> "
+		}
 	}
-	line := base.Render(ref+" ") + badge.Render(string(q.Level[:1])) + base.Render(" ") + m.markTitle(title, base)
+	line := mark + base.Render(ref+" ") + badge.Render(level) + base.Render(" ") + m.markTitle(title, base)
 	if i == m.cursor {
-		if pad := width - ansi.StringWidth(ref) - 3 - ansi.StringWidth(title); pad > 0 {
+		if pad := width - ansi.StringWidth(mark) - c.ref - c.level - 2 - ansi.StringWidth(title); pad > 0 {
 			line += base.Render(strings.Repeat(" ", pad))
 		}
 	}
 	return line
 }
 
-// helpView is the key overlay, cut to the screen.
-func (m *Model) helpView() string {
-	lines := strings.Split(helpText, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, m.width, "…")
+// cols is the width of each column of a list row, and whether the refs
+// are ids alone (the built-in deck's), which are right-aligned.
+type cols struct {
+	mark, ref, level, title int
+	numeric                 bool
+}
+
+// wordList is the list width from which the level is a word.
+const wordList = 72
+
+// columns sizes a row of the list width wide. The level is its word
+// (beginner, intermediate, advanced) when the list is at least wordList
+// wide (the stacked layout from 80 columns, the wide one from 130): the
+// titles keep 55 cells or more beside it, and every level reads without a
+// legend. Narrower, titles need the 11 cells more (at 120 columns the
+// list beside the preview keeps 62 cells of title, as issue 18 asked, not
+// 51), and the level is its coloured initial, which the header explains
+// when it has room (legend) and ? always does.
+//
+// The id column is as wide as the refs on screen, at most a quarter of
+// the list (row cuts a longer one): a user deck's NAME:ID refs further
+// down must not widen the built-in deck's ids, which are right-aligned
+// like djq list's while they are all that is shown.
+func (m *Model) columns(width int) cols {
+	c := cols{ref: 1, level: 1, numeric: true}
+	for _, q := range m.shown[m.offset:min(m.offset+m.listHeight(), len(m.shown))] {
+		c.ref = max(c.ref, ansi.StringWidth(q.Ref()))
+		c.numeric = c.numeric && q.Deck == bank.DefaultDeck
 	}
-	return clip(strings.Join(lines, "\n"), m.height)
+	c.ref = min(c.ref, max(width/4, 6))
+	if m.marker {
+		c.mark = 2
+	}
+	if width-c.mark >= wordList {
+		c.level = len(bank.Intermediate)
+	}
+	c.title = max(width-c.mark-c.ref-c.level-2, 5)
+	return c
+}
+
+// legend explains the level initials in the header, when the list shows
+// initials and the header has room for it.
+func (m *Model) legend(header string) string {
+	if m.columns(m.listWidth()).level > 1 {
+		return ""
+	}
+	plain := " · b beginner · i intermediate · a advanced"
+	if ansi.StringWidth(header)+ansi.StringWidth(plain) > m.width {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range []bank.Level{bank.Beginner, bank.Intermediate, bank.Advanced} {
+		b.WriteString(" · " + lipgloss.NewStyle().Foreground(levelColors[l]).Render(string(l[:1])) + " " + string(l))
+	}
+	return b.String()
+}
+
+// fitRef cuts a ref to width cells, keeping its id: a user deck's name
+// gives way first ("intervi…:3"), since the id is what djq show needs.
+func fitRef(ref string, width int) string {
+	if ansi.StringWidth(ref) <= width {
+		return ref
+	}
+	if deck, id, ok := strings.Cut(ref, ":"); ok && width-len(id)-1 >= 2 {
+		return ansi.Truncate(deck, width-len(id)-1, "…") + ":" + id
+	}
+	return ansi.Truncate(ref, width, "…")
 }
 
 // clip keeps the first n lines of s.
@@ -279,23 +358,3 @@ func clip(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-// helpText lists every key README.md lists for browse, and the extra ones
-// (a test keeps the two in step).
-const helpText = `djq browse — keys
-
-  j / k, ↑ / ↓     move
-  PgUp / PgDn      move a page (also Ctrl-D / Ctrl-U)
-  g / G            first / last question (also Home / End)
-  /                search as you type (ranked, typo-tolerant, like djq search);
-                   Enter keeps the results, Esc clears them
-  Tab              cycle the level: all, beginner, intermediate, advanced
-  Enter            read the answer full screen (j/k, PgUp/PgDn, g/G; q back)
-  r                jump to a random question of the current list
-  o                open the first docs link in the browser ($BROWSER, else
-                   the system's); shows the link when none can be opened
-  p                quit and print the selected answer as Markdown on stdout
-  ?                this help
-  q, Ctrl-C        quit
-
-any key: back`

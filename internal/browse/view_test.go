@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/djq-cli/djq/internal/bank"
+	"github.com/djq-cli/djq/internal/opener"
 )
 
 // longTitles is testConfig with titles as long as the bank's longest.
@@ -47,12 +49,13 @@ func TestListColumns(t *testing.T) {
 		m := sized(testConfig(103), 120, 40)
 		press(m, "G")
 		ls := lines(m.Render())
-		if !strings.HasPrefix(ls[len(ls)-2], "103 b ") {
-			t.Errorf("last row %q", ls[len(ls)-2])
+		if !strings.HasPrefix(ls[len(ls)-2], "103 b ") || !strings.HasPrefix(ls[1], " 66 a ") {
+			t.Errorf("rows %q … %q", ls[1], ls[len(ls)-2])
 		}
+		// The column is as wide as the ids on screen (issue 26).
 		press(m, "g")
-		if ls := lines(m.Render()); !strings.HasPrefix(ls[1], "  1 b ") {
-			t.Errorf("first row %q", ls[1])
+		if ls := lines(m.Render()); !strings.HasPrefix(ls[1], " 1 b ") || !strings.HasPrefix(ls[10], "10 b ") {
+			t.Errorf("rows %q, %q", ls[1], ls[10])
 		}
 	})
 	t.Run("deck refs are left-aligned", func(t *testing.T) {
@@ -200,6 +203,24 @@ func TestOpenDocs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOpenDocsWithoutABrowser is issue 26's stutter: the opener's own
+// error after browse's "cannot open a browser: " reads once.
+func TestOpenDocsWithoutABrowser(t *testing.T) {
+	o := opener.New(func(string) string { return "" })
+	o.GOOS, o.LookPath = "linux", func(string) (string, error) { return "", exec.ErrNotFound }
+	cfg := testConfig(3)
+	cfg.Questions[0].Docs = []string{"https://a.example/1"}
+	cfg.Open = o.Open
+	m := sized(cfg, 120, 24)
+	_, cmd := m.Update(keyMsg("o"))
+	m.Update(cmd())
+	ls := lines(m.Render())
+	want := "docs: https://a.example/1 (cannot open a browser: xdg-open is not installed; set $BROWSER)"
+	if foot := ls[len(ls)-1]; foot != want {
+		t.Errorf("footer %q, want %q", foot, want)
 	}
 }
 

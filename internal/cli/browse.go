@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"os"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/djq-cli/djq/internal/bank"
@@ -46,7 +44,7 @@ link in the browser, ? for help, q to quit. --query starts with a search.
 
 p quits and prints the selected answer as Markdown on stdout. Like fzf,
 browse draws on the terminal itself (/dev/tty) even when stdout is
-redirected, so djq browse >> notes.md picks an answer into your notes.`,
+redirected, so djq browse >> notes.md picks an answer; Ctrl-C exits 130.`,
 		Example: `  djq browse
   djq browse --level advanced
   djq browse --query "how do I cache a view"
@@ -82,15 +80,11 @@ func browseRun(ctx context.Context, opts *BrowseOptions) error {
 	cfg := browseConfig(ctx, opts, sel.Questions, start.Level)
 	cfg.Query = opts.Query
 	cfg.Open = opener.New(opts.IO.Getenv).Open
-	m := browse.New(cfg)
-	p := tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(tty), tea.WithEnvironment(opts.IO.TermEnv()))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return err
-	}
-	if q := m.Picked(); q != nil {
+	q, err := browse.Run(cfg, tty, opts.IO.TermEnv())
+	if q != nil {
 		return writeOut(opts.Common, render.Markdown(q, sel.Bank.Lookup))
 	}
-	return nil
+	return err
 }
 
 // browseConfig wires browse to the library's search and to rendering on

@@ -37,12 +37,12 @@ func newQuizCmd(f *Factory, g *globals, runF func(*QuizOptions) error) *cobra.Co
 to reveal the answer, then grade yourself: 1 again, 2 hard, 3 good, 4 easy
 (or a, h, g, e). Cards that are due come first, then new ones. The FSRS-5
 algorithm schedules each card's next review from your grades, and every
-grade is saved as soon as you give it: q or Ctrl-C ends the session and
-keeps them all. djq stats shows your progress.
+grade is saved as soon as you give it: q or Ctrl-C (exit 130) ends the
+session and keeps them all. djq stats shows your progress.
 
 An answer taller than the terminal opens full screen: scroll with j/k, the
 arrows, space, PgUp/PgDn and Home/End, and grade with the same keys. The
-footer keeps the summary and the keys in view. g grades good there, as
+footer keeps the card and the keys in view. g grades good there, as
 everywhere in the quiz, so unlike browse it does not scroll to the top.
 
 With --plain (for scripts), each card is printed as Markdown and one grade

@@ -125,6 +125,20 @@ func TestQuizInteractive(t *testing.T) {
 	}
 }
 
+// TestQuizCtrlC is issue 26: Ctrl-C exits 130 (q exits 0, above), with
+// the summary, no error line, and the grades given before it saved.
+func TestQuizCtrlC(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.Local)
+	code, _, stderr := runQuiz(t, dir, "\r3\x03", true, now, "quiz", "--count", "3", "--seed", "2")
+	if code != 130 || !strings.Contains(stderr, "Reviewed 1 card, 1 correct") || strings.Contains(stderr, "djq:") {
+		t.Errorf("exit %d, stderr %q; want 130 and the summary alone", code, stderr)
+	}
+	if st := loadState(t, dir); len(st.Reviews) != 1 {
+		t.Errorf("%d reviews saved, want 1", len(st.Reviews))
+	}
+}
+
 func TestQuizErrors(t *testing.T) {
 	now := time.Now()
 	dir := t.TempDir()

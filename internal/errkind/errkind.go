@@ -21,6 +21,10 @@ const (
 	Failure Kind = iota
 	Usage
 	NotFound
+	// Interrupted is a session the person cut short with Ctrl-C (or a
+	// SIGINT), as opposed to one they ended with q: a script running
+	// `djq browse >> notes.md && …` must tell an abort from a pick.
+	Interrupted
 )
 
 // Kinded is an error that knows its kind. Typed domain errors (bank.RefError,
@@ -49,6 +53,19 @@ func (e *NotFoundError) Unwrap() error { return e.Err }
 
 // Kind marks the error as a not-found error.
 func (e *NotFoundError) Kind() Kind { return NotFound }
+
+// InterruptedError is work stopped by Ctrl-C or SIGINT. Whatever was done
+// before it (a quiz's grades) is kept; the person knows what they pressed,
+// so the command layer prints nothing for it.
+type InterruptedError struct{}
+
+func (e *InterruptedError) Error() string { return "interrupted" }
+
+// Kind marks the error as an interruption.
+func (e *InterruptedError) Kind() Kind { return Interrupted }
+
+// ErrInterrupted is the interruption error; compare with errors.Is or Of.
+var ErrInterrupted error = &InterruptedError{}
 
 // Usagef is a usage error formatted as fmt.Errorf formats (so %w wraps).
 func Usagef(format string, args ...any) error {

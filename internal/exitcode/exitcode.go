@@ -24,6 +24,10 @@ const (
 	Error    = 1 // the work failed (a full disk, an unreadable state file)
 	Usage    = 2 // djq was called wrongly (a bad flag value, an unknown deck, tag or level)
 	Internal = 70
+	// Interrupted is Ctrl-C or SIGINT in browse or quiz: 128+SIGINT, what a
+	// shell reports for a process killed by the signal and what fzf exits
+	// with, so that `djq browse >> notes.md && …` tells an abort from a pick.
+	Interrupted = 130
 )
 
 // Usagef is a usage error (exit 2) made in the command layer; domain
@@ -39,10 +43,12 @@ func (e *silent) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 // its problems itself): only its code matters.
 func Silent(code int) error { return &silent{code: code} }
 
-// IsSilent reports whether err has nothing left to print.
+// IsSilent reports whether err has nothing left to print: its message was
+// printed already, or it is an interruption (the person pressed Ctrl-C and
+// needs no line saying so, as with fzf).
 func IsSilent(err error) bool {
 	var s *silent
-	return errors.As(err, &s)
+	return errors.As(err, &s) || errkind.Of(err) == errkind.Interrupted
 }
 
 // IsBrokenPipe reports whether err comes from writing to a pipe whose
@@ -52,8 +58,8 @@ func IsBrokenPipe(err error) bool { return errors.Is(err, syscall.EPIPE) }
 
 // Of maps an error from a command to the process exit code: nil and a
 // closed pipe are success, a silent error gives its own code, a usage error
-// exits 2, a not-found error 1, and anything else is a failure of the work
-// (1).
+// exits 2, a not-found error 1, an interruption 130, and anything else is a
+// failure of the work (1).
 func Of(err error) int {
 	if err == nil || IsBrokenPipe(err) {
 		return OK
@@ -67,6 +73,8 @@ func Of(err error) int {
 		return Usage
 	case errkind.NotFound:
 		return NotFound
+	case errkind.Interrupted:
+		return Interrupted
 	}
 	return Error
 }

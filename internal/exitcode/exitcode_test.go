@@ -23,6 +23,7 @@ func TestOf(t *testing.T) {
 		{"not found", errkind.NotFoundf("no question 999"), NotFound},
 		{"as usage keeps message", errkind.AsUsage(fs.ErrNotExist), Usage},
 		{"silent", Silent(1), 1},
+		{"interrupted", fmt.Errorf("quiz: %w", errkind.ErrInterrupted), Interrupted},
 		{"broken pipe", fmt.Errorf("write: %w", syscall.EPIPE), OK},
 	}
 	for _, tt := range tests {
@@ -34,6 +35,9 @@ func TestOf(t *testing.T) {
 	}
 	if errkind.AsUsage(fs.ErrNotExist).Error() != fs.ErrNotExist.Error() {
 		t.Errorf("AsUsage changed the message")
+	}
+	if !IsSilent(errkind.ErrInterrupted) {
+		t.Errorf("an interruption would print a message")
 	}
 	if !IsSilent(fmt.Errorf("x: %w", Silent(2))) {
 		t.Errorf("IsSilent does not see through wrapping")

@@ -4,8 +4,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/djq-cli/djq/internal/exitcode"
 )
 
 var update = flag.Bool("update", false, "rewrite the README's generated tables")
@@ -67,6 +70,28 @@ func TestFormats(t *testing.T) {
 	for _, name := range []string{"environment", "files", "exit-codes"} {
 		if _, ok := Lookup(name); !ok {
 			t.Errorf("no topic %s", name)
+		}
+	}
+}
+
+// TestExitCodesTableIsComplete: every exit code djq can return has a row,
+// and every row is a code djq returns.
+func TestExitCodesTableIsComplete(t *testing.T) {
+	codes := []int{exitcode.OK, exitcode.NotFound, exitcode.Error, exitcode.Usage, exitcode.Internal, exitcode.Interrupted}
+	rows := map[string]bool{}
+	for _, r := range ExitCodes.Rows {
+		rows[r.Name] = true
+	}
+	want := map[string]bool{}
+	for _, c := range codes {
+		want[strconv.Itoa(c)] = true
+		if !rows[strconv.Itoa(c)] {
+			t.Errorf("exit code %d has no row in the exit-codes table", c)
+		}
+	}
+	for r := range rows {
+		if !want[r] {
+			t.Errorf("the exit-codes table has a row for %s, which djq never returns", r)
 		}
 	}
 }

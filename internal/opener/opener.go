@@ -21,8 +21,24 @@ import (
 )
 
 // ErrNoOpener means there is nothing to open a browser with: $BROWSER is
-// unset and the platform's handler is not installed.
-var ErrNoOpener = errors.New("no way to open a browser (set $BROWSER)")
+// unset and the platform's handler is not installed. Open's error says
+// which handler is missing and matches it with errors.Is.
+var ErrNoOpener = errors.New("no browser handler on this system; set $BROWSER")
+
+// noOpener is ErrNoOpener naming the missing handler. Its text is whole on
+// its own, so that callers add only their "cannot open a browser: "
+// (browse's status line, djq open's warning) and the reason reads once:
+// "xdg-open is not installed; set $BROWSER".
+type noOpener struct{ handler string }
+
+func (e noOpener) Error() string {
+	if e.handler == "" {
+		return ErrNoOpener.Error()
+	}
+	return e.handler + " is not installed; set $BROWSER"
+}
+
+func (e noOpener) Is(target error) bool { return target == ErrNoOpener }
 
 // DefaultWait is how long Open waits for the command: see Opener.Wait.
 const DefaultWait = 3 * time.Second
@@ -117,10 +133,10 @@ func (o *Opener) Commands(link string) ([][]string, error) {
 	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly", "solaris", "illumos":
 		argv = []string{"xdg-open", link}
 	default:
-		return nil, ErrNoOpener
+		return nil, noOpener{}
 	}
 	if _, err := o.LookPath(argv[0]); err != nil {
-		return nil, fmt.Errorf("%w: %s is not installed", ErrNoOpener, argv[0])
+		return nil, noOpener{handler: argv[0]}
 	}
 	return [][]string{argv}, nil
 }
@@ -191,7 +207,7 @@ func (o *Opener) run(argv []string) error {
 	cmd.Stderr = out
 	detach(cmd)
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("cannot run %s: %w", argv[0], unwrapExec(err))
+		return fmt.Errorf("%s: %w", argv[0], unwrapExec(err))
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -221,7 +237,7 @@ func (o *Opener) runForeground(argv []string) error {
 		if errors.As(err, &ee) {
 			return fmt.Errorf("%s: %w", argv[0], err)
 		}
-		return fmt.Errorf("cannot run %s: %w", argv[0], unwrapExec(err))
+		return fmt.Errorf("%s: %w", argv[0], unwrapExec(err))
 	}
 	return nil
 }
@@ -268,15 +284,14 @@ func firstLine(s string) string {
 
 // OpenAll opens each link and returns the ones it could not open, for the
 // caller to print instead. warn gets a line for each browser that failed,
-// and one line when there is no browser at all.
+// and one line when there is no browser at all (the same reason for every
+// link).
 func (o *Opener) OpenAll(links []string, warn io.Writer) []string {
 	var unopened []string
 	for _, l := range links {
 		if err := o.Open(l); err != nil {
-			if !errors.Is(err, ErrNoOpener) {
-				fmt.Fprintf(warn, "djq: could not open a browser: %v\n", err)
-			} else if len(unopened) == 0 {
-				fmt.Fprintln(warn, "djq: no browser to open (set $BROWSER); here are the links")
+			if !errors.Is(err, ErrNoOpener) || len(unopened) == 0 {
+				fmt.Fprintf(warn, "djq: cannot open a browser: %v\n", err)
 			}
 			unopened = append(unopened, l)
 		}

@@ -7,6 +7,7 @@ package quiz
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -16,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/term"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/errkind"
@@ -110,6 +111,9 @@ type Session struct {
 	// showReader runs the reader until it ends; nil runs it on the
 	// terminal. Tests replace it to drive the reader with messages.
 	showReader func(*reader) error
+	// interrupts delivers SIGINT to the session; nil listens for the
+	// real signal. Tests send on it.
+	interrupts <-chan os.Signal
 
 	reviewed, correct int
 }
@@ -156,25 +160,78 @@ func ParseGrade(s string) (fsrs.Grade, bool) {
 var gradeNames = map[fsrs.Grade]string{fsrs.Again: "again", fsrs.Hard: "hard", fsrs.Good: "good", fsrs.Easy: "easy"}
 
 // RunPlain prints each card as Markdown and reads one grade per line;
-// end of input or "q" ends the session.
+// end of input or "q" ends the session. Ctrl-C (SIGINT) while it waits for
+// a line ends it with errkind.ErrInterrupted: every grade given before is
+// saved already, and the caller still prints the summary.
 func (s *Session) RunPlain(in *bufio.Reader) error {
+	interrupts, stop := s.listen()
+	defer stop()
+	lines := &lineReader{in: in, interrupts: interrupts}
 	for i, c := range s.Cards {
 		doc := fmt.Sprintf("<!-- card %d of %d -->\n\n%s\n", i+1, len(s.Cards), s.Markdown(c.Q))
 		if err := s.WriteCard(doc); err != nil {
 			return err
 		}
-		if done, err := s.plainGrade(in, c); done || err != nil {
+		if done, err := s.plainGrade(lines, c); done || err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// listen delivers SIGINT to the session, which ends with its summary and
+// errkind.ErrInterrupted, instead of letting it end the process. Ignore
+// drops every handler of the signal, the process's clean-up one (which
+// would end the process before the summary) included; Notify then turns it
+// back on for the session only. stop ends that. A process started with
+// SIGINT ignored (a background job) keeps it ignored: nothing is
+// delivered. Tests set s.interrupts.
+func (s *Session) listen() (interrupts <-chan os.Signal, stop func()) {
+	if s.interrupts != nil || signal.Ignored(os.Interrupt) {
+		return s.interrupts, func() {}
+	}
+	ch := make(chan os.Signal, 1)
+	signal.Ignore(os.Interrupt)
+	signal.Notify(ch, os.Interrupt)
+	return ch, func() { signal.Stop(ch) }
+}
+
+// lineReader reads lines in the background, so that a SIGINT can end the
+// wait for one: a read from stdin cannot be cut short.
+type lineReader struct {
+	in         *bufio.Reader
+	interrupts <-chan os.Signal
+}
+
+// ReadLine is the next line, or errkind.ErrInterrupted when a SIGINT
+// comes first (the read left behind ends with the process).
+func (l *lineReader) ReadLine() (string, error) {
+	type result struct {
+		line string
+		err  error
+	}
+	got := make(chan result, 1)
+	go func() {
+		line, err := l.in.ReadString('\n')
+		got <- result{line, err}
+	}()
+	select {
+	case r := <-got:
+		return r.line, r.err
+	case <-l.interrupts:
+		return "", errkind.ErrInterrupted
+	}
+}
+
 // plainGrade reads one line and grades the card with it; done is true
 // when the session should end.
-func (s *Session) plainGrade(in *bufio.Reader, c Card) (done bool, err error) {
+func (s *Session) plainGrade(in *lineReader, c Card) (done bool, err error) {
 	fmt.Fprint(s.ErrOut, "grade (again, hard, good, easy or 1-4): ")
-	line, rerr := in.ReadString('\n')
+	line, rerr := in.ReadLine()
+	if errors.Is(rerr, errkind.ErrInterrupted) {
+		fmt.Fprintln(s.ErrOut)
+		return true, rerr
+	}
 	text := strings.TrimSpace(line)
 	if text == "" && rerr != nil {
 		fmt.Fprintln(s.ErrOut)
@@ -201,19 +258,21 @@ func (s *Session) plainGrade(in *bufio.Reader, c Card) (done bool, err error) {
 
 // RunInteractive shows each card on a terminal, reveals the answer on
 // Enter or space and reads a grade key. An answer taller than the terminal
-// opens in the reader, which takes the grade keys itself.
+// opens in the reader, which takes the grade keys itself. q and Esc end
+// the session; Ctrl-C ends it with errkind.ErrInterrupted. Either way the
+// grades given are saved already.
 func (s *Session) RunInteractive(in io.Reader) error {
-	// Ctrl-C arrives as a key in raw mode; while printing, ignore the
-	// signal so that it cannot cut a session short without its summary.
-	signal.Ignore(os.Interrupt)
-	defer signal.Reset(os.Interrupt)
-	keys := keysFrom(in)
+	// Ctrl-C arrives as a key in raw mode; a SIGINT (Ctrl-C while an
+	// answer prints, or kill -INT) is read as one at the next key.
+	interrupts, stop := s.listen()
+	defer stop()
+	keys := keysFrom(in, interrupts)
 	for i, c := range s.Cards {
 		fmt.Fprintf(s.Out, "\n[%d/%d] Question %s · %s\n\n  %s\n\n", i+1, len(s.Cards), c.Q.Ref(), c.Q.Level, c.Q.Title)
 		fmt.Fprint(s.Out, "Press Enter or space to show the answer (q to quit) ")
-		if !waitReveal(keys) {
+		if reveal, err := waitReveal(keys); !reveal {
 			fmt.Fprintln(s.Out)
-			return nil
+			return err
 		}
 		fmt.Fprintln(s.Out)
 		answer := s.Rendered(c.Q, s.Width)
@@ -225,9 +284,7 @@ func (s *Session) RunInteractive(in io.Reader) error {
 			done, err = s.readerGrade(answer, c, fmt.Sprintf("[%d/%d] Question %s", i+1, len(s.Cards), c.Q.Ref()))
 		} else {
 			fmt.Fprint(s.Out, answer)
-			if c.Q.Summary != "" {
-				fmt.Fprintf(s.Out, "\nIn short: %s\n", c.Q.Summary)
-			}
+			s.printSummary(c.Q)
 			fmt.Fprint(s.Out, gradePrompt)
 			done, err = s.keyGrade(keys, c)
 		}
@@ -238,19 +295,37 @@ func (s *Session) RunInteractive(in io.Reader) error {
 	return nil
 }
 
+// printSummary prints "In short: " and the summary under an answer, just
+// above the grade prompt, wrapped at spaces to the width answers are
+// rendered at (80 when that is unknown): a summary runs to 280
+// characters, and a terminal's own wrapping cuts words in half.
+func (s *Session) printSummary(q *bank.Question) {
+	if q.Summary == "" {
+		return
+	}
+	fmt.Fprintf(s.Out, "\n%s\n", strings.Join(wrap("In short: "+q.Summary, s.summaryWidth()), "\n"))
+}
+
+// summaryWidth is the width the summary is wrapped at.
+func (s *Session) summaryWidth() int {
+	if s.Width > 0 {
+		return s.Width
+	}
+	return 80
+}
+
 const gradePrompt = "\nGrade: 1 again · 2 hard · 3 good · 4 easy (q to quit) "
 
 // tall reports whether answer, printed after the reveal prompt with its
-// summary and the grade prompt, would push its own start off the screen.
-// A summary that wraps is counted as one row: the answer is what matters,
-// and every answer in the bank is far taller or far shorter than that.
+// wrapped summary and the grade prompt, would push its own start off the
+// screen.
 func (s *Session) tall(answer string, q *bank.Question) bool {
 	if s.Height <= 0 || s.showReader == nil && (s.TTYIn == nil || s.TTYOut == nil) {
 		return false
 	}
 	rows := 1 + strings.Count(strings.TrimRight(answer, "\n"), "\n") + 1 + 2
 	if q.Summary != "" {
-		rows += 2
+		rows += 1 + len(wrap("In short: "+q.Summary, s.summaryWidth()))
 	}
 	return rows > s.Height
 }
@@ -259,7 +334,7 @@ func (s *Session) tall(answer string, q *bank.Question) bool {
 // there. On the normal screen it leaves what the short prompt would: the
 // summary, the grade prompt and the grade.
 func (s *Session) readerGrade(answer string, c Card, label string) (done bool, err error) {
-	r := newReader(answer, c.Q.Summary, label, 80, s.Height)
+	r := newReader(answer, label, 80, s.Height)
 	if s.Width > 0 {
 		r.rerender = func(w int) string { return s.Rendered(c.Q, w) }
 		r.renderedAt, r.maxWidth = s.Width, s.Width
@@ -268,10 +343,12 @@ func (s *Session) readerGrade(answer string, c Card, label string) (done bool, e
 	if show == nil {
 		show = teaReader(s.TTYIn, s.TTYOut, s.Env)
 	}
+	// Bubble Tea listens for SIGINT too while it runs (and reports it as
+	// tea.ErrInterrupted); the session's own listening goes on after it.
 	err = show(r)
-	// Bubble Tea listens for SIGINT while it runs and, stopping, gives the
-	// signal back its default action (exit); ignore it again.
-	signal.Ignore(os.Interrupt)
+	if r.interrupted || errors.Is(err, tea.ErrInterrupted) {
+		return true, errkind.ErrInterrupted
+	}
 	if err != nil {
 		return true, fmt.Errorf("answer reader: %w", err)
 	}
@@ -279,22 +356,21 @@ func (s *Session) readerGrade(answer string, c Card, label string) (done bool, e
 	if !ok {
 		return true, nil
 	}
-	if c.Q.Summary != "" {
-		fmt.Fprintf(s.Out, "\nIn short: %s\n", c.Q.Summary)
-	}
+	s.printSummary(c.Q)
 	fmt.Fprint(s.Out, gradePrompt)
 	return s.record(c, g)
 }
 
-// waitReveal reads keys until Enter or space (true) or a quit key (false).
-func waitReveal(keys keyReader) bool {
+// waitReveal reads keys until Enter or space (true) or a quit key (false,
+// with errkind.ErrInterrupted for Ctrl-C).
+func waitReveal(keys keyReader) (bool, error) {
 	for {
 		k, err := keys.ReadKey()
 		if err != nil || isQuit(k) {
-			return false
+			return false, quitError(k, err)
 		}
 		if k == '\r' || k == '\n' || k == ' ' {
-			return true
+			return true, nil
 		}
 	}
 }
@@ -305,7 +381,7 @@ func (s *Session) keyGrade(keys keyReader, c Card) (done bool, err error) {
 		k, err := keys.ReadKey()
 		if err != nil || isQuit(k) {
 			fmt.Fprintln(s.Out)
-			return true, nil
+			return true, quitError(k, err)
 		}
 		g, ok := ParseGrade(string(k))
 		if !ok {
@@ -326,7 +402,20 @@ func (s *Session) record(c Card, g fsrs.Grade) (done bool, err error) {
 	return false, nil
 }
 
-func isQuit(k byte) bool { return k == 'q' || k == 'Q' || k == 3 || k == 4 || k == 0x1b }
+func isQuit(k byte) bool { return k == 'q' || k == 'Q' || k == ctrlC || k == 4 || k == 0x1b }
+
+// ctrlC is the byte Ctrl-C sends in raw mode.
+const ctrlC = 3
+
+// quitError is what ending the session on key k (or on a failed read)
+// returns: an interruption for Ctrl-C or a SIGINT, nothing for q, Esc,
+// Ctrl-D or the end of the keys, as before.
+func quitError(k byte, err error) error {
+	if errors.Is(err, errkind.ErrInterrupted) || err == nil && k == ctrlC {
+		return errkind.ErrInterrupted
+	}
+	return nil
+}
 
 // Summary prints how the session went and when the next review is due.
 func (s *Session) Summary() {
@@ -367,59 +456,4 @@ func When(t, now time.Time) string {
 	default:
 		return fmt.Sprintf("in %s (%s)", Count(int((d+12*time.Hour).Hours()/24), "day"), t.Local().Format("2 Jan"))
 	}
-}
-
-// keyReader reads single key presses; 0 is a key that means nothing here.
-type keyReader interface {
-	ReadKey() (byte, error)
-}
-
-// keysFrom reads raw keys from a terminal, or bytes from any other reader
-// (tests).
-func keysFrom(in io.Reader) keyReader {
-	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return rawKeys{f}
-	}
-	return streamKeys{in}
-}
-
-// rawKeys reads keys from a terminal in raw mode, one at a time, leaving
-// the terminal in its normal mode between reads so that output prints
-// normally.
-type rawKeys struct{ f *os.File }
-
-func (r rawKeys) ReadKey() (byte, error) {
-	fd := int(r.f.Fd())
-	old, err := term.MakeRaw(fd)
-	if err != nil {
-		return 0, err
-	}
-	defer term.Restore(fd, old) //nolint:errcheck
-	// A read returns a whole key, and a whole escape sequence when the
-	// terminal sends one: an arrow key, or a late reply to a terminal
-	// query. Those are not keys here, and must not read as Esc, which
-	// quits the session.
-	var b [64]byte
-	n, err := r.f.Read(b[:])
-	if err != nil {
-		return 0, err
-	}
-	if n == 0 {
-		return 0, io.EOF
-	}
-	if n > 1 && b[0] == 0x1b {
-		return 0, nil
-	}
-	return b[0], nil
-}
-
-// streamKeys reads keys from any reader.
-type streamKeys struct{ r io.Reader }
-
-func (s streamKeys) ReadKey() (byte, error) {
-	var b [1]byte
-	if _, err := io.ReadFull(s.r, b[:]); err != nil {
-		return 0, err
-	}
-	return b[0], nil
 }

@@ -3,9 +3,16 @@
 package quiz
 
 import (
+	"errors"
+	"os"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/creack/pty"
+	"golang.org/x/term"
+
+	"github.com/djq-cli/djq/internal/errkind"
 )
 
 // TestRawKeysSkipsSequences: an arrow key, or a terminal's late reply to a
@@ -18,7 +25,7 @@ func TestRawKeysSkipsSequences(t *testing.T) {
 	}
 	defer master.Close()
 	defer tty.Close()
-	keys := rawKeys{tty}
+	keys := rawKeys{f: tty}
 	for _, tt := range []struct {
 		in   string
 		want byte
@@ -35,5 +42,36 @@ func TestRawKeysSkipsSequences(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("ReadKey after %q = %q, %v; want %q", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+// TestRawKeysInterrupted: a SIGINT while waiting for a key ends the wait
+// with an interruption and puts the terminal back in its normal mode.
+func TestRawKeysInterrupted(t *testing.T) {
+	master, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer master.Close()
+	defer tty.Close()
+	before, err := term.GetState(int(tty.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := make(chan os.Signal, 1)
+	keys := rawKeys{f: tty, interrupts: sig}
+	go func() {
+		time.Sleep(150 * time.Millisecond)
+		sig <- os.Interrupt
+	}()
+	if k, err := keys.ReadKey(); !errors.Is(err, errkind.ErrInterrupted) {
+		t.Errorf("ReadKey = %q, %v; want an interruption", k, err)
+	}
+	after, err := term.GetState(int(tty.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("the terminal was left in raw mode")
 	}
 }

@@ -35,16 +35,14 @@ var readerHints = []string{
 }
 
 var (
-	readerBold = lipgloss.NewStyle().Bold(true)
-	readerDim  = lipgloss.NewStyle().Faint(true)
+	readerDim = lipgloss.NewStyle().Faint(true)
 )
 
 // reader is the full-screen view of an answer too tall for the terminal:
-// the answer scrolls above a footer that always shows the summary, where
-// the card stands, and the grade keys. It ends on a grade or a quit key.
+// the answer scrolls above a footer that always shows where the card
+// stands and the grade keys. It ends on a grade or a quit key.
 type reader struct {
 	view          viewport.Model
-	summary       string
 	label         string // "[2/5] Question 33"
 	width, height int
 
@@ -56,12 +54,14 @@ type reader struct {
 
 	grade  fsrs.Grade
 	graded bool
+	// interrupted is Ctrl-C, which ends the session with exit 130.
+	interrupted bool
 }
 
 // newReader shows answer at width×height until the first window size
 // arrives.
-func newReader(answer, summary, label string, width, height int) *reader {
-	r := &reader{summary: summary, label: label}
+func newReader(answer, label string, width, height int) *reader {
+	r := &reader{label: label}
 	r.view = viewport.New()
 	r.view.SetContent(strings.TrimRight(answer, "\n"))
 	r.resize(width, height)
@@ -103,7 +103,10 @@ func (r *reader) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (r *reader) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch s := k.String(); s {
-	case "q", "esc", "ctrl+c":
+	case "q", "esc":
+		return r, tea.Quit
+	case "ctrl+c":
+		r.interrupted = true
 		return r, tea.Quit
 	case "1", "2", "3", "4", "a", "h", "g", "e":
 		r.grade, _ = ParseGrade(s)
@@ -138,41 +141,17 @@ func (r *reader) Render() string {
 	return r.view.View() + "\n" + r.footer()
 }
 
-// footer is a rule naming the card with the scroll position, the summary,
-// and the key hints that fit.
+// footer is a rule naming the card with the scroll position, and the key
+// hints that fit. The summary is not repeated here: the rendered answer
+// starts with it, and at 80×24 it took four of the answer's rows.
 func (r *reader) footer() string {
 	pct := fmt.Sprintf(" %3.0f%% ──", r.view.ScrollPercent()*100)
 	label := ansi.Truncate("── "+r.label+" ", r.width-ansi.StringWidth(pct), "… ")
 	rule := label + strings.Repeat("─", max(r.width-ansi.StringWidth(label)-ansi.StringWidth(pct), 0)) + pct
-	lines := []string{readerDim.Render(rule)}
-	for i, l := range r.summaryLines() {
-		if i == 0 {
-			l = readerBold.Render("In short:") + strings.TrimPrefix(l, "In short:")
-		}
-		lines = append(lines, l)
-	}
-	return strings.Join(append(lines, readerDim.Render(textwidth.FitHint(readerHints, r.width))), "\n")
+	return readerDim.Render(rule) + "\n" + readerDim.Render(textwidth.FitHint(readerHints, r.width))
 }
 
-func (r *reader) footerRows() int { return 2 + len(r.summaryLines()) }
-
-// summaryLines is "In short: " and the summary wrapped at spaces to the
-// width, on at most a third of the screen, the last line ending in "…"
-// when cut. The summary is what one grades against, so it is cut only
-// when the screen is short: the bank's summaries take 3 to 7 lines at 80
-// columns, all whole at 24 rows.
-func (r *reader) summaryLines() []string {
-	if r.summary == "" {
-		return nil
-	}
-	rows := max(r.height/3, 1)
-	lines := wrap("In short: "+r.summary, r.width)
-	if len(lines) > rows {
-		lines = lines[:rows]
-		lines[rows-1] = ansi.Truncate(lines[rows-1]+" …", r.width, "…")
-	}
-	return lines
-}
+func (r *reader) footerRows() int { return 2 }
 
 // wrap breaks s at spaces into lines at most width cells wide; a word
 // longer than a line is cut.
