@@ -88,11 +88,12 @@ func TestWholeBankRendersCleanly(t *testing.T) {
 		t.Run(q.Ref(), func(t *testing.T) {
 			t.Parallel()
 			src := sourceFacts(q)
-			widths := checkWidths
+			widths, styles := checkWidths, checkStyles
 			if raceEnabled {
 				widths = []int{checkWidths[0], checkWidths[len(checkWidths)-1]}
+				styles = stylesNamed(goldenStyles...)
 			}
-			for _, st := range checkStyles {
+			for _, st := range styles {
 				for _, w := range widths {
 					p := st.policy
 					p.Width = w
@@ -350,6 +351,31 @@ func TestBankGolden(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				p := st.policy
 				p.Width = 80
+				out, err := Pretty(p, []*bank.Question{q}, b.Lookup)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden.Check(t, name, out)
+			})
+		}
+	}
+}
+
+// TestNarrowGolden pins issue 26's cases at 60 columns: 35's long title
+// and code lines (no "order_" / "by(", no lone "#"), and 50's inline code
+// wider than the line.
+func TestNarrowGolden(t *testing.T) {
+	b := builtinBank(t)
+	for _, id := range []int{35, 50} {
+		q, err := b.Get(bank.Ref{Deck: bank.DefaultDeck, ID: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range stylesNamed("dark", "16color", "notty") {
+			name := fmt.Sprintf("bank-%03d-60-%s.golden", id, st.name)
+			t.Run(name, func(t *testing.T) {
+				p := st.policy
+				p.Width = 60
 				out, err := Pretty(p, []*bank.Question{q}, b.Lookup)
 				if err != nil {
 					t.Fatal(err)

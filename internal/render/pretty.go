@@ -383,11 +383,12 @@ func (r *prettyRenderer) question(q *bank.Question, lookup bank.Lookup) (string,
 	avail := max(r.p.Width-codeIndent-r.margin, 10)
 	lines := hangListItems(strings.Split(out, "\n"), r.p.Width-r.margin)
 	res := make([]string, 0, len(lines)+16)
+	titled := false // the title is the document's first heading
 	for _, l := range lines {
 		if strings.Contains(l, "djq") {
 			vis := strings.TrimSpace(xansi.Strip(l))
-			if strings.HasSuffix(vis, titleToken) {
-				res = append(res, r.title(q.Title)...)
+			if !titled && strings.HasSuffix(vis, titleToken) {
+				res, titled = append(res, r.title(q.Title)...), true
 				continue
 			}
 			if vis == summaryToken {
