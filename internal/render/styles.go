@@ -93,9 +93,9 @@ func tightCode(cfg ansi.StyleConfig) ansi.StyleConfig {
 // the terminal's default colour, so the same style reads on dark and light
 // backgrounds. Nothing a user must read is drawn in black (30) or bright
 // black (90), which many dark palettes (Solarized, Gruvbox, the Linux
-// console) show barely apart from the background: code's names,
-// punctuation and operators keep the default colour (issue 26 found names
-// in bright black), comments are faint (SGR 2: a dimmer shade of the
+// console) show barely apart from the background: names and punctuation
+// in code keep the default colour (issue 26 found names in bright black),
+// operators are red, comments are faint (SGR 2: a dimmer shade of the
 // user's own foreground, or plain text where faint is not supported),
 // keywords bright blue (plain blue is hard to read on black). Only the
 // horizontal rule, a decoration, stays bright black.
