@@ -30,3 +30,7 @@ func Check(t testing.TB, name, got string) {
 		t.Errorf("output differs from %s (run with -update if the change is intended)\n--- got ---\n%s", path, got)
 	}
 }
+
+// Updating reports whether the test run was given -update, for tests that
+// rewrite something other than a golden file (the README's samples).
+func Updating() bool { return *update }

@@ -29,19 +29,49 @@ func builtinBank(tb testing.TB) *bank.Bank {
 	return b
 }
 
-// checkStyles are the styles the whole-bank check renders in: djq's dark
-// and light at true colour, the 16-colour style, and notty (no colour).
+// checkStyles are the styles the whole-bank check renders in: every style
+// djq has (dark and light at true colour and 256 colours, the 16-colour
+// style, notty and ascii without colour) and glamour's own that --style
+// accepts.
 var checkStyles = []struct {
 	name   string
 	policy Policy
 }{
 	{"dark", Policy{Format: FormatPretty, Style: "dark", Color: true, Profile: termenv.TrueColor, Hyperlinks: true}},
+	{"dark256", Policy{Format: FormatPretty, Style: "dark", Color: true, Profile: termenv.ANSI256}},
 	{"light", Policy{Format: FormatPretty, Style: "light", Color: true, Profile: termenv.ANSI256, Hyperlinks: true}},
+	{"lighttrue", Policy{Format: FormatPretty, Style: "light", Color: true, Profile: termenv.TrueColor}},
 	{"16color", Policy{Format: FormatPretty, Style: "dark", Color: true, Profile: termenv.ANSI, Hyperlinks: true}},
 	{"notty", Policy{Format: FormatPretty, Style: "notty", Profile: termenv.Ascii}},
+	{"ascii", Policy{Format: FormatPretty, Style: "ascii", Profile: termenv.Ascii}},
+	{"dracula", Policy{Format: FormatPretty, Style: "dracula", Color: true, Profile: termenv.TrueColor}},
+	{"pink", Policy{Format: FormatPretty, Style: "pink", Color: true, Profile: termenv.ANSI256}},
+	{"tokyo-night", Policy{Format: FormatPretty, Style: "tokyo-night", Color: true, Profile: termenv.TrueColor}},
 }
 
-var checkWidths = []int{60, 80, 100, 120}
+// goldenStyles are the styles TestBankGolden pins (the first of each kind).
+var goldenStyles = []string{"dark", "light", "16color", "notty"}
+
+// stylesNamed picks checkStyles by name, in the order given.
+func stylesNamed(names ...string) []struct {
+	name   string
+	policy Policy
+} {
+	var out []struct {
+		name   string
+		policy Policy
+	}
+	for _, n := range names {
+		for _, st := range checkStyles {
+			if st.name == n {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+var checkWidths = []int{60, 72, 80, 100, 120}
 
 // TestWholeBankRendersCleanly renders every question of the bank at every
 // width and style and checks the visible text (escape codes stripped)
@@ -58,11 +88,12 @@ func TestWholeBankRendersCleanly(t *testing.T) {
 		t.Run(q.Ref(), func(t *testing.T) {
 			t.Parallel()
 			src := sourceFacts(q)
-			widths := checkWidths
+			widths, styles := checkWidths, checkStyles
 			if raceEnabled {
 				widths = []int{checkWidths[0], checkWidths[len(checkWidths)-1]}
+				styles = stylesNamed(goldenStyles...)
 			}
-			for _, st := range checkStyles {
+			for _, st := range styles {
 				for _, w := range widths {
 					p := st.policy
 					p.Width = w
@@ -84,6 +115,7 @@ type facts struct {
 	codeLines []string // non-blank lines of fenced code, tabs expanded
 	urls      []string // docs links and URLs in the answer's prose
 	spans     []string // inline code spans as shown
+	headings  []string // heading lines ("## Docs")
 }
 
 var (
@@ -109,6 +141,7 @@ func sourceFacts(q *bank.Question) facts {
 			f.spans = append(f.spans, strings.TrimSpace(m[1]))
 		}
 		if headingLine.MatchString(l) {
+			f.headings = append(f.headings, strings.TrimSpace(l))
 			// A heading may start with punctuation (".dockerignore").
 			f.spans = append(f.spans, strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#")))
 		}
@@ -120,6 +153,12 @@ func sourceFacts(q *bank.Question) facts {
 		f.spans = append(f.spans, strings.TrimSpace(m[1]))
 	}
 	f.urls = append(f.urls, q.Docs...)
+	if len(q.Related) > 0 {
+		f.headings = append(f.headings, "## Related questions")
+	}
+	if len(q.Docs) > 0 {
+		f.headings = append(f.headings, "## Docs")
+	}
 	return f
 }
 
@@ -160,8 +199,14 @@ func checkRendered(out string, p Policy, q *bank.Question, src facts) []string {
 	if err != nil {
 		return []string{err.Error()}
 	}
-	margin := int(*cfg.Document.Margin)
-	codeIndent := margin + int(*cfg.CodeBlock.Margin)
+	deref := func(u *uint) int {
+		if u == nil {
+			return 0
+		}
+		return int(*u)
+	}
+	margin := deref(cfg.Document.Margin)
+	codeIndent := margin + deref(cfg.CodeBlock.Margin) + deref(cfg.CodeBlock.Indent)
 
 	// Code: join each line with the continuation lines after it, then
 	// every source line must be one of those logical lines, starting at
@@ -207,15 +252,26 @@ func checkRendered(out string, p Policy, q *bank.Question, src facts) []string {
 		}
 	}
 
-	// Width: only a URL or a code span wider than the text column may
-	// push a line past the width.
+	problems = append(problems, checkContinuations(vis, codeIndent, strings.Join(src.codeLines, "\n"))...)
+	problems = append(problems, checkHeadings(vis, isCode, cfg, src.headings)...)
+	problems = append(problems, checkTitle(out, vis, p, cfg, margin)...)
+
+	// Width: only a URL, or a piece of a code span with no place to break
+	// (spanPieces), wider than the text column may push a line past the
+	// width.
 	room := p.Width - 2*margin - 4
+	var unbreakable []string
+	for _, s := range src.spans {
+		for _, piece := range spanPieces(s, room) {
+			unbreakable = append(unbreakable, strings.TrimSpace(piece))
+		}
+	}
 	for i, l := range vis {
 		if xansi.StringWidth(l) <= p.Width {
 			continue
 		}
 		ok := false
-		for _, a := range append(append([]string{}, src.urls...), src.spans...) {
+		for _, a := range append(append([]string{}, src.urls...), unbreakable...) {
 			if xansi.StringWidth(a) > room && strings.Contains(l, a) {
 				ok = true
 			}
@@ -290,11 +346,36 @@ func TestBankGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, st := range checkStyles {
+		for _, st := range stylesNamed(goldenStyles...) {
 			name := fmt.Sprintf("bank-%03d-%s.golden", id, st.name)
 			t.Run(name, func(t *testing.T) {
 				p := st.policy
 				p.Width = 80
+				out, err := Pretty(p, []*bank.Question{q}, b.Lookup)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden.Check(t, name, out)
+			})
+		}
+	}
+}
+
+// TestNarrowGolden pins issue 26's cases at 60 columns: 35's long title
+// and code lines (no "order_" / "by(", no lone "#"), and 50's inline code
+// wider than the line.
+func TestNarrowGolden(t *testing.T) {
+	b := builtinBank(t)
+	for _, id := range []int{35, 50} {
+		q, err := b.Get(bank.Ref{Deck: bank.DefaultDeck, ID: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range stylesNamed("dark", "16color", "notty") {
+			name := fmt.Sprintf("bank-%03d-60-%s.golden", id, st.name)
+			t.Run(name, func(t *testing.T) {
+				p := st.policy
+				p.Width = 60
 				out, err := Pretty(p, []*bank.Question{q}, b.Lookup)
 				if err != nil {
 					t.Fatal(err)

@@ -215,9 +215,19 @@ func (h *highlighter) join(l codeLine) string {
 	return b.String()
 }
 
-// splitLine cuts a line to at most limit columns, at a space or after a
-// comma (else an opening bracket) when there is one in the last 40% of
-// the room, and drops the spaces at the cut. rest is nil when all fits.
+// splitLine cuts a line to at most limit columns and drops the spaces at
+// the cut; rest is nil when all fits. It breaks at the first of these
+// that exists (issue 26 found identifiers cut in two, "order_" / "by(",
+// where a space was a few columns back):
+//
+//  1. a space or comma in the last 40% of the room;
+//  2. after an opening bracket, ".", "=" or ":" in the last 40%;
+//  3. a space or comma anywhere after the first two columns of code;
+//  4. that punctuation anywhere;
+//  5. the limit itself, inside a word.
+//
+// A break that would leave a comment's "#" alone at the end of the line
+// moves before the "#", so the comment continues whole.
 func splitLine(l codeLine, limit int) (head, rest codeLine) {
 	plain := []rune(l.plain())
 	if xansi.StringWidth(string(plain)) <= limit {
@@ -225,11 +235,19 @@ func splitLine(l codeLine, limit int) (head, rest codeLine) {
 	}
 	// The rune index where the width reaches limit.
 	cut := len([]rune(xansi.Truncate(string(plain), limit, "")))
-	// Prefer a space or comma; an opening bracket only when there is none.
+	lead := 0
+	for lead < len(plain) && plain[lead] == ' ' {
+		lead++
+	}
 	best := -1
-	for _, breaks := range []string{" ,", "([{"} {
-		for i := cut; i > cut*6/10 && i > 0; i-- {
-			if strings.ContainsRune(breaks, plain[i-1]) {
+	for _, tier := range []struct {
+		breaks string
+		from   int
+	}{
+		{" ,", cut * 6 / 10}, {"([{.=:", cut * 6 / 10}, {" ,", lead + 2}, {"([{.=:", lead + 2},
+	} {
+		for i := cut; i > tier.from && i > 0; i-- {
+			if i > lead+1 && strings.ContainsRune(tier.breaks, plain[i-1]) {
 				best = i
 				break
 			}
@@ -240,6 +258,11 @@ func splitLine(l codeLine, limit int) (head, rest codeLine) {
 	}
 	if best > 0 {
 		cut = best
+	}
+	if h := strings.TrimRight(string(plain[:cut]), " "); strings.HasSuffix(h, " #") {
+		if c := len([]rune(h)) - 1; strings.TrimSpace(string(plain[:c])) != "" {
+			cut = c
+		}
 	}
 	cut = max(cut, 1)
 	head, rest = splitRunes(l, cut)

@@ -61,7 +61,7 @@ func TestWorstAcceptedAnswerIsQuick(t *testing.T) {
 	}
 	for name, body := range worstAnswers() {
 		q := worstQuestion(t, name, body)
-		for _, st := range checkStyles[:3:3] {
+		for _, st := range stylesNamed("dark", "light", "16color") {
 			if raceEnabled && st.name != "dark" {
 				continue
 			}
@@ -85,7 +85,7 @@ func TestWorstAcceptedAnswerIsQuick(t *testing.T) {
 func BenchmarkWorstAcceptedAnswer(b *testing.B) {
 	for name, body := range worstAnswers() {
 		q := worstQuestion(b, name, body)
-		for _, st := range checkStyles[:3:3] {
+		for _, st := range stylesNamed("dark", "light", "16color") {
 			p := st.policy
 			p.Width = 80
 			b.Run(fmt.Sprintf("%s/%s", strings.ReplaceAll(name, " ", "-"), st.name), func(b *testing.B) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/bank"
 	"github.com/djq-cli/djq/internal/sanitize"
+	"github.com/djq-cli/djq/internal/textwidth"
 )
 
 // Pretty output is glamour's rendering of the question's Markdown with
@@ -35,6 +36,7 @@ const (
 	tokenPrefix   = "djqx"
 	blockPrefix   = "djqblock"
 	summaryToken  = "djqsummary"
+	titleToken    = "djqtitle"
 	maxTokens     = 26 * 26
 	minCodeTokenW = len(tokenPrefix) + 2
 )
@@ -205,6 +207,10 @@ func (pr *protected) inline(l string) string {
 		if len(shown) >= 2 && shown[0] == ' ' && shown[len(shown)-1] == ' ' && strings.TrimSpace(shown) != "" {
 			shown = shown[1 : len(shown)-1]
 		}
+		if pr.maxURL > 0 && xansi.StringWidth(shown) > pr.maxURL && !strings.Contains(shown, "`") {
+			b.WriteString("`" + longSpan(shown, pr.maxURL) + "`")
+			continue
+		}
 		tok := ""
 		if strings.Contains(shown, " ") && !strings.Contains(shown, "`") {
 			if w := xansi.StringWidth(shown); w >= minCodeTokenW {
@@ -271,6 +277,9 @@ func (pr *protected) urls(s string) string {
 func (pr *protected) restore(line string, links bool) string {
 	if shielded(line) {
 		line = unshield.Replace(line)
+	}
+	if strings.Contains(line, spanBreak) {
+		line = strings.ReplaceAll(line, spanBreak, "")
 	}
 	if !strings.Contains(line, tokenPrefix) {
 		return line
@@ -345,7 +354,7 @@ func (r *prettyRenderer) bar() string {
 func (r *prettyRenderer) question(q *bank.Question, lookup bank.Lookup) (string, error) {
 	d := docParts(q, lookup, true)
 	pr := &protected{maxURL: r.p.Width - 2*r.margin - 4}
-	md := d.head
+	md := "# " + titleToken + strings.TrimPrefix(d.head, "# "+q.Title)
 	if d.summary != "" {
 		md += summaryToken + "\n\n"
 	}
@@ -374,9 +383,14 @@ func (r *prettyRenderer) question(q *bank.Question, lookup bank.Lookup) (string,
 	avail := max(r.p.Width-codeIndent-r.margin, 10)
 	lines := hangListItems(strings.Split(out, "\n"), r.p.Width-r.margin)
 	res := make([]string, 0, len(lines)+16)
+	titled := false // the title is the document's first heading
 	for _, l := range lines {
 		if strings.Contains(l, "djq") {
 			vis := strings.TrimSpace(xansi.Strip(l))
+			if !titled && strings.HasSuffix(vis, titleToken) {
+				res, titled = append(res, r.title(q.Title)...), true
+				continue
+			}
 			if vis == summaryToken {
 				res = append(res, summary...)
 				continue
@@ -389,6 +403,53 @@ func (r *prettyRenderer) question(q *bank.Question, lookup bank.Lookup) (string,
 		res = append(res, pr.restore(l, r.p.Hyperlinks))
 	}
 	return strings.Join(res, "\n"), nil
+}
+
+// title draws the question's title as the style's H1: glamour wraps a long
+// title without the first line's padding and background (issue 26), so
+// djq wraps it itself and gives every line the prefix's width, the suffix
+// and the heading's colours. A visible marker ("# " in notty) starts the
+// first line only; later lines are indented to the text.
+func (r *prettyRenderer) title(text string) []string {
+	h, head, doc := r.cfg.H1, r.cfg.Heading, r.cfg.Document
+	prefix, suffix := orDefault(h.Prefix, head.Prefix), orDefault(h.Suffix, head.Suffix)
+	st := mergePrimitive(mergePrimitive(ansi.StylePrimitive{Color: doc.Color, BackgroundColor: doc.BackgroundColor}, head.StylePrimitive), h.StylePrimitive)
+	seq := sgr(r.p.Profile, st)
+	pw := xansi.StringWidth(prefix)
+	avail := max(r.p.Width-2*r.margin-pw-xansi.StringWidth(suffix), 10)
+	pad := strings.Repeat(" ", r.margin)
+	var out []string
+	for i, l := range textwidth.WrapWords(text, avail) {
+		body := prefix + l + suffix
+		if i > 0 {
+			body = strings.Repeat(" ", pw) + l + suffix
+		}
+		if seq != "" {
+			body = seq + body + "\x1b[0m"
+		}
+		out = append(out, pad+body)
+	}
+	return out
+}
+
+// mergePrimitive is glamour's cascade of two styles: what child sets wins.
+func mergePrimitive(parent, child ansi.StylePrimitive) ansi.StylePrimitive {
+	set := func(p, c *bool) *bool {
+		if c != nil {
+			return c
+		}
+		return p
+	}
+	out := parent
+	if child.Color != nil {
+		out.Color = child.Color
+	}
+	if child.BackgroundColor != nil {
+		out.BackgroundColor = child.BackgroundColor
+	}
+	out.Bold, out.Italic = set(parent.Bold, child.Bold), set(parent.Italic, child.Italic)
+	out.Underline, out.Faint = set(parent.Underline, child.Underline), set(parent.Faint, child.Faint)
+	return out
 }
 
 // summary renders the summary as a paragraph narrower by the bar's width
@@ -425,7 +486,7 @@ func (r *prettyRenderer) quoteStyle() ansi.StylePrimitive {
 // PrettyVersion changes whenever pretty output changes for the same input, so
 // that no cached output written by an older djq is ever served (see
 // Identity).
-const PrettyVersion = "render-4"
+const PrettyVersion = "render-5"
 
 // Pretty renders questions for a terminal: glamour with djq's fixes for
 // wrapping, its own code blocks, and hyperlinks when the policy allows.
@@ -485,3 +546,79 @@ var (
 	headingLine = regexp.MustCompile(`^ {0,3}#{1,6}(\s|$)`)
 	fenceLine   = regexp.MustCompile("^ {0,3}(```+|~~~+)")
 )
+
+// spanBreak stands where a long code span may break without a space: after
+// a "." between names. Both wrappers break at it (it is a Unicode space);
+// restore removes it, so a line that does not break there loses nothing
+// but one column of slack.
+const spanBreak = "\u2008"
+
+// longSpan prepares inline code wider than the text column (issue 26:
+// `JsonResponse(data, encoder=..., **kwargs)` overflowed and the terminal
+// broke it at column 0). It may break only where spanPieces allows: its
+// other spaces and its punctuation are shielded, and a break after a "."
+// is marked with spanBreak.
+func longSpan(s string, room int) string {
+	var b strings.Builder
+	for _, piece := range spanPieces(s, room) {
+		body := strings.TrimSuffix(piece, " ")
+		b.WriteString(protect(strings.ReplaceAll(body, " ", "\ue005")))
+		if body != piece {
+			b.WriteString(" ")
+		} else {
+			b.WriteString(spanBreak)
+		}
+	}
+	return strings.TrimSuffix(b.String(), spanBreak)
+}
+
+// spanPieces cuts inline code at the places a long span may break: after a
+// space outside a double-quoted string (", " of an argument list, the
+// words of a shell command) that no punctuation follows, and after a "."
+// that joins two names (a method chain, a dotted path) outside a URL. A
+// piece still wider than room is cut again after "(", "[" or "=", so that
+// `SeparateDatabaseAndState(state_operations=[...` fits too. Each piece
+// keeps its trailing space.
+func spanPieces(s string, room int) []string {
+	var out []string
+	start, quoted, inURL := 0, false, false
+	for i := 1; i < len(s); i++ {
+		switch c := s[i-1]; {
+		case c == '"':
+			quoted = !quoted
+		case c == ' ':
+			inURL = false
+		case c == ':' && strings.HasPrefix(s[i:], "//"):
+			inURL = true
+		}
+		afterSpace := s[i-1] == ' ' && !strings.ContainsRune(" .,;:)]}", rune(s[i])) && !quoted && i >= 2 && s[i-2] != ' '
+		afterDot := s[i-1] == '.' && i >= 2 && isNameByte(s[i-2]) && isNameStart(s[i]) && !inURL
+		if afterSpace || afterDot {
+			out = append(out, s[start:i])
+			start = i
+		}
+	}
+	out = append(out, s[start:])
+	var fine []string
+	for _, p := range out {
+		if xansi.StringWidth(p) <= room {
+			fine = append(fine, p)
+			continue
+		}
+		last := 0
+		for i := 1; i < len(p)-1; i++ {
+			if strings.ContainsRune("([=", rune(p[i-1])) && isNameStart(p[i]) || p[i-1] == '[' && p[i] != ']' {
+				fine = append(fine, p[last:i])
+				last = i
+			}
+		}
+		fine = append(fine, p[last:])
+	}
+	return fine
+}
+
+func isNameByte(c byte) bool { return isNameStart(c) || c >= '0' && c <= '9' || c == ')' || c == ']' }
+
+func isNameStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}

@@ -61,7 +61,9 @@ func (p Policy) styleConfig() (ansi.StyleConfig, error) {
 		return mk(), nil
 	}
 	if cfg, ok := styles.DefaultStyles[name]; ok {
-		return *cfg, nil
+		// pink pads inline code like dark did: the pad orphans a "," or
+		// "." at the start of a line.
+		return tightCode(*cfg), nil
 	}
 	return ansi.StyleConfig{}, fmt.Errorf("unknown style %s", sanitize.Quote(name))
 }
@@ -89,7 +91,14 @@ func tightCode(cfg ansi.StyleConfig) ansi.StyleConfig {
 
 // style16 is the dark style's layout with ANSI colour indices. Text keeps
 // the terminal's default colour, so the same style reads on dark and light
-// backgrounds.
+// backgrounds. Nothing a user must read is drawn in black (30) or bright
+// black (90), which many dark palettes (Solarized, Gruvbox, the Linux
+// console) show barely apart from the background: names and punctuation
+// in code keep the default colour (issue 26 found names in bright black),
+// operators are red, comments are faint (SGR 2: a dimmer shade of the
+// user's own foreground, or plain text where faint is not supported),
+// keywords bright blue (plain blue is hard to read on black). Only the
+// horizontal rule, a decoration, stays bright black.
 func style16() ansi.StyleConfig {
 	cfg := djqStyle(styles.DarkStyleConfig)
 	c := ptr[string]
@@ -100,23 +109,23 @@ func style16() ansi.StyleConfig {
 	cfg.Link.Color = c("6")
 	cfg.LinkText.Color = c("2")
 	cfg.Image.Color = c("5")
-	cfg.ImageText.Color = c("8")
+	cfg.ImageText.Color = nil
 	cfg.Code.Color, cfg.Code.BackgroundColor = c("1"), nil
-	cfg.CodeBlock.Color = c("8")
+	cfg.CodeBlock.Color = nil
 	cfg.CodeBlock.Chroma = &ansi.Chroma{
 		Text:                ansi.StylePrimitive{},
 		Error:               ansi.StylePrimitive{Color: c("15"), BackgroundColor: c("1")},
-		Comment:             ansi.StylePrimitive{Color: c("8")},
+		Comment:             ansi.StylePrimitive{Faint: ptr(true)},
 		CommentPreproc:      ansi.StylePrimitive{Color: c("3")},
-		Keyword:             ansi.StylePrimitive{Color: c("4")},
+		Keyword:             ansi.StylePrimitive{Color: c("12")},
 		KeywordReserved:     ansi.StylePrimitive{Color: c("5")},
 		KeywordNamespace:    ansi.StylePrimitive{Color: c("5")},
-		KeywordType:         ansi.StylePrimitive{Color: c("4")},
+		KeywordType:         ansi.StylePrimitive{Color: c("12")},
 		Operator:            ansi.StylePrimitive{Color: c("1")},
 		Punctuation:         ansi.StylePrimitive{},
 		NameBuiltin:         ansi.StylePrimitive{Color: c("5")},
 		NameTag:             ansi.StylePrimitive{Color: c("5")},
-		NameAttribute:       ansi.StylePrimitive{Color: c("4")},
+		NameAttribute:       ansi.StylePrimitive{Color: c("6")},
 		NameClass:           ansi.StylePrimitive{Bold: ptr(true), Underline: ptr(true)},
 		NameDecorator:       ansi.StylePrimitive{Color: c("3")},
 		NameFunction:        ansi.StylePrimitive{Color: c("2")},
@@ -127,7 +136,7 @@ func style16() ansi.StyleConfig {
 		GenericEmph:         ansi.StylePrimitive{Italic: ptr(true)},
 		GenericInserted:     ansi.StylePrimitive{Color: c("2")},
 		GenericStrong:       ansi.StylePrimitive{Bold: ptr(true)},
-		GenericSubheading:   ansi.StylePrimitive{Color: c("8")},
+		GenericSubheading:   ansi.StylePrimitive{Bold: ptr(true)},
 	}
 	return cfg
 }
