@@ -42,7 +42,7 @@ func BenchmarkSearchQuestionWarm(b *testing.B) {
 	ios, _, _, _ := iostreams.Test()
 	ios.SetEnv(env)
 	Run(context.Background(), ios, []string{"search", "warm"})
-	benchRun(b, env, "search", "is there any way to get an object form the database or None if nothing matches")
+	benchRun(b, env, "search", "Is there any Django function which will let me get an object form the database, or None if nothing matches")
 }
 
 // BenchmarkList lists the built-in bank.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/djq-cli/djq/internal/cmdutil"
 	"github.com/djq-cli/djq/internal/exitcode"
+	"github.com/djq-cli/djq/internal/gctune"
 	"github.com/djq-cli/djq/internal/iostreams"
 	"github.com/djq-cli/djq/internal/library"
 	"github.com/djq-cli/djq/internal/render"
@@ -110,6 +111,7 @@ func Main(args []string) int {
 	// EPIPE, which djq treats as success, instead of killing the process
 	// with SIGPIPE (exit 141) depending on how much was left to write.
 	signal.Ignore(syscall.SIGPIPE)
+	gctune.Tune(os.Getenv)
 	// Bleve logs through the standard logger ("unable to load snapshot …
 	// continuing" for a damaged index, which djq itself reports in one line).
 	log.SetOutput(iostreams.DebugWriter(os.Getenv, os.Stderr))

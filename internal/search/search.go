@@ -152,7 +152,10 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 		// Nothing to rank by: list what the filters select, in bank order.
 		hits, res.Total, err = ix.findInOrder(ctx, q, limit)
 	} else if words := questionTerms(clauses); words != nil {
-		hits, res.Total, err = ix.reranked(ctx, r, q, words, limit)
+		// Snippets need the words' places in the summary and body only:
+		// the second, narrow pass runs a query that searches nothing else.
+		snip := (&queryBuilder{ix: ix, r: r, fields: []string{fieldSummary, fieldBody}}).buildQuery(clauses, bank.Filter{})
+		hits, res.Total, err = ix.reranked(ctx, r, q, snip, words, limit)
 	} else {
 		hits, res.Total, err = ix.find(ctx, q, limit, nil)
 	}
@@ -243,7 +246,7 @@ func (ix *Index) search1(ctx context.Context, q query.Query, limit int, fields, 
 // reranked finds a question's candidates with only the fields reranking
 // reads, reranks them, and then loads the shown fields and locations for
 // the best limit of them alone.
-func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, words []string, limit int) ([]*search.DocumentMatch, uint64, error) {
+func (ix *Index) reranked(ctx context.Context, r multiReader, q, snip query.Query, words []string, limit int) ([]*search.DocumentMatch, uint64, error) {
 	pool, total, err := ix.find(ctx, q, max(limit, rerankPool), []string{fieldPhrases})
 	if err != nil || len(pool) == 0 {
 		return pool, total, err
@@ -255,7 +258,13 @@ func (ix *Index) reranked(ctx context.Context, r multiReader, q query.Query, wor
 	for i, h := range pool {
 		rank[h.ID], ids[i] = i, h.ID
 	}
-	full, _, err := ix.find(ctx, bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), nil)
+	// The chosen questions again, with their fields and the places of
+	// the query's words in summary and body; a question found through
+	// its title or phrasings alone comes back too, without places.
+	second := bleve.NewBooleanQuery()
+	second.AddMust(bleve.NewDocIDQuery(ids))
+	second.AddShould(snip)
+	full, _, err := ix.find(ctx, second, len(ids), nil)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -296,6 +305,9 @@ func toHit(h *search.DocumentMatch, snippetLen int, weight func(string) float64)
 // outrank the answer that names ModelViewSet. One the bank never writes
 // whole is searched through its parts as well, at a small weight.
 func (qb *queryBuilder) textFields(text string, phrase bool, boost float64, fields ...string) query.Query {
+	if len(fields) == 0 {
+		fields = qb.fields
+	}
 	if len(fields) == 0 {
 		fields = []string{fieldTitle, fieldAsked, fieldSummary, fieldTagText, fieldBody}
 	}
@@ -379,7 +391,7 @@ func (qb *queryBuilder) buildQuery(clauses []Clause, flt bank.Filter) query.Quer
 	for _, joined := range qb.joinedWords(qp.words) {
 		qp.should = append(qp.should, qb.textFields(joined, false, boostJoined))
 	}
-	if qp.question {
+	if qp.question && qb.fields == nil {
 		for _, pair := range wordPairs(clauses) {
 			qp.should = append(qp.should, qb.textFields(pair, true, boostPair, fieldTitle, fieldAsked))
 		}
@@ -572,6 +584,9 @@ func (qb *queryBuilder) joinedWords(words []string) []string {
 type queryBuilder struct {
 	ix *Index
 	r  multiReader
+	// fields, when set, narrows the fields every word is searched in;
+	// snippet queries (see reranked) use only the summary and body.
+	fields []string
 }
 
 // count is how many questions hold term in field (0 on error).
