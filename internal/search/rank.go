@@ -75,31 +75,7 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 		return hits
 	}
 	idf := ix.idfFunc(r)
-	q := queryTerms{}
-	raw := queryTerms{}          // weights before concept runs are shared out: for precision
-	short := map[string]string{} // identifiers typed short ("ManyToMany"): plain → query term
-	runs := ix.synonyms.ConceptRuns(words)
-	for _, w := range words {
-		ts := analyze(sharedCache, EnglishAnalyzer, w)
-		if len(ts) == 0 {
-			continue
-		}
-		t := squash(ts[0])
-		if _, compound := compoundTerm(w); compound {
-			if plain := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(w)); len(plain) >= 6 {
-				short[plain] = t
-			}
-		}
-		weight := idf(t)
-		if weakWords[strings.ToLower(w)] {
-			weight *= boostWeak
-		}
-		raw[t] = max(raw[t], weight)
-		if n := runs[strings.ToLower(w)]; n > 1 {
-			weight /= math.Sqrt(float64(n)) // one concept, however many words name it
-		}
-		q[t] = max(q[t], weight)
-	}
+	q, raw, short := ix.questionWeights(words, idf)
 	var total float64
 	for _, w := range q {
 		total += w
@@ -151,6 +127,37 @@ func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []str
 		hits[i].Score = out[i].s
 	}
 	return hits
+}
+
+// questionWeights weighs a question's content words for reranking: q for
+// recall (a concept named by several words shares one weight out), raw
+// for precision, and short maps identifiers typed short ("ManyToMany",
+// lowercased and unjoined) to their query term.
+func (ix *Index) questionWeights(words []string, idf func(string) float64) (q, raw queryTerms, short map[string]string) {
+	q, raw, short = queryTerms{}, queryTerms{}, map[string]string{}
+	runs := ix.synonyms.ConceptRuns(words)
+	for _, w := range words {
+		ts := analyze(sharedCache, EnglishAnalyzer, w)
+		if len(ts) == 0 {
+			continue
+		}
+		t := squash(ts[0])
+		if _, compound := compoundTerm(w); compound {
+			if plain := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(w)); len(plain) >= 6 {
+				short[plain] = t
+			}
+		}
+		weight := idf(t)
+		if weakWords[strings.ToLower(w)] {
+			weight *= boostWeak
+		}
+		raw[t] = max(raw[t], weight)
+		if n := runs[strings.ToLower(w)]; n > 1 {
+			weight /= math.Sqrt(float64(n)) // one concept, however many words name it
+		}
+		q[t] = max(q[t], weight)
+	}
+	return q, raw, short
 }
 
 // match is the F-measure (recall-weighted) of query terms q against a
