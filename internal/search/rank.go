@@ -69,12 +69,11 @@ func questionTerms(clauses []Clause) []string {
 
 // rerank reorders hits (best first) by BM25 blended with the best
 // phrasing match, and returns them all; words are the question's content
-// words as typed.
-func (ix *Index) rerank(r multiReader, hits []*search.DocumentMatch, words []string) []*search.DocumentMatch {
+// words as typed, idf the search's memoised rarity (shared with snippets).
+func (ix *Index) rerank(hits []*search.DocumentMatch, words []string, idf func(string) float64) []*search.DocumentMatch {
 	if len(hits) < 2 || len(words) == 0 {
 		return hits
 	}
-	idf := ix.idfFunc(r)
 	q, raw, short := ix.questionWeights(words, idf)
 	var total float64
 	for _, w := range q {

@@ -147,6 +147,8 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 	if limit <= 0 {
 		limit = 10
 	}
+	// One idf memo for reranking and snippets: both weigh the same terms.
+	idf := ix.idfFunc(r)
 	var hits []*search.DocumentMatch
 	if filterOnly(clauses) {
 		// Nothing to rank by: list what the filters select, in bank order.
@@ -155,14 +157,14 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 		// Snippets need the words' places in the summary and body only:
 		// the second, narrow pass runs a query that searches nothing else.
 		snip := (&queryBuilder{ix: ix, r: r, fields: []string{fieldSummary, fieldBody}}).buildQuery(clauses, bank.Filter{})
-		hits, res.Total, err = ix.reranked(ctx, r, q, snip, words, limit)
+		hits, res.Total, err = ix.reranked(ctx, q, snip, words, limit, idf)
 	} else {
 		hits, res.Total, err = ix.find(ctx, q, limit, nil)
 	}
 	if err != nil {
 		return nil, err
 	}
-	weight := ix.snippetWeight(r, clauses)
+	weight := snippetWeight(clauses, idf)
 	for _, h := range hits {
 		res.Hits = append(res.Hits, toHit(h, req.SnippetLen, weight))
 	}
@@ -172,7 +174,7 @@ func (ix *Index) search(ctx context.Context, req Request) (*Result, error) {
 // snippetWeight is how much a matched term counts when a snippet's window
 // is chosen: its rarity in the bank, and little for a long question's weak
 // words ("use", "make", "django"), so that the window shows the subject.
-func (ix *Index) snippetWeight(r multiReader, clauses []Clause) func(string) float64 {
+func snippetWeight(clauses []Clause, idf func(string) float64) func(string) float64 {
 	if !isQuestion(clauses) {
 		return nil
 	}
@@ -184,7 +186,6 @@ func (ix *Index) snippetWeight(r multiReader, clauses []Clause) func(string) flo
 			}
 		}
 	}
-	idf := ix.idfFunc(r)
 	return func(t string) float64 {
 		if weak[t] {
 			return boostWeak * idf(t)
@@ -246,12 +247,12 @@ func (ix *Index) search1(ctx context.Context, q query.Query, limit int, fields, 
 // reranked finds a question's candidates with only the fields reranking
 // reads, reranks them, and then loads the shown fields and locations for
 // the best limit of them alone.
-func (ix *Index) reranked(ctx context.Context, r multiReader, q, snip query.Query, words []string, limit int) ([]*search.DocumentMatch, uint64, error) {
+func (ix *Index) reranked(ctx context.Context, q, snip query.Query, words []string, limit int, idf func(string) float64) ([]*search.DocumentMatch, uint64, error) {
 	pool, total, err := ix.find(ctx, q, max(limit, rerankPool), []string{fieldPhrases})
 	if err != nil || len(pool) == 0 {
 		return pool, total, err
 	}
-	pool = ix.rerank(r, pool, words)
+	pool = ix.rerank(pool, words, idf)
 	pool = pool[:min(len(pool), limit)]
 	rank := map[string]int{}
 	ids := make([]string, len(pool))
