@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/djq-cli/djq/data"
 )
 
 // relCase is one query of an evaluation set and the ids that answer it;
@@ -175,7 +178,9 @@ var evalSets = []struct {
 	// Held out, 150 real-style questions over the whole bank, written blind
 	// before session 2's phrasings and ranking changes (issue 25's "own
 	// fresh held-out set"). Before: 0.813 / 0.973 / 0.891; after the
-	// symptom phrasings and word-pair phrases: 0.873 / 0.980 / 0.925.
+	// symptom phrasings and word-pair phrases: 0.873 / 0.980 / 0.925; after
+	// twelve asked-as phrasings that stood word for word in held-out
+	// queries were reworded (TestHeldOutNotInBank): 0.867 / 0.980 / 0.922.
 	{file: "nl-heldout4.tsv", minTop1: 0.84, minTop3: 0.96, minMRR: 0.90, heldOut: true},
 }
 
@@ -213,3 +218,56 @@ func TestRelevance(t *testing.T) { testSets(t, false) }
 // TestHeldOut measures the held-out sets, printing only their figures,
 // and fails below their thresholds.
 func TestHeldOut(t *testing.T) { testSets(t, true) }
+
+// TestHeldOutNotInBank: a held-out query written word for word into an
+// asked-as phrasing or a synonym line, or a phrasing of five words or more
+// that stands word for word inside a held-out query (an error message both
+// quote, a common phrase), makes that query easier than an unseen one.
+// Queries of fewer than four words are left out of the first check: a
+// keyword query such as an API name is the bank's vocabulary by nature.
+// Failures name the bank's side only (question and phrasing number, or the
+// synonyms line), never the query.
+func TestHeldOutNotInBank(t *testing.T) {
+	// Words only (letters and digits), lowercased and space-padded, so that
+	// "in" matches whole words and quotes, dots or a trailing "?" do not
+	// hide a copy.
+	norm := func(s string) string {
+		f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		return " " + strings.Join(f, " ") + " "
+	}
+	var held []string
+	for _, s := range evalSets {
+		if s.heldOut {
+			for _, c := range loadSet(t, s.file, func(int) bool { return true }) {
+				held = append(held, norm(c.query))
+			}
+		}
+	}
+	copied := func(text string) bool {
+		p := norm(text)
+		words := len(strings.Fields(p))
+		for _, q := range held {
+			if (len(strings.Fields(q)) >= 4 && p == q) || (words >= 5 && strings.Contains(q, p)) {
+				return true
+			}
+		}
+		return false
+	}
+	qs, _ := builtin(t).Questions()
+	for _, q := range qs {
+		for i, a := range q.Asked {
+			if copied(a) {
+				t.Errorf("question %d: asked-as phrasing %d is a held-out query word for word", q.ID, i+1)
+			}
+		}
+	}
+	for n, line := range strings.Split(data.Synonyms, "\n") {
+		for _, m := range strings.FieldsFunc(strings.ReplaceAll(line, "=>", ","), func(r rune) bool { return r == ',' }) {
+			if copied(m) {
+				t.Errorf("data/synonyms.txt line %d holds a held-out query word for word", n+1)
+			}
+		}
+	}
+}
